@@ -1,0 +1,10 @@
+/** The page's one run store, backed by the run worker. */
+import { useStore } from "zustand";
+import { VirtualClient } from "../runtime/virtual-client";
+import { createRunStore, type RunState } from "./store";
+
+export const runStore = createRunStore(new VirtualClient());
+
+export function useRun<T>(selector: (state: RunState) => T): T {
+  return useStore(runStore, selector);
+}

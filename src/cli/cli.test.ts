@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const MAIN = join(import.meta.dirname, "main.ts");
+const dir = mkdtempSync(join(tmpdir(), "txlanes-cli-"));
+
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", MAIN, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function json(...args: string[]): Record<string, unknown> {
+  const r = cli(...args, "--json");
+  // stderr only ever says where a trace was written.
+  expect(r.err).toMatch(/^(txlanes: wrote \d+ trace events to .*\n)?$/);
+  expect(r.code).toBe(0);
+  const lines = r.out.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
+
+describe("txlanes run", () => {
+  it("prints one JSON object with the required keys", () => {
+    const r = json("run", "--txs", "200", "--workers", "4", "--seed", "7", "--skew", "1");
+    for (const k of ["txs", "scheduler", "workers", "shards", "mode", "stateHash", "sequentialStateHash"]) {
+      expect(r).toHaveProperty(k);
+    }
+    for (const k of ["speedup", "idealSpeedup", "tps", "aborts", "executions", "crossShardMessages"]) {
+      expect(typeof r[k]).toBe("number");
+    }
+    expect(r).toMatchObject({ txs: 200, scheduler: "blockstm", workers: 4, shards: 1, mode: "virtual" });
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+    expect(r.executions as number).toBeGreaterThanOrEqual(200);
+    expect(r.speedup as number).toBeLessThanOrEqual((r.idealSpeedup as number) + 1e-9);
+  });
+
+  it("runs sharded with locks and a contract mix, and is deterministic", () => {
+    const args = ["run", "--txs=300", "--shards", "4", "--workers", "2", "--cross-shard", "locks"];
+    const a = json(...args, "--mix", "transfer=1,swap=0.5", "--locality", "0.5");
+    const b = json(...args, "--mix", "transfer=1,swap=0.5", "--locality", "0.5");
+    expect(a).toMatchObject({ shards: 4, workers: 2, crossShard: "locks" });
+    expect(a.crossShardMessages as number).toBeGreaterThan(0);
+    expect(a.stateHash).toBe(a.sequentialStateHash);
+    expect({ ...a, wallMs: 0 }).toEqual({ ...b, wallMs: 0 });
+  });
+
+  it("prints an aligned table by default", () => {
+    const r = cli("run", "mod3mod4", "--scheduler", "batched");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("batched, 4 workers per shard");
+    expect(r.out).toMatch(/state hash\s+[0-9a-f]{16} matches sequential/);
+    const rows = r.out.split("\n").filter((l) => l.startsWith("  "));
+    const valueColumn = new Set(rows.map((l) => /^ {2}\S.*?\s{3}(?=\S)/.exec(l)?.[0].length));
+    expect(valueColumn.size).toBe(1);
+  });
+
+  it("reads a scenario file and applies flags on top, and writes a Chrome trace", () => {
+    const file = join(dir, "s.json");
+    const trace = join(dir, "trace.json");
+    writeFileSync(file, JSON.stringify({ v: 1, txs: 40, scheduler: "sequential", workers: 3 }));
+    const r = json("run", file, "--txs", "60", "--trace", trace);
+    expect(r).toMatchObject({ txs: 60, scheduler: "sequential", workers: 1 });
+    const t = JSON.parse(readFileSync(trace, "utf8")) as { traceEvents: { ph: string; cat?: string }[] };
+    expect(t.traceEvents.filter((e) => e.ph === "X" && e.cat === "execute")).toHaveLength(60);
+  });
+
+  it.each([
+    [["run", "--txs", "0"], /--txs: txs must be an integer from 1 to 100,000 \(got 0\)/],
+    [["run", "--txs", "abc"], /--txs expects a number \(got "abc"\)/],
+    [["run", "--workers"], /--workers needs a value/],
+    [["run", "--workers", "--json"], /--workers needs a value/],
+    [["run", "--frobnicate", "1"], /unknown flag --frobnicate/],
+    [["run", "--scheduler", "fast"], /scheduler must be one of sequential, blockstm, batched/],
+    [["run", "--mix", "swap"], /--mix expects KIND=WEIGHT/],
+    [["run", "--locality", "2"], /--locality: locality must be a number from 0 to 1/],
+    [["run", "nosuchpreset"], /unknown preset "nosuchpreset"/],
+    [["run", "missing.json"], /cannot read missing.json: no such file/],
+    [["fly"], /unknown command "fly"/],
+  ])("rejects %j with a clear message", (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain("--help");
+  });
+
+  it("rejects a bad scenario file naming the file and the field", () => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ txs: 5, shards: 0 }));
+    const r = cli("run", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json: shards must be an integer from 1 to 64 \(got 0\)/);
+    writeFileSync(file, "{ not json");
+    expect(cli("run", file).err).toMatch(/bad\.json is not valid JSON/);
+  });
+
+  it("prints usage with --help", () => {
+    const r = cli("--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("--cross-shard");
+  });
+});

@@ -1,0 +1,129 @@
+import type { Metrics } from "../engine/analysis/metrics";
+import { CONTRACT_KINDS, type Scenario } from "../engine/scenario/scenario";
+import type { RunResult } from "../runtime/run-result";
+
+/** Integer with thousands separators, the same in every locale. */
+export function int(n: number): string {
+  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 ? `-${s}` : s;
+}
+
+export function fixed(n: number, digits: number): string {
+  const [whole, frac] = Math.abs(n).toFixed(digits).split(".");
+  const s = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${s}${frac ? `.${frac}` : ""}`;
+}
+
+const us = (n: number): string => `${fixed(n, 1)} µs`;
+const pct = (x: number): string => `${fixed(x * 100, 1)}%`;
+
+/** Left column padded so the values line up. */
+export function table(rows: readonly (readonly [string, string])[]): string {
+  const w = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${label.padEnd(w)}   ${value}`).join("\n");
+}
+
+function describeBlock(s: Scenario): string {
+  if (s.source === "mod3mod4")
+    return `${int(s.txs)} txs · teaching block (tx j reads M[j mod 3], writes M[j mod 4])`;
+  const total = CONTRACT_KINDS.reduce((a, k) => a + s.mix[k], 0);
+  const mix = CONTRACT_KINDS.filter((k) => s.mix[k] > 0)
+    .map((k) => (s.mix[k] === total ? k : `${k} ${fixed((100 * s.mix[k]) / total, 0)}%`))
+    .join(", ");
+  return `${int(s.txs)} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
+}
+
+/** Workers per shard that actually ran (the sequential scheduler runs one). */
+function workersOf(run: RunResult): number {
+  return run.lanes / run.scenario.shards;
+}
+
+function describeRun(run: RunResult, m: Metrics): string {
+  const s = run.scenario;
+  const shards =
+    s.shards === 1
+      ? "1 shard"
+      : `${s.shards} shards (${s.crossShard === "receipts" ? "receipts" : "2PC locks"})`;
+  return `TxLanes run: ${s.scheduler}, ${workersOf(run)} worker${workersOf(run) === 1 ? "" : "s"} per shard, ${shards}, ${m.clock === "simulated" ? "virtual clock (simulated figures)" : "real workers (measured figures)"}`;
+}
+
+/** The human-readable report: a title and an aligned two-column table. */
+export function formatTable(run: RunResult, m: Metrics): string {
+  const clock = m.clock;
+  const util = m.laneUtilization;
+  const matches = run.stateHash === run.sequentialStateHash;
+  const rows: [string, string][] = [
+    ["block", describeBlock(run.scenario)],
+    [`${clock} time`, `${us(m.elapsedUs)}   (sequential ${us(m.sequentialUs)})`],
+    ["throughput", `${int(m.tps)} tx/s ${clock}`],
+    ["speedup", `${fixed(m.speedup, 2)}x over sequential`],
+    [
+      "ideal speedup",
+      `${fixed(m.idealSpeedup, 2)}x (critical path ${us(m.criticalPathUs)} of ${us(m.totalWorkUs)} work, ${int(m.levels)} levels)`,
+    ],
+    ["efficiency", pct(m.efficiency)],
+    ["executions", `${int(m.executions)} (${int(m.reExecutions)} re-executions)`],
+    ["validations", int(m.validations)],
+    ["aborts", int(m.aborts)],
+    ["suspensions", int(m.suspensions)],
+    ["wasted work", us(m.wastedUs)],
+    ["reverts", int(m.reverts)],
+    ["batches", int(m.batches)],
+    ["rounds", int(m.rounds)],
+    ["cross-shard msgs", int(m.crossShardMessages)],
+    [
+      "utilization",
+      `${pct(m.utilization)} mean over ${m.lanes} lane${m.lanes === 1 ? "" : "s"} (min ${pct(Math.min(...util))}, max ${pct(Math.max(...util))})`,
+    ],
+    [
+      "state hash",
+      matches
+        ? `${run.stateHash} matches sequential ✓`
+        : `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash}`,
+    ],
+  ];
+  return `${describeRun(run, m)}\n\n${table(rows)}`;
+}
+
+/** The --json report: one object, every figure from the run. */
+export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<string, unknown> {
+  const s = run.scenario;
+  return {
+    txs: run.block.n,
+    scheduler: s.scheduler,
+    workers: workersOf(run),
+    shards: s.shards,
+    crossShard: s.crossShard,
+    mode: run.mode,
+    clock: m.clock,
+    stateHash: run.stateHash,
+    sequentialStateHash: run.sequentialStateHash,
+    hashMatches: run.stateHash === run.sequentialStateHash,
+    speedup: m.speedup,
+    idealSpeedup: m.idealSpeedup,
+    efficiency: m.efficiency,
+    tps: m.tps,
+    elapsedUs: m.elapsedUs,
+    sequentialUs: m.sequentialUs,
+    criticalPathUs: m.criticalPathUs,
+    totalWorkUs: m.totalWorkUs,
+    levels: m.levels,
+    units: m.units,
+    committed: m.committed,
+    executions: m.executions,
+    reExecutions: m.reExecutions,
+    validations: m.validations,
+    aborts: m.aborts,
+    suspensions: m.suspensions,
+    wastedUs: m.wastedUs,
+    reverts: m.reverts,
+    batches: m.batches,
+    rounds: m.rounds,
+    crossShardMessages: m.crossShardMessages,
+    utilization: m.utilization,
+    laneUtilization: Array.from(m.laneUtilization),
+    events: m.events,
+    wallMs,
+    scenario: s,
+  };
+}

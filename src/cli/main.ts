@@ -1,0 +1,23 @@
+import { HINT, parseArgs, USAGE } from "./args";
+import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
+
+/** Entry point of `npm run cli -- ...`. Every failure ends with a one-line message and a non-zero exit code. */
+function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`txlanes: ${parsed.error}\n${HINT}\n`);
+    return EXIT_USAGE;
+  }
+  if ("help" in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return runCommand(parsed.args);
+  } catch (e) {
+    process.stderr.write(`txlanes: run failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,40 @@
+import { computeMetrics } from "../engine/analysis/metrics";
+import { simulate } from "../runtime/simulate";
+import { HINT, type RunArgs } from "./args";
+import { formatTable, jsonReport } from "./format";
+import { scenarioFromArgs } from "./scenario-input";
+import { writeChromeTrace } from "./write-trace";
+
+/** Exit codes: 0 ok; 1 the run failed or its state differs from sequential; 2 bad input. */
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** `txlanes run`: simulates the scenario in the virtual driver and reports its metrics. */
+export function runCommand(args: RunArgs): number {
+  const input = scenarioFromArgs(args);
+  if (!input.ok) {
+    for (const e of input.errors) process.stderr.write(`txlanes: ${e}\n`);
+    process.stderr.write(`${HINT}\n`);
+    return EXIT_USAGE;
+  }
+  const t0 = performance.now();
+  const run = simulate(input.scenario);
+  const wallMs = performance.now() - t0;
+  const metrics = computeMetrics(run);
+  if (args.json) process.stdout.write(`${JSON.stringify(jsonReport(run, metrics, wallMs))}\n`);
+  else process.stdout.write(`${formatTable(run, metrics)}\n`);
+  if (args.trace !== undefined) {
+    const n = writeChromeTrace(run, args.trace);
+    process.stderr.write(
+      `txlanes: wrote ${n} trace events to ${args.trace} (open it in https://ui.perfetto.dev)\n`,
+    );
+  }
+  if (run.stateHash !== run.sequentialStateHash) {
+    process.stderr.write(
+      `txlanes: STATE HASH MISMATCH: parallel ${run.stateHash} != sequential ${run.sequentialStateHash}. ` +
+        "The parallel run did not reproduce sequential execution: this is a bug, please report it with the scenario.\n",
+    );
+    return EXIT_FAILED;
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+import type { EventLogData } from "../trace/eventlog";
+import { type CriticalPath, criticalPath } from "./critical-path";
+import { buildDepGraph, type DepGraph } from "./depgraph";
+import { buildLogIndex, type LogIndex } from "./log-index";
+import type { SequentialTrace } from "./sequential-trace";
+
+/** The parts of a run the analysis reads (a runtime RunResult has all of them). */
+export interface RunInput {
+  readonly mode: "virtual" | "live";
+  readonly block: { readonly n: number };
+  readonly log: EventLogData;
+  /** Total worker lanes; an event's `worker` is its lane. */
+  readonly lanes: number;
+  readonly elapsedUs: number;
+  readonly sequentialUs: number;
+  readonly sequential: SequentialTrace;
+  readonly rounds: number;
+}
+
+export interface RunAnalysis {
+  readonly graph: DepGraph;
+  readonly path: CriticalPath;
+  readonly index: LogIndex;
+}
+
+// Views ask again at every frame: compute each part once per trace or log.
+const byTrace = new WeakMap<SequentialTrace, { graph: DepGraph; path: CriticalPath }>();
+const byLog = new WeakMap<EventLogData, LogIndex>();
+
+/** Dependency graph, critical path and log index of a run, computed on first use and then cached. */
+export function analyzeRun(run: RunInput): RunAnalysis {
+  let serial = byTrace.get(run.sequential);
+  if (!serial) {
+    const graph = buildDepGraph(run.sequential);
+    serial = { graph, path: criticalPath(graph, run.sequential.costUs) };
+    byTrace.set(run.sequential, serial);
+  }
+  let index = byLog.get(run.log);
+  if (!index || index.lanes !== run.lanes) {
+    index = buildLogIndex(run.log, run.lanes);
+    byLog.set(run.log, index);
+  }
+  return { graph: serial.graph, path: serial.path, index };
+}

@@ -1,0 +1,40 @@
+import type { SequentialTrace } from "./sequential-trace";
+
+/** A unit of a hand-made sequential trace: its transaction, (key, writer unit) reads, written keys, cost. */
+export interface UnitSpec {
+  tx?: number;
+  reads?: readonly (readonly [number, number])[];
+  writes?: readonly number[];
+  revert?: number;
+  cost?: number;
+}
+
+/** Builds the CSR SequentialTrace of a few hand-written units (tests only). */
+export function traceOf(units: readonly UnitSpec[]): SequentialTrace {
+  const n = units.length;
+  const readStart = new Int32Array(n + 1);
+  const writeStart = new Int32Array(n + 1);
+  const readKey: number[] = [];
+  const readFrom: number[] = [];
+  const writeKey: number[] = [];
+  units.forEach((u, i) => {
+    for (const [k, from] of u.reads ?? []) {
+      readKey.push(k);
+      readFrom.push(from);
+    }
+    writeKey.push(...(u.writes ?? []));
+    readStart[i + 1] = readKey.length;
+    writeStart[i + 1] = writeKey.length;
+  });
+  return {
+    units: n,
+    unitTx: Int32Array.from(units, (u, i) => u.tx ?? i),
+    readStart,
+    readKey: Int32Array.from(readKey),
+    readFrom: Int32Array.from(readFrom),
+    writeStart,
+    writeKey: Int32Array.from(writeKey),
+    revert: Int8Array.from(units, (u) => u.revert ?? 0),
+    costUs: Float64Array.from(units, (u) => u.cost ?? 1),
+  };
+}

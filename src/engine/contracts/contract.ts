@@ -1,0 +1,58 @@
+/**
+ * A contract kind: real logic over a key-value state, split into the legs a cross-shard receipt needs.
+ *
+ * Keys are integers into the block's KeySpace; values are integers stored as float64 (always safe
+ * integers, so arithmetic is exact and every executor gets bit-identical results).
+ *
+ * A transaction has a sender side (keys homed with the signer) and a target side (the object it acts on:
+ * the receiver, a pool, a collection, a proposal, an item). Executed whole (unsharded, or under locks) it
+ * runs debit -> apply -> settle atomically and a failure reverts everything. Under asynchronous receipts the
+ * legs run in successive rounds on their own shards and a failed apply is undone by a refunding settle.
+ */
+export interface StateView {
+  read(key: number): number;
+  write(key: number, value: number): void;
+}
+
+/** Negative leg results: the transaction reverts (or, after a receipt, is refunded) for this reason. */
+export const Revert = {
+  InsufficientFunds: -1,
+  Slippage: -2,
+  SoldOut: -3,
+  AlreadyVoted: -4,
+  NotHolder: -5,
+} as const;
+export const REVERT_NAMES: Readonly<Record<number, string>> = {
+  [-1]: "insufficient funds",
+  [-2]: "slippage limit",
+  [-3]: "sold out",
+  [-4]: "already voted",
+  [-5]: "sender is not the current holder",
+};
+
+/** Declared access: a superset of the keys a transaction may touch, derived from its arguments alone. */
+export interface AccessSink {
+  /** side: 0 = sender side, 1 = target side. */
+  add(key: number, write: boolean, side: 0 | 1): void;
+}
+
+export interface Contract {
+  readonly id: number;
+  readonly name: string;
+  /** Gas of a typical call (the workload's cost unless the block says otherwise). */
+  readonly gas: number;
+  /** Describes the arguments for people: "from, to, amount". */
+  readonly argNames: readonly string[];
+  access(a: Float64Array, o: number, sink: AccessSink): void;
+  /** Sender leg: returns the payload carried to the target (>= 0) or a Revert code. */
+  debit(v: StateView, a: Float64Array, o: number): number;
+  /** Target leg: returns a result (>= 0) or a Revert code. */
+  apply(v: StateView, a: Float64Array, o: number, payload: number): number;
+  /** Return leg on the sender side: deliver `result`, or refund `payload` if `result` < 0. */
+  settle(v: StateView, a: Float64Array, o: number, payload: number, result: number): void;
+  /** Whether a successful apply still needs a return leg (swap output, minted token). */
+  readonly settlesOnSuccess: boolean;
+}
+
+/** Number of float64 argument slots per transaction in a block. */
+export const ARGS = 8;

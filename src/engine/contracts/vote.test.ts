@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { Revert } from "./contract";
+import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
+import { vote } from "./vote";
+
+// Keys: 0 has-voted flag, 1 weight, 2 tally.
+const args = argsOf(0, 1, 2);
+
+describe("vote", () => {
+  it("adds the voter's weight once, then reverts already voted", () => {
+    for (const run of [runWhole, runReceipts]) {
+      const s = new MapState(new Map([[1, 37]]));
+      expect(run(vote, s, args)).toBe(0);
+      expect(run(vote, s, args)).toBe(Revert.AlreadyVoted);
+      expect([s.read(0), s.read(1), s.read(2)]).toEqual([1, 37, 37]);
+    }
+  });
+
+  it("a refunding settle clears the flag so the voter may vote again", () => {
+    const s = new MapState(new Map([[1, 5]]));
+    const payload = vote.debit(s, args, 0);
+    expect(payload).toBe(5);
+    vote.settle(s, args, 0, payload, Revert.AlreadyVoted);
+    expect(s.read(0)).toBe(0);
+    expect(runReceipts(vote, s, args)).toBe(0);
+    expect(s.read(2)).toBe(5);
+  });
+});

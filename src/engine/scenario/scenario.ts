@@ -1,0 +1,78 @@
+/** The Scenario: everything a run depends on. Versioned: links and files carry `v`. */
+export const SCENARIO_VERSION = 1;
+
+export const CONTRACT_KINDS = ["transfer", "swap", "mint", "vote", "ship"] as const;
+export type ContractKindName = (typeof CONTRACT_KINDS)[number];
+
+export const SCHEDULERS = ["sequential", "blockstm", "batched"] as const;
+export type SchedulerName = (typeof SCHEDULERS)[number];
+
+export const CROSS_SHARD = ["receipts", "locks"] as const;
+export type CrossShardName = (typeof CROSS_SHARD)[number];
+
+/** Relative weights of the contract kinds (need not sum to 1; at least one must be > 0). */
+export type Mix = Record<ContractKindName, number>;
+
+export interface CostModel {
+  /** Gas executed per microsecond on one core: 7,000 makes a 21,000-gas transfer cost 3 us. */
+  gasPerUs: number;
+  /** Validating one read of the read set (virtual clock). */
+  validateUsPerRead: number;
+  /** Taking a task from the scheduler, per task (virtual clock). */
+  taskUs: number;
+  /** One-way latency of a cross-shard message (virtual clock). */
+  msgUs: number;
+}
+
+/**
+ * Where the block comes from: a synthetic block drawn from the knobs below, or the classic teaching block
+ * where transaction j reads M[j mod 3] and writes M[j mod 4] (knobs other than txs are ignored for it).
+ */
+export const SOURCES = ["synthetic", "mod3mod4"] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+export interface Scenario {
+  v: typeof SCENARIO_VERSION;
+  source: SourceName;
+  seed: number;
+  /** Block size. */
+  txs: number;
+  mix: Mix;
+  accounts: number;
+  /** Zipf exponent for picking accounts, pools, collections, proposals and items; 0 = uniform. */
+  skew: number;
+  pools: number;
+  collections: number;
+  proposals: number;
+  items: number;
+  scheduler: SchedulerName;
+  /** Workers per shard. */
+  workers: number;
+  shards: number;
+  crossShard: CrossShardName;
+  /** Probability that a transaction's counterparty is drawn from its own placement group. */
+  locality: number;
+  cost: CostModel;
+}
+
+export const DEFAULT_COST: CostModel = { gasPerUs: 7000, validateUsPerRead: 0.05, taskUs: 0.1, msgUs: 20 };
+
+export const DEFAULT_SCENARIO: Scenario = {
+  v: SCENARIO_VERSION,
+  source: "synthetic",
+  seed: 42,
+  txs: 1000,
+  mix: { transfer: 1, swap: 0, mint: 0, vote: 0, ship: 0 },
+  accounts: 1000,
+  skew: 0,
+  pools: 16,
+  collections: 4,
+  proposals: 4,
+  items: 1000,
+  scheduler: "blockstm",
+  workers: 8,
+  shards: 1,
+  crossShard: "receipts",
+  locality: 0.9,
+  cost: DEFAULT_COST,
+};

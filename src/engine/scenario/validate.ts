@@ -1,0 +1,196 @@
+import {
+  CONTRACT_KINDS,
+  type CostModel,
+  CROSS_SHARD,
+  DEFAULT_SCENARIO,
+  SCENARIO_VERSION,
+  SCHEDULERS,
+  type Scenario,
+  SOURCES,
+} from "./scenario";
+
+/** One problem with an input scenario: the field (dotted: "mix.swap", "cost.msgUs") and what is allowed. */
+export interface ScenarioIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ScenarioCheck =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; errors: ScenarioIssue[]; scenario: Scenario };
+
+interface Range {
+  integer: boolean;
+  min: number;
+  max: number;
+}
+const int = (min: number, max: number): Range => ({ integer: true, min, max });
+const real = (min: number, max: number): Range => ({ integer: false, min, max });
+
+type NumberField = "seed" | "txs" | "accounts" | "skew" | "pools" | "collections" | "proposals" | "items";
+type LaneField = "workers" | "shards" | "locality";
+
+const NUMBERS: Record<NumberField | LaneField, Range> = {
+  seed: int(0, 2 ** 32 - 1),
+  txs: int(1, 100_000),
+  accounts: int(2, 1_000_000),
+  skew: real(0, 4),
+  pools: int(1, 10_000),
+  collections: int(1, 1_000),
+  proposals: int(1, 1_000),
+  items: int(1, 1_000_000),
+  workers: int(1, 64),
+  shards: int(1, 64),
+  locality: real(0, 1),
+};
+const COST: Record<keyof CostModel, Range> = {
+  gasPerUs: real(100, 10_000_000),
+  validateUsPerRead: real(0, 100),
+  taskUs: real(0, 100),
+  msgUs: real(0, 1_000_000),
+};
+/** Mix weights are relative; the cap keeps their sum finite. */
+const WEIGHT = real(0, 1_000_000);
+const CHOICES = { source: SOURCES, scheduler: SCHEDULERS, crossShard: CROSS_SHARD } as const;
+const FIELDS: readonly string[] = ["v", ...Object.keys(NUMBERS), ...Object.keys(CHOICES), "mix", "cost"];
+
+/** Integers with thousands separators, fixed (not locale-dependent) so messages read the same everywhere. */
+function formatNumber(n: number): string {
+  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/** What the user gave, short and safe to show as text. */
+function showValue(x: unknown): string {
+  if (typeof x === "number") return formatNumber(x);
+  if (typeof x === "string") return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "a list";
+  if (typeof x === "object") return "an object";
+  return typeof x === "boolean" || typeof x === "bigint" ? String(x) : `a ${typeof x}`;
+}
+
+function fieldName(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+/** Own, defined fields only: inherited and prototype keys never count. */
+function has(o: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(o, key) && o[key] !== undefined;
+}
+
+class Checker {
+  readonly errors: ScenarioIssue[] = [];
+
+  issue(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+
+  /** The value as a number in range, or undefined after recording why not. */
+  number(field: string, x: unknown, r: Range): number | undefined {
+    const ok =
+      typeof x === "number" &&
+      (r.integer ? Number.isInteger(x) : Number.isFinite(x)) &&
+      x >= r.min &&
+      x <= r.max;
+    if (ok) return x + 0; // normalises -0
+    const what = r.integer ? "an integer" : "a number";
+    this.issue(
+      field,
+      `${field} must be ${what} from ${formatNumber(r.min)} to ${formatNumber(r.max)} (got ${showValue(x)})`,
+    );
+    return undefined;
+  }
+
+  choice<T extends string>(field: string, x: unknown, allowed: readonly T[]): T | undefined {
+    const found = allowed.find((a) => a === x);
+    if (found === undefined)
+      this.issue(field, `${field} must be one of ${allowed.join(", ")} (got ${showValue(x)})`);
+    return found;
+  }
+
+  unknown(o: Record<string, unknown>, prefix: string, known: readonly string[], what: string): void {
+    for (const key of Object.keys(o)) {
+      if (known.includes(key)) continue;
+      const field = prefix + fieldName(key);
+      this.issue(field, `${field} is not ${what} (allowed: ${known.join(", ")})`);
+    }
+  }
+
+  version(x: unknown): void {
+    if (x === SCENARIO_VERSION) return;
+    if (typeof x === "number" && Number.isInteger(x) && x > SCENARIO_VERSION) {
+      this.issue(
+        "v",
+        `this scenario was made by a newer TxLanes (format v${formatNumber(x)}); this version reads format v${SCENARIO_VERSION}: update TxLanes to open it`,
+      );
+    } else this.issue("v", `v must be the format version ${SCENARIO_VERSION} (got ${showValue(x)})`);
+  }
+
+  /** A mix replaces the default one: kinds it leaves out weigh 0; a wrong weight keeps its default. */
+  mix(x: unknown, fallback: Scenario["mix"]): Scenario["mix"] {
+    if (!isRecord(x)) {
+      this.issue(
+        "mix",
+        `mix must be an object of weights per contract kind, like {"transfer": 1} (got ${showValue(x)})`,
+      );
+      return fallback;
+    }
+    this.unknown(x, "mix.", CONTRACT_KINDS, "a contract kind");
+    const mix = { transfer: 0, swap: 0, mint: 0, vote: 0, ship: 0 };
+    for (const k of CONTRACT_KINDS)
+      if (has(x, k)) mix[k] = this.number(`mix.${k}`, x[k], WEIGHT) ?? fallback[k];
+    if (CONTRACT_KINDS.some((k) => mix[k] > 0)) return mix;
+    this.issue("mix", "mix needs at least one contract kind with a weight above 0 (got all 0)");
+    return fallback;
+  }
+
+  cost(x: unknown, fallback: CostModel): CostModel {
+    const cost = { ...fallback };
+    if (!isRecord(x)) {
+      this.issue("cost", `cost must be an object with ${Object.keys(COST).join(", ")} (got ${showValue(x)})`);
+      return cost;
+    }
+    this.unknown(x, "cost.", Object.keys(COST), "a cost field");
+    for (const k of Object.keys(COST) as (keyof CostModel)[]) {
+      if (has(x, k)) cost[k] = this.number(`cost.${k}`, x[k], COST[k]) ?? fallback[k];
+    }
+    return cost;
+  }
+}
+
+/**
+ * Checks any input (parsed JSON, a link's fields, a draft) against Scenario v1. Missing fields take the
+ * defaults. On failure, `scenario` is the defaults with every valid field of the input kept, so nothing the
+ * user typed correctly is lost, and every error names its field and the allowed range.
+ */
+export function validateScenario(input: unknown): ScenarioCheck {
+  const c = new Checker();
+  const s: Scenario = {
+    ...DEFAULT_SCENARIO,
+    mix: { ...DEFAULT_SCENARIO.mix },
+    cost: { ...DEFAULT_SCENARIO.cost },
+  };
+  if (!isRecord(input)) {
+    c.issue("scenario", `a scenario must be a JSON object of fields (got ${showValue(input)})`);
+    return { ok: false, errors: c.errors, scenario: s };
+  }
+  if (has(input, "v")) c.version(input.v);
+  for (const k of Object.keys(NUMBERS) as (keyof typeof NUMBERS)[]) {
+    if (has(input, k)) s[k] = c.number(k, input[k], NUMBERS[k]) ?? s[k];
+  }
+  if (has(input, "source")) s.source = c.choice("source", input.source, CHOICES.source) ?? s.source;
+  if (has(input, "scheduler"))
+    s.scheduler = c.choice("scheduler", input.scheduler, CHOICES.scheduler) ?? s.scheduler;
+  if (has(input, "crossShard"))
+    s.crossShard = c.choice("crossShard", input.crossShard, CHOICES.crossShard) ?? s.crossShard;
+  if (has(input, "mix")) s.mix = c.mix(input.mix, s.mix);
+  if (has(input, "cost")) s.cost = c.cost(input.cost, s.cost);
+  c.unknown(input, "", FIELDS, "a scenario field");
+  return c.errors.length === 0 ? { ok: true, scenario: s } : { ok: false, errors: c.errors, scenario: s };
+}

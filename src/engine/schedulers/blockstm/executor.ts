@@ -1,0 +1,231 @@
+import type { Block } from "../../block";
+import type { StateView } from "../../contracts/contract";
+import type { CostModel } from "../../scenario/scenario";
+import type { EventSink } from "../../trace/eventlog";
+import { Ev } from "../../trace/kinds";
+import { DONE, type Executor, IDLE } from "../executor";
+import { runUnit, WriteBuffer } from "../run-unit";
+import { type UnitAccess, unitAccess } from "../unit-access";
+import { unitCosts } from "../unit-cost";
+import type { Units } from "../units";
+import { MVMemory } from "./mvmemory";
+import { EXECUTE, EXECUTED, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
+
+/** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
+class Dependency {
+  constructor(
+    readonly blocker: number,
+    readonly key: number,
+  ) {}
+}
+
+/** What one worker is doing between begin and complete. */
+class WorkerSlot implements StateView {
+  readonly task: Task = { kind: NO_TASK, unit: 0, inc: 0 };
+  /** Follow-up task handed back by finish_execution / finish_validation. */
+  readonly next: Task = { kind: NO_TASK, unit: 0, inc: 0 };
+  readonly writes: WriteBuffer;
+  readonly rKey: Int32Array;
+  readonly rUnit: Int32Array;
+  readonly rInc: Int32Array;
+  readonly rVal: Float64Array;
+  rn = 0;
+  output = 0;
+  suspended: Dependency | null = null;
+
+  constructor(
+    private readonly mv: MVMemory,
+    capacity: number,
+  ) {
+    this.writes = new WriteBuffer(capacity);
+    this.rKey = new Int32Array(Math.max(1, capacity));
+    this.rUnit = new Int32Array(Math.max(1, capacity));
+    this.rInc = new Int32Array(Math.max(1, capacity));
+    this.rVal = new Float64Array(Math.max(1, capacity));
+  }
+
+  read(key: number): number {
+    const w = this.writes.find(key);
+    if (w >= 0) return this.writes.vals[w];
+    for (let i = 0; i < this.rn; i++) if (this.rKey[i] === key) return this.rVal[i];
+    const v = this.mv.read(key, this.task.unit);
+    if (this.mv.verInc === -1) throw new Dependency(this.mv.verUnit, key);
+    if (this.rn === this.rKey.length) throw new Error(`unit ${this.task.unit} read undeclared key ${key}`);
+    this.rKey[this.rn] = key;
+    this.rUnit[this.rn] = this.mv.verUnit;
+    this.rInc[this.rn] = this.mv.verInc;
+    this.rVal[this.rn++] = v;
+    return v;
+  }
+
+  write(key: number, value: number): void {
+    this.writes.put(key, value);
+  }
+}
+
+/**
+ * Block-STM (optimistic execution, multi-version memory, validation, incarnations, suspension on
+ * dependencies) plus an in-order commit: unit i commits once every lower unit has committed and its read
+ * set still validates, at which point its output can no longer change.
+ */
+export class BlockStmExecutor implements Executor {
+  readonly sched: Scheduler;
+  readonly mv: MVMemory;
+  readonly output: Float64Array;
+  private readonly access: UnitAccess;
+  private readonly cost: Float64Array;
+  private readonly slots: WorkerSlot[] = [];
+  private commitIdx = 0;
+  private committing = false;
+  private now = 0;
+  private w = 0;
+
+  constructor(
+    private readonly block: Block,
+    private readonly units: Units,
+    base: Float64Array,
+    private readonly costModel: CostModel,
+    private readonly sink: EventSink,
+    private readonly laneBase: number,
+  ) {
+    this.access = unitAccess(block, units);
+    this.mv = new MVMemory(base, this.access, units.n);
+    this.sched = new Scheduler(units.n);
+    this.output = new Float64Array(units.n);
+    this.cost = unitCosts(block, units, costModel);
+    this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
+  }
+
+  private slot(w: number): WorkerSlot {
+    let s = this.slots[w];
+    if (!s) {
+      s = new WorkerSlot(this.mv, this.access.maxKeys);
+      this.slots[w] = s;
+    }
+    return s;
+  }
+
+  private emit(kind: (typeof Ev)[keyof typeof Ev], u: number, inc: number, key: number, other: number): void {
+    this.sink.emit(this.now, this.laneBase + this.w, kind, this.units.tx[u], inc, key, other);
+  }
+
+  begin(w: number, now: number): number {
+    this.now = now;
+    this.w = w;
+    const s = this.slot(w);
+    if (s.next.kind !== NO_TASK) {
+      s.task.kind = s.next.kind;
+      s.task.unit = s.next.unit;
+      s.task.inc = s.next.inc;
+      s.next.kind = NO_TASK;
+    } else {
+      // Like the paper's worker loop: keep asking while indices advance without yielding a task.
+      while (this.sched.nextTask(s.task) && s.task.kind === NO_TASK) {}
+    }
+    const t = s.task;
+    if (t.kind === EXECUTE) return this.execute(s);
+    if (t.kind === VALIDATE) {
+      this.emit(Ev.ValidateStart, t.unit, t.inc, -1, -1);
+      return this.costModel.validateUsPerRead * Math.max(1, this.mv.readCount[t.unit]);
+    }
+    return this.sched.done() ? DONE : IDLE;
+  }
+
+  /** Runs the contract now, into the worker's buffers; publishing waits for complete(). */
+  private execute(s: WorkerSlot): number {
+    const u = s.task.unit;
+    this.emit(Ev.ExecStart, u, s.task.inc, -1, -1);
+    s.writes.n = 0;
+    s.rn = 0;
+    s.suspended = null;
+    try {
+      s.output = runUnit(this.block, this.units, u, s);
+      if (s.output < 0) s.writes.n = 0;
+      return this.cost[u];
+    } catch (e) {
+      if (!(e instanceof Dependency)) throw e;
+      s.suspended = e;
+      // Work up to the blocked read is spent: a share of the cost by how far through its keys it got.
+      const declared = this.access.start[u + 1] - this.access.start[u];
+      return (this.cost[u] * (s.rn + 1)) / (declared + 1);
+    }
+  }
+
+  complete(w: number, now: number): void {
+    this.now = now;
+    this.w = w;
+    const s = this.slot(w);
+    const t = s.task;
+    const u = t.unit;
+    if (t.kind === EXECUTE) {
+      if (s.suspended) {
+        const dep = s.suspended;
+        this.emit(Ev.Suspend, u, t.inc, dep.key, this.units.tx[dep.blocker]);
+        // The blocker may have finished meanwhile: then execute the same incarnation again at once.
+        if (!this.sched.addDependency(u, dep.blocker)) this.copyTask(s.next, t);
+      } else {
+        const wroteNew = this.mv.record(
+          u,
+          t.inc,
+          s.writes.keys,
+          s.writes.vals,
+          s.writes.n,
+          s.rKey,
+          s.rUnit,
+          s.rInc,
+          s.rn,
+        );
+        this.output[u] = s.output;
+        this.emit(Ev.ExecEnd, u, t.inc, -1, wroteNew ? 1 : 0);
+        this.sched.finishExecution(u, t.inc, wroteNew, s.next);
+      }
+    } else if (t.kind === VALIDATE) {
+      const stale = this.mv.validate(u);
+      this.emit(Ev.ValidateEnd, u, t.inc, -1, stale < 0 ? 1 : 0);
+      const aborted = stale >= 0 && this.sched.tryValidationAbort(u, t.inc);
+      if (aborted) {
+        const writer = this.mv.verUnit;
+        this.emit(Ev.Abort, u, t.inc, this.mv.readKey[stale], writer < 0 ? -1 : this.units.tx[writer]);
+        this.mv.convertWritesToEstimates(u);
+      }
+      this.sched.finishValidation(u, aborted, s.next);
+    }
+    t.kind = NO_TASK;
+    this.tryCommit();
+  }
+
+  private copyTask(to: Task, from: Task): void {
+    to.kind = from.kind;
+    to.unit = from.unit;
+    to.inc = from.inc;
+  }
+
+  /** Commits as many units as possible in block order (one worker at a time). */
+  private tryCommit(): void {
+    if (this.committing) return;
+    this.committing = true;
+    const n = this.units.n;
+    while (this.commitIdx < n) {
+      const u = this.commitIdx;
+      if (this.sched.statusOf(u) !== EXECUTED || this.mv.validate(u) >= 0) break;
+      const inc = this.sched.incarnation(u);
+      if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
+      this.emit(Ev.Commit, u, inc, -1, -1);
+      this.commitIdx++;
+    }
+    this.committing = false;
+  }
+
+  finish(now: number): void {
+    this.now = now;
+    this.w = 0;
+    this.tryCommit();
+    if (this.commitIdx !== this.units.n) {
+      throw new Error(`Block-STM ended with ${this.units.n - this.commitIdx} uncommitted units`);
+    }
+  }
+
+  writeBack(state: Float64Array): void {
+    this.mv.writeBack(state);
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The Block-STM collaborative scheduler (Gelashvili et al., PPoPP 2023, Algorithms 4 and 5) over typed
+ * arrays with Atomics, so the same code runs single-threaded in the virtual driver and on a
+ * SharedArrayBuffer across real workers.
+ */
+
+// Status word per unit: incarnation * 4 + status.
+export const READY = 0;
+export const EXECUTING = 1;
+export const EXECUTED = 2;
+export const ABORTING = 3;
+
+// Control words.
+const EXEC_IDX = 0;
+const VAL_IDX = 1;
+const DECREASE_CNT = 2;
+const ACTIVE = 3;
+const DONE_MARK = 4;
+export const CONTROL_WORDS = 5;
+
+/** A task handed to a worker: kind and unit, plus the incarnation. */
+export const NO_TASK = 0;
+export const EXECUTE = 1;
+export const VALIDATE = 2;
+
+export interface Task {
+  kind: number;
+  unit: number;
+  inc: number;
+}
+
+export class Scheduler {
+  readonly ctrl = new Int32Array(CONTROL_WORDS);
+  readonly status: Int32Array;
+  /** Dependents of each unit as a linked list (head per unit, next per dependent), under a per-unit lock. */
+  readonly depHead: Int32Array;
+  readonly depNext: Int32Array;
+  readonly depLock: Int32Array;
+  /** Called when a suspended unit is made ready again (unit, new incarnation, blocker). */
+  onResume: (unit: number, inc: number, blocker: number) => void = () => {};
+
+  constructor(readonly n: number) {
+    this.status = new Int32Array(n);
+    this.depHead = new Int32Array(n).fill(-1);
+    this.depNext = new Int32Array(n).fill(-1);
+    this.depLock = new Int32Array(n);
+  }
+
+  done(): boolean {
+    return Atomics.load(this.ctrl, DONE_MARK) === 1;
+  }
+
+  incarnation(u: number): number {
+    return Atomics.load(this.status, u) >> 2;
+  }
+
+  statusOf(u: number): number {
+    return Atomics.load(this.status, u) & 3;
+  }
+
+  /**
+   * next_task: validation first when the validation index is behind the execution index. Returns false
+   * when that index had already run past the block (nothing to take until an index is decreased); true
+   * when an index was consumed, even if it gave no task (the caller should simply ask again).
+   */
+  nextTask(out: Task): boolean {
+    out.kind = NO_TASK;
+    if (Atomics.load(this.ctrl, VAL_IDX) < Atomics.load(this.ctrl, EXEC_IDX))
+      return this.nextVersionToValidate(out);
+    return this.nextVersionToExecute(out);
+  }
+
+  private checkDone(): void {
+    const observed = Atomics.load(this.ctrl, DECREASE_CNT);
+    if (
+      Math.min(Atomics.load(this.ctrl, EXEC_IDX), Atomics.load(this.ctrl, VAL_IDX)) >= this.n &&
+      Atomics.load(this.ctrl, ACTIVE) === 0 &&
+      observed === Atomics.load(this.ctrl, DECREASE_CNT)
+    ) {
+      Atomics.store(this.ctrl, DONE_MARK, 1);
+    }
+  }
+
+  private tryIncarnate(u: number, out: Task): void {
+    if (u < this.n) {
+      const w = Atomics.load(this.status, u);
+      if ((w & 3) === READY && Atomics.compareExchange(this.status, u, w, (w & ~3) | EXECUTING) === w) {
+        out.kind = EXECUTE;
+        out.unit = u;
+        out.inc = w >> 2;
+        return;
+      }
+    }
+    out.kind = NO_TASK;
+    Atomics.sub(this.ctrl, ACTIVE, 1);
+  }
+
+  private nextVersionToExecute(out: Task): boolean {
+    if (Atomics.load(this.ctrl, EXEC_IDX) >= this.n) {
+      this.checkDone();
+      return false;
+    }
+    Atomics.add(this.ctrl, ACTIVE, 1);
+    this.tryIncarnate(Atomics.add(this.ctrl, EXEC_IDX, 1), out);
+    return true;
+  }
+
+  private nextVersionToValidate(out: Task): boolean {
+    if (Atomics.load(this.ctrl, VAL_IDX) >= this.n) {
+      this.checkDone();
+      return false;
+    }
+    Atomics.add(this.ctrl, ACTIVE, 1);
+    const u = Atomics.add(this.ctrl, VAL_IDX, 1);
+    if (u < this.n) {
+      const w = Atomics.load(this.status, u);
+      if ((w & 3) === EXECUTED) {
+        out.kind = VALIDATE;
+        out.unit = u;
+        out.inc = w >> 2;
+        return true;
+      }
+    }
+    Atomics.sub(this.ctrl, ACTIVE, 1);
+    return true;
+  }
+
+  private lock(u: number): void {
+    while (Atomics.compareExchange(this.depLock, u, 0, 1) !== 0) {
+      // Spin: held only for a few instructions by another worker.
+    }
+  }
+
+  private unlock(u: number): void {
+    Atomics.store(this.depLock, u, 0);
+  }
+
+  /** add_dependency: false if the blocker already finished (then re-execute at once). */
+  addDependency(u: number, blocker: number): boolean {
+    this.lock(blocker);
+    if ((Atomics.load(this.status, blocker) & 3) === EXECUTED) {
+      this.unlock(blocker);
+      return false;
+    }
+    const w = Atomics.load(this.status, u);
+    Atomics.store(this.status, u, (w & ~3) | ABORTING);
+    this.depNext[u] = this.depHead[blocker];
+    this.depHead[blocker] = u;
+    this.unlock(blocker);
+    Atomics.sub(this.ctrl, ACTIVE, 1);
+    return true;
+  }
+
+  /** (inc, ABORTING) -> (inc + 1, READY). */
+  private setReady(u: number): number {
+    const inc = (Atomics.load(this.status, u) >> 2) + 1;
+    Atomics.store(this.status, u, (inc << 2) | READY);
+    return inc;
+  }
+
+  private decreaseIdx(which: number, target: number): void {
+    let cur = Atomics.load(this.ctrl, which);
+    while (target < cur) {
+      const seen = Atomics.compareExchange(this.ctrl, which, cur, target);
+      if (seen === cur) break;
+      cur = seen;
+    }
+    Atomics.add(this.ctrl, DECREASE_CNT, 1);
+  }
+
+  /** finish_execution: resumes dependents; returns a validation task for the same worker when possible. */
+  finishExecution(u: number, inc: number, wroteNew: boolean, out: Task): void {
+    out.kind = NO_TASK;
+    Atomics.store(this.status, u, (inc << 2) | EXECUTED);
+    this.lock(u);
+    let d = this.depHead[u];
+    this.depHead[u] = -1;
+    this.unlock(u);
+    let minDep = this.n;
+    while (d !== -1) {
+      const next = this.depNext[d];
+      this.onResume(d, this.setReady(d), u);
+      if (d < minDep) minDep = d;
+      d = next;
+    }
+    if (minDep < this.n) this.decreaseIdx(EXEC_IDX, minDep);
+    if (Atomics.load(this.ctrl, VAL_IDX) > u) {
+      if (wroteNew) this.decreaseIdx(VAL_IDX, u);
+      else {
+        out.kind = VALIDATE;
+        out.unit = u;
+        out.inc = inc;
+        return;
+      }
+    }
+    Atomics.sub(this.ctrl, ACTIVE, 1);
+  }
+
+  /** try_validation_abort: only the first failed validation of an incarnation aborts it. */
+  tryValidationAbort(u: number, inc: number): boolean {
+    const w = (inc << 2) | EXECUTED;
+    return Atomics.compareExchange(this.status, u, w, (inc << 2) | ABORTING) === w;
+  }
+
+  /** finish_validation: after an abort, re-execute at once if the execution index has passed u. */
+  finishValidation(u: number, aborted: boolean, out: Task): void {
+    out.kind = NO_TASK;
+    if (aborted) {
+      this.setReady(u);
+      this.decreaseIdx(VAL_IDX, u + 1);
+      if (Atomics.load(this.ctrl, EXEC_IDX) > u) {
+        this.tryIncarnate(u, out);
+        return;
+      }
+    }
+    Atomics.sub(this.ctrl, ACTIVE, 1);
+  }
+}

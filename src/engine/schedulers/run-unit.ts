@@ -1,0 +1,62 @@
+import type { Block } from "../block";
+import { ARGS, type StateView } from "../contracts/contract";
+import { CONTRACTS } from "../contracts/registry";
+import { Phase, type Units } from "./units";
+
+/**
+ * Runs unit u of `units` against `view` and returns its output: the debit's payload, the apply's result,
+ * 0 for a whole transaction or a settle, or a negative Revert code. On a negative output the caller must
+ * discard the unit's writes (a revert writes nothing).
+ */
+export function runUnit(block: Block, units: Units, u: number, view: StateView): number {
+  const t = units.tx[u];
+  const c = CONTRACTS[block.kind[t]];
+  const o = t * ARGS;
+  const a = block.args;
+  switch (units.phase[u]) {
+    case Phase.Debit:
+      return c.debit(view, a, o);
+    case Phase.Apply:
+      return c.apply(view, a, o, units.payload[u]);
+    case Phase.Settle:
+      c.settle(view, a, o, units.payload[u], units.result[u]);
+      return 0;
+    default: {
+      const payload = c.debit(view, a, o);
+      if (payload < 0) return payload;
+      const result = c.apply(view, a, o, payload);
+      if (result < 0) return result;
+      c.settle(view, a, o, payload, result);
+      return 0;
+    }
+  }
+}
+
+/**
+ * A transaction's private writes while it runs: reads of its own writes come from here, and the buffer is
+ * published (or dropped on a revert) when the unit ends. Sized by the largest declared write set.
+ */
+export class WriteBuffer {
+  n = 0;
+  readonly keys: Int32Array;
+  readonly vals: Float64Array;
+  constructor(capacity: number) {
+    this.keys = new Int32Array(Math.max(1, capacity));
+    this.vals = new Float64Array(Math.max(1, capacity));
+  }
+  find(key: number): number {
+    for (let i = 0; i < this.n; i++) if (this.keys[i] === key) return i;
+    return -1;
+  }
+  put(key: number, value: number): void {
+    const i = this.find(key);
+    if (i >= 0) {
+      this.vals[i] = value;
+      return;
+    }
+    if (this.n === this.keys.length)
+      throw new Error(`write to undeclared key ${key}: declared access too small`);
+    this.keys[this.n] = key;
+    this.vals[this.n++] = value;
+  }
+}

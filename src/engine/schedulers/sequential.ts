@@ -1,0 +1,110 @@
+import type { SequentialTrace } from "../analysis/sequential-trace";
+import type { Block } from "../block";
+import type { StateView } from "../contracts/contract";
+import { runUnit, WriteBuffer } from "./run-unit";
+import { PHASE_GAS, type Units } from "./units";
+
+/** Growable int column. */
+class IntColumn {
+  data = new Int32Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
+  trimmed(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * The sequential oracle: executes units one after another on `state`, in the serial order the run defines,
+ * recording what each read saw and wrote. Several unit lists (the rounds of a sharded run) may be fed in
+ * turn; unit numbers in the trace are global across them.
+ */
+export class SequentialOracle implements StateView {
+  private readonly lastWriter: Int32Array;
+  private readonly unitTx = new IntColumn();
+  private readonly readStart = new IntColumn();
+  private readonly readKey = new IntColumn();
+  private readonly readFrom = new IntColumn();
+  private readonly writeStart = new IntColumn();
+  private readonly writeKey = new IntColumn();
+  private readonly revert: number[] = [];
+  private readonly cost: number[] = [];
+  private readonly buffer: WriteBuffer;
+  private unit = 0;
+
+  constructor(
+    private readonly block: Block,
+    readonly state: Float64Array,
+    private readonly gasPerUs: number,
+  ) {
+    this.lastWriter = new Int32Array(state.length).fill(-1);
+    let maxKeys = 0;
+    for (let t = 0; t < block.n; t++) maxKeys = Math.max(maxKeys, block.accStart[t + 1] - block.accStart[t]);
+    this.buffer = new WriteBuffer(maxKeys);
+    this.readStart.push(0);
+    this.writeStart.push(0);
+  }
+
+  read(key: number): number {
+    const i = this.buffer.find(key);
+    if (i >= 0) return this.buffer.vals[i];
+    // A key read twice by one unit is one read (as in the parallel executors' read sets).
+    const first = this.readStart.data[this.readStart.length - 1];
+    for (let r = first; r < this.readKey.length; r++)
+      if (this.readKey.data[r] === key) return this.state[key];
+    this.readKey.push(key);
+    this.readFrom.push(this.lastWriter[key]);
+    return this.state[key];
+  }
+
+  write(key: number, value: number): void {
+    this.buffer.put(key, value);
+  }
+
+  /** Runs every unit of the list in order; returns their outputs. */
+  run(units: Units): Float64Array {
+    const out = new Float64Array(units.n);
+    for (let u = 0; u < units.n; u++) {
+      const t = units.tx[u];
+      this.buffer.n = 0;
+      const r = runUnit(this.block, units, u, this);
+      out[u] = r;
+      if (r >= 0) {
+        for (let i = 0; i < this.buffer.n; i++) {
+          const k = this.buffer.keys[i];
+          this.state[k] = this.buffer.vals[i];
+          this.lastWriter[k] = this.unit;
+          this.writeKey.push(k);
+        }
+      }
+      this.unitTx.push(t);
+      this.readStart.push(this.readKey.length);
+      this.writeStart.push(this.writeKey.length);
+      this.revert.push(r < 0 ? r : 0);
+      this.cost.push((this.block.gas[t] * PHASE_GAS[units.phase[u]]) / this.gasPerUs);
+      this.unit++;
+    }
+    return out;
+  }
+
+  trace(): SequentialTrace {
+    return {
+      units: this.unit,
+      unitTx: this.unitTx.trimmed(),
+      readStart: this.readStart.trimmed(),
+      readKey: this.readKey.trimmed(),
+      readFrom: this.readFrom.trimmed(),
+      writeStart: this.writeStart.trimmed(),
+      writeKey: this.writeKey.trimmed(),
+      revert: Int8Array.from(this.revert),
+      costUs: Float64Array.from(this.cost),
+    };
+  }
+}

@@ -1,0 +1,219 @@
+import type { EventLogData } from "./eventlog";
+import { Ev, MSG_NAMES } from "./kinds";
+
+/** One record of the Chrome Trace Event format (the subset Perfetto and chrome://tracing read). */
+export interface TraceEvent {
+  name: string;
+  ph: "X" | "i" | "M";
+  pid: number;
+  tid?: number;
+  ts?: number;
+  dur?: number;
+  cat?: string;
+  /** Scope of an instant: thread, process or global. */
+  s?: "t" | "p" | "g";
+  args?: Record<string, string | number | boolean>;
+  /** Flow (version 2): links the slice that sends a message to the one that receives it. */
+  bind_id?: number;
+  flow_out?: boolean;
+  flow_in?: boolean;
+}
+
+export interface ChromeTrace {
+  traceEvents: TraceEvent[];
+  displayTimeUnit: "ns";
+  otherData: { label: string };
+}
+
+export interface ChromeTraceOptions {
+  /** Total worker lanes; lane w belongs to shard floor(w / workersPerShard). */
+  lanes: number;
+  workersPerShard: number;
+  /** Says what was run ("blockstm, 16 workers, virtual clock"). */
+  label: string;
+  txName: (tx: number) => string;
+}
+
+/**
+ * Converts a run's event log to a trace Perfetto opens: one process per shard, one thread per worker lane,
+ * a slice per execution and validation, instants for aborts, suspensions, resumes, commits and reverts,
+ * and flow arrows for cross-shard messages. Batches and events without a lane go on a per-shard thread.
+ */
+export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): ChromeTrace {
+  const { lanes, txName } = opts;
+  const wps = Math.max(1, opts.workersPerShard);
+  const shards = Math.max(1, Math.ceil(lanes / wps));
+  const events: TraceEvent[] = [];
+  const shardThreadUsed = new Uint8Array(shards);
+  const shardOfLane = (lane: number): number => Math.min(shards - 1, Math.floor(lane / wps));
+  const hasLane = (lane: number): boolean => lane >= 0 && lane < lanes;
+  // Per-shard thread for what belongs to a shard but to no worker (tids after the worker lanes).
+  const shardThread = (shard: number): number => {
+    shardThreadUsed[shard] = 1;
+    return lanes + shard;
+  };
+  const place = (lane: number, shard: number): { pid: number; tid: number } =>
+    hasLane(lane) ? { pid: shardOfLane(lane), tid: lane } : { pid: shard, tid: shardThread(shard) };
+
+  // Times in whole nanoseconds, so a slice ending where the next begins never overlaps it after import.
+  const ns = (us: number): number => Math.round(us * 1000);
+  const slice = (
+    name: string,
+    cat: string,
+    pid: number,
+    tid: number,
+    from: number,
+    to: number,
+  ): TraceEvent => {
+    const a = ns(from);
+    const e: TraceEvent = { name, cat, ph: "X", pid, tid, ts: a / 1000, dur: Math.max(0, ns(to) - a) / 1000 };
+    events.push(e);
+    return e;
+  };
+  const instant = (name: string, cat: string, lane: number, t: number, args: TraceEvent["args"]): void => {
+    events.push({ name, cat, ph: "i", s: "t", ...place(lane, 0), ts: ns(t) / 1000, args });
+  };
+
+  // Open slices per lane: event index of the start, or -1.
+  const execOpen = new Int32Array(lanes).fill(-1);
+  const validateOpen = new Int32Array(lanes).fill(-1);
+  const batchOpen = new Int32Array(shards).fill(-1);
+  // Messages in flight, by (source, destination, kind, tx): flow ids in send order.
+  const inFlight = new Map<string, number[]>();
+  let nextFlow = 1;
+
+  const execSlice = (start: number, endTime: number, outcome: string): void => {
+    const lane = log.worker[start];
+    const inc = log.inc[start];
+    const name = inc > 0 ? `${txName(log.tx[start])} #${inc}` : txName(log.tx[start]);
+    const e = slice(name, "execute", shardOfLane(lane), lane, log.time[start], endTime);
+    e.args = { tx: log.tx[start], incarnation: inc, outcome };
+  };
+
+  for (let i = 0; i < log.length; i++) {
+    const t = log.time[i];
+    const lane = log.worker[i];
+    const tx = log.tx[i];
+    const inc = log.inc[i];
+    const key = log.key[i];
+    const other = log.other[i];
+    switch (log.kind[i]) {
+      case Ev.ExecStart:
+        if (hasLane(lane)) execOpen[lane] = i;
+        break;
+      case Ev.ExecEnd:
+      case Ev.Suspend:
+        if (hasLane(lane) && execOpen[lane] >= 0) {
+          execSlice(execOpen[lane], t, log.kind[i] === Ev.ExecEnd ? "finished" : "suspended");
+          execOpen[lane] = -1;
+        }
+        if (log.kind[i] === Ev.Suspend) {
+          instant(`suspend ${txName(tx)}`, "dependency", lane, t, {
+            tx,
+            incarnation: inc,
+            key,
+            blocker: other,
+          });
+        }
+        break;
+      case Ev.Resume:
+        instant(`resume ${txName(tx)}`, "dependency", lane, t, { tx, incarnation: inc, blocker: other });
+        break;
+      case Ev.ValidateStart:
+        if (hasLane(lane)) validateOpen[lane] = i;
+        break;
+      case Ev.ValidateEnd:
+        if (hasLane(lane) && validateOpen[lane] >= 0) {
+          const s = validateOpen[lane];
+          const e = slice(`validate ${txName(tx)}`, "validate", shardOfLane(lane), lane, log.time[s], t);
+          e.args = { tx, incarnation: inc, valid: other === 1 };
+          validateOpen[lane] = -1;
+        }
+        break;
+      case Ev.Abort:
+        instant(`abort ${txName(tx)}`, "abort", lane, t, { tx, incarnation: inc, key, writer: other });
+        break;
+      case Ev.Commit:
+        instant(`commit ${txName(tx)}`, "commit", lane, t, { tx, incarnation: inc });
+        break;
+      case Ev.Revert:
+        instant(`revert ${txName(tx)}`, "revert", lane, t, { tx, reason: other });
+        break;
+      case Ev.BatchStart: {
+        const shard = hasLane(lane) ? shardOfLane(lane) : 0;
+        batchOpen[shard] = i;
+        break;
+      }
+      case Ev.BatchEnd: {
+        const shard = hasLane(lane) ? shardOfLane(lane) : 0;
+        const s = batchOpen[shard];
+        if (s >= 0) {
+          const e = slice(`batch ${log.other[s]}`, "batch", shard, shardThread(shard), log.time[s], t);
+          e.args = { batch: log.other[s], firstTx: log.tx[s] };
+          batchOpen[shard] = -1;
+        }
+        break;
+      }
+      case Ev.MsgSend:
+      case Ev.MsgRecv: {
+        const send = log.kind[i] === Ev.MsgSend;
+        // The shard of the lane that logged it, else the message's other end says nothing: use shard 0.
+        const here = hasLane(lane) ? shardOfLane(lane) : 0;
+        const [from, to] = send ? [here, key] : [key, here];
+        const id = `${from}:${to}:${other}:${tx}`;
+        const kind = MSG_NAMES[other] ?? `message ${other}`;
+        let flow: number | undefined;
+        if (send) {
+          flow = nextFlow++;
+          const queue = inFlight.get(id);
+          if (queue) queue.push(flow);
+          else inFlight.set(id, [flow]);
+        } else {
+          flow = inFlight.get(id)?.shift();
+        }
+        const name = send ? `${kind} ${txName(tx)} → shard ${to}` : `${kind} ${txName(tx)} ← shard ${from}`;
+        const { pid, tid } = place(lane, here);
+        const e = slice(name, "message", pid, tid, t, t);
+        e.args = { tx, from, to, kind };
+        if (flow !== undefined) {
+          e.bind_id = flow;
+          if (send) e.flow_out = true;
+          else e.flow_in = true;
+        }
+        break;
+      }
+      case Ev.RoundStart: {
+        // Logged once per shard by one of its lanes: mark that shard; without a lane, every shard.
+        const scope = hasLane(lane)
+          ? { s: "p" as const, pid: shardOfLane(lane) }
+          : { s: "g" as const, pid: 0 };
+        events.push({ name: `round ${other}`, cat: "round", ph: "i", ...scope, ts: ns(t) / 1000 });
+        break;
+      }
+    }
+  }
+  // A cancelled run can leave work open: show it up to the last event.
+  const end = log.length > 0 ? log.time[log.length - 1] : 0;
+  for (let l = 0; l < lanes; l++) if (execOpen[l] >= 0) execSlice(execOpen[l], end, "unfinished");
+
+  const meta: TraceEvent[] = [];
+  for (let s = 0; s < shards; s++) {
+    meta.push({ name: "process_name", ph: "M", pid: s, args: { name: `shard ${s}` } });
+    meta.push({ name: "process_sort_index", ph: "M", pid: s, args: { sort_index: s } });
+    if (shardThreadUsed[s]) {
+      meta.push({
+        name: "thread_name",
+        ph: "M",
+        pid: s,
+        tid: lanes + s,
+        args: { name: "batches & messages" },
+      });
+    }
+  }
+  for (let l = 0; l < lanes; l++) {
+    const pid = shardOfLane(l);
+    meta.push({ name: "thread_name", ph: "M", pid, tid: l, args: { name: `worker ${l - pid * wps}` } });
+    meta.push({ name: "thread_sort_index", ph: "M", pid, tid: l, args: { sort_index: l } });
+  }
+  return { traceEvents: [...meta, ...events], displayTimeUnit: "ns", otherData: { label: opts.label } };
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { runStore } from "./app/session";
+import { App } from "./ui/App";
+import "./ui/theme.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+// The page opens on a real run of the default scenario.
+runStore.getState().runNow();

@@ -1,0 +1,25 @@
+import type { SequentialTrace } from "../engine/analysis/sequential-trace";
+import type { Block } from "../engine/block";
+import type { Scenario } from "../engine/scenario/scenario";
+import type { EventLogData } from "../engine/trace/eventlog";
+
+export type { SequentialTrace };
+
+/** One run of a scenario by one driver. Plain data: it crosses from the worker by structured clone. */
+export interface RunResult {
+  readonly scenario: Scenario;
+  readonly mode: "virtual" | "live";
+  readonly block: Block;
+  readonly log: EventLogData;
+  /** Total worker lanes (workers per shard x shards); lane w belongs to shard floor(w / workers). */
+  readonly lanes: number;
+  /** Virtual makespan (virtual) or measured wall time (live), in microseconds. */
+  readonly elapsedUs: number;
+  /** Sequential execution of the same serial order: virtual cost, or measured time in live mode. */
+  readonly sequentialUs: number;
+  readonly stateHash: string;
+  readonly sequentialStateHash: string;
+  readonly sequential: SequentialTrace;
+  /** Sharded runs: number of rounds (receipts) or 2PC exchanges (locks); 1 when unsharded. */
+  readonly rounds: number;
+}

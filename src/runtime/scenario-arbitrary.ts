@@ -1,0 +1,33 @@
+import fc from "fast-check";
+import {
+  CROSS_SHARD,
+  DEFAULT_SCENARIO,
+  type Scenario,
+  type SchedulerName,
+} from "../engine/scenario/scenario";
+
+/** Random scenarios over every knob the engine has (used by property tests only). */
+export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrary<Scenario> {
+  const weight = fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 3, noNaN: true }));
+  return fc
+    .record({
+      source: fc.constantFrom("synthetic", "synthetic", "synthetic", "mod3mod4" as const),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      txs: fc.integer({ min: 1, max: maxTxs }),
+      mix: fc.record({ transfer: weight, swap: weight, mint: weight, vote: weight, ship: weight }),
+      accounts: fc.integer({ min: 2, max: 2000 }),
+      skew: fc.double({ min: 0, max: 2.5, noNaN: true }),
+      pools: fc.integer({ min: 1, max: 20 }),
+      collections: fc.integer({ min: 1, max: 10 }),
+      proposals: fc.integer({ min: 1, max: 10 }),
+      items: fc.integer({ min: 1, max: 500 }),
+      workers: fc.integer({ min: 1, max: 32 }),
+      shards: fc.integer({ min: 1, max: 8 }),
+      crossShard: fc.constantFrom(...CROSS_SHARD),
+      locality: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .map((r): Scenario => {
+      const mix = Object.values(r.mix).some((w) => w > 0) ? r.mix : { ...r.mix, transfer: 1 };
+      return { ...DEFAULT_SCENARIO, ...r, source: r.source, mix, scheduler };
+    });
+}

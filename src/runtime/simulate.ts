@@ -1,0 +1,102 @@
+import type { Block } from "../engine/block";
+import type { Scenario } from "../engine/scenario/scenario";
+import { SequentialOracle } from "../engine/schedulers/sequential";
+import { wholeTransactions } from "../engine/schedulers/units";
+import { place } from "../engine/sharding/placement";
+import { stateHash } from "../engine/state-hash";
+import { EventLog, type EventSink } from "../engine/trace/eventlog";
+import { Ev, type EventKind } from "../engine/trace/kinds";
+import { generateBlock } from "../engine/workload/generate";
+import type { RunResult } from "./run-result";
+import type { CancelToken } from "./virtual/driver";
+import { type PieceContext, runPiece } from "./virtual/run-piece";
+import { simulateLocks } from "./virtual/sharded-locks";
+import { oracleReceipts, simulateReceipts } from "./virtual/sharded-receipts";
+
+export interface SimulateOptions {
+  /** Run this block instead of generating one from the scenario (imported blocks). */
+  block?: Block;
+  onProgress?: (done: number, total: number) => void;
+  signal?: CancelToken;
+  /** Receives the final state of the parallel run (for callers that inspect values). */
+  onState?: (state: Float64Array) => void;
+}
+
+/** Counts commits as they are logged, to report progress. */
+class ProgressSink implements EventSink {
+  commits = 0;
+  constructor(
+    private readonly log: EventLog,
+    private readonly total: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+  emit(
+    time: number,
+    worker: number,
+    kind: EventKind,
+    tx: number,
+    inc: number,
+    key: number,
+    other: number,
+  ): void {
+    this.log.emit(time, worker, kind, tx, inc, key, other);
+    if (kind === Ev.Commit && this.onProgress && (++this.commits & 1023) === 0) {
+      this.onProgress(this.commits, this.total);
+    }
+  }
+}
+
+/**
+ * Runs a scenario in the virtual driver: deterministic, any worker and shard count. Also runs the
+ * sequential oracle over the serial order the run defines and hashes both final states.
+ */
+export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunResult {
+  const block = opts.block ?? generateBlock(scenario);
+  const { shards, cost } = scenario;
+  const workers = scenario.scheduler === "sequential" ? 1 : scenario.workers;
+  const log = new EventLog();
+  const sink = new ProgressSink(log, block.n, opts.onProgress);
+  const ctx: PieceContext = {
+    scheduler: scenario.scheduler,
+    block,
+    state: Float64Array.from(block.keys.initial),
+    cost,
+    sink,
+    workers,
+    cancel: opts.signal,
+  };
+  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), cost.gasPerUs);
+  let elapsedUs: number;
+  let rounds = 1;
+  if (shards === 1) {
+    const units = wholeTransactions(block.n);
+    elapsedUs = runPiece(ctx, units, 0, 0).end;
+    oracle.run(units);
+  } else {
+    const placement = place(block, shards);
+    if (scenario.crossShard === "receipts") {
+      ({ elapsedUs, rounds } = simulateReceipts(ctx, placement));
+      oracleReceipts(oracle, block, placement);
+    } else {
+      ({ elapsedUs, rounds } = simulateLocks(ctx, placement));
+      oracle.run(wholeTransactions(block.n));
+    }
+  }
+  opts.onProgress?.(block.n, block.n);
+  opts.onState?.(ctx.state);
+  let sequentialUs = block.n * cost.taskUs;
+  for (let t = 0; t < block.n; t++) sequentialUs += block.gas[t] / cost.gasPerUs;
+  return {
+    scenario,
+    mode: "virtual",
+    block,
+    log: log.freeze(),
+    lanes: workers * shards,
+    elapsedUs,
+    sequentialUs,
+    stateHash: stateHash(ctx.state),
+    sequentialStateHash: stateHash(oracle.state),
+    sequential: oracle.trace(),
+    rounds,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The run worker: simulates a scenario with the virtual driver off the main thread. The client
+ * (virtual-client.ts) owns its lifetime; a cancel terminates the whole worker, since a run is synchronous.
+ */
+import { expose, type ProxyMethods, releaseProxy, transfer } from "comlink";
+import type { Scenario } from "../engine/scenario/scenario";
+import type { RunResult } from "./run-result";
+import { simulate } from "./simulate";
+
+export type ProgressFn = (done: number, total: number) => void;
+/** The client's callback as it arrives here: a comlink proxy, released when the run ends. */
+type RemoteProgress = ProgressFn & Partial<ProxyMethods>;
+
+/** At most one progress message per this many milliseconds (each one is a postMessage). */
+const PROGRESS_INTERVAL_MS = 50;
+
+const api = {
+  run(scenario: Scenario, onProgress?: RemoteProgress): RunResult {
+    let last = Number.NEGATIVE_INFINITY;
+    const report = (done: number, total: number): void => {
+      const now = performance.now();
+      if (done < total && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      onProgress?.(done, total);
+    };
+    try {
+      const result = simulate(scenario, { onProgress: onProgress ? report : undefined });
+      return transfer(result, buffersOf(result));
+    } finally {
+      onProgress?.[releaseProxy]?.();
+    }
+  },
+};
+
+export type VirtualWorkerApi = typeof api;
+
+/** Every distinct ArrayBuffer behind the result's typed arrays: moved, not copied, to the main thread. */
+function buffersOf(root: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    } else {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(root);
+  return [...found];
+}
+
+expose(api);

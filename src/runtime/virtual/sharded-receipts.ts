@@ -1,0 +1,55 @@
+import type { Block } from "../../engine/block";
+import type { SequentialOracle } from "../../engine/schedulers/sequential";
+import { Phase, type Units } from "../../engine/schedulers/units";
+import type { Placement } from "../../engine/sharding/placement";
+import { firstRound, nextRound } from "../../engine/sharding/receipts";
+import { Ev, MsgKind } from "../../engine/trace/kinds";
+import { type PieceContext, runPiece } from "./run-piece";
+
+/**
+ * Sharded run with asynchronous receipts: every shard runs its units of a round with its own workers, all
+ * shards in step; receipts produced in a round are sent when the shard finishes it and run in the next
+ * round, one message latency later.
+ */
+export function simulateReceipts(ctx: PieceContext, p: Placement): { elapsedUs: number; rounds: number } {
+  const w = ctx.workers;
+  let round = firstRound(ctx.block, p);
+  let t = 0;
+  let r = 0;
+  for (;;) {
+    const outputs: Float64Array[] = [];
+    const ends: number[] = [];
+    round.forEach((units, s) => {
+      if (units.n > 0) ctx.sink.emit(t, s * w, Ev.RoundStart, -1, 0, -1, r);
+      const { end, output } = runPiece(ctx, units, s * w, t);
+      outputs.push(output);
+      ends.push(end);
+    });
+    r++;
+    const end = Math.max(...ends);
+    const next = nextRound(ctx.block, p, round, outputs);
+    if (next.every((u) => u.n === 0)) return { elapsedUs: end, rounds: r };
+    const arrive = end + ctx.cost.msgUs;
+    next.forEach((units, dest) => {
+      for (let u = 0; u < units.n; u++) {
+        const tx = units.tx[u];
+        const settle = units.phase[u] === Phase.Settle;
+        const src = settle ? p.target[tx] : p.home[tx];
+        const kind = settle ? MsgKind.Settle : MsgKind.Receipt;
+        ctx.sink.emit(ends[src], src * w, Ev.MsgSend, tx, 0, dest, kind);
+        ctx.sink.emit(arrive, dest * w, Ev.MsgRecv, tx, 0, src, kind);
+      }
+    });
+    round = next;
+    t = arrive;
+  }
+}
+
+/** The oracle's side of the same protocol: rounds in order, shards in order, from its own outputs. */
+export function oracleReceipts(oracle: SequentialOracle, block: Block, p: Placement): void {
+  let round: Units[] = firstRound(block, p);
+  while (round.some((u) => u.n > 0)) {
+    const outputs = round.map((units) => oracle.run(units));
+    round = nextRound(block, p, round, outputs);
+  }
+}
