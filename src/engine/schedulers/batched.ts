@@ -1,3 +1,4 @@
+import type { Arena } from "../arena";
 import type { Block } from "../block";
 import type { StateView } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
@@ -13,6 +14,7 @@ import type { Units } from "./units";
 /** Reads straight from the state; writes stay private until the unit completes. */
 class DirectView implements StateView {
   unit = -1;
+  batch = 0;
   output = 0;
   readonly writes: WriteBuffer;
   constructor(
@@ -42,10 +44,12 @@ export class BatchedExecutor implements Executor {
   private readonly cost: Float64Array;
   private readonly views: DirectView[] = [];
   private readonly capacity: number;
-  private batch = 0;
-  private claimed = 0;
-  private finished = 0;
-  private opened = -1;
+  /** Shared: the current batch, the last batch whose start was logged, and per batch the units claimed
+   * and finished (counters per batch, so nothing is reset while another worker may still read it). */
+  private readonly batch: Int32Array;
+  private readonly opened: Int32Array;
+  private readonly claimed: Int32Array;
+  private readonly finished: Int32Array;
 
   constructor(
     private readonly block: Block,
@@ -56,10 +60,10 @@ export class BatchedExecutor implements Executor {
     private readonly laneBase: number,
     /** false: one batch in block order, no batch events (the sequential scheduler). */
     private readonly batching: boolean,
+    arena: Arena,
   ) {
     const access = unitAccess(block, units);
     this.capacity = access.maxKeys;
-    this.output = new Float64Array(units.n);
     this.cost = unitCosts(block, units, costModel);
     const n = units.n;
     const batchOf = batching ? declaredBatches(access, n) : new Int32Array(n);
@@ -69,6 +73,11 @@ export class BatchedExecutor implements Executor {
     const fill = this.batchStart.slice(0, -1);
     this.order = new Int32Array(n);
     for (let u = 0; u < n; u++) this.order[fill[batchOf[u]]++] = u;
+    this.output = arena.float64(n);
+    this.batch = arena.int32(1);
+    this.opened = arena.int32(1, -1);
+    this.claimed = arena.int32(this.batches);
+    this.finished = arena.int32(this.batches);
   }
 
   get batches(): number {
@@ -84,22 +93,24 @@ export class BatchedExecutor implements Executor {
     return v;
   }
 
-  private open(now: number, w: number): void {
-    this.opened = this.batch;
-    if (this.batching) {
-      const first = this.units.tx[this.order[this.batchStart[this.batch]]];
-      this.sink.emit(now, this.laneBase + w, Ev.BatchStart, first, 0, -1, this.batch);
-    }
+  private size(b: number): number {
+    return this.batchStart[b + 1] - this.batchStart[b];
   }
 
   begin(w: number, now: number): number {
-    if (this.batch >= this.batches) return DONE;
-    if (this.opened !== this.batch) this.open(now, w);
-    const size = this.batchStart[this.batch + 1] - this.batchStart[this.batch];
-    if (this.claimed >= size) return IDLE;
-    const u = this.order[this.batchStart[this.batch] + this.claimed++];
+    const b = Atomics.load(this.batch, 0);
+    if (b >= this.batches) return DONE;
+    const opened = Atomics.load(this.opened, 0);
+    if (this.batching && opened < b && Atomics.compareExchange(this.opened, 0, opened, b) === opened) {
+      const first = this.units.tx[this.order[this.batchStart[b]]];
+      this.sink.emit(now, this.laneBase + w, Ev.BatchStart, first, 0, -1, b);
+    }
+    const c = Atomics.add(this.claimed, b, 1);
+    if (c >= this.size(b)) return IDLE;
+    const u = this.order[this.batchStart[b] + c];
     const v = this.view(w);
     v.unit = u;
+    v.batch = b;
     v.writes.n = 0;
     this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
     v.output = runUnit(this.block, this.units, u, v);
@@ -107,26 +118,26 @@ export class BatchedExecutor implements Executor {
     return this.cost[u];
   }
 
+  workUs(w: number): number {
+    return this.cost[this.view(w).unit];
+  }
+
   complete(w: number, now: number): void {
     const v = this.view(w);
     const u = v.unit;
+    const b = v.batch;
     for (let i = 0; i < v.writes.n; i++) this.state[v.writes.keys[i]] = v.writes.vals[i];
     this.output[u] = v.output;
     const lane = this.laneBase + w;
     this.sink.emit(now, lane, Ev.ExecEnd, this.units.tx[u], 0, -1, v.writes.n > 0 ? 1 : 0);
     if (!this.batching) this.commit(now, lane, u);
-    const size = this.batchStart[this.batch + 1] - this.batchStart[this.batch];
-    if (++this.finished < size) return;
+    if (Atomics.add(this.finished, b, 1) + 1 < this.size(b)) return;
     // Barrier: the last worker of the batch commits it in block order and opens the next one.
     if (this.batching) {
-      for (let i = this.batchStart[this.batch]; i < this.batchStart[this.batch + 1]; i++)
-        this.commit(now, lane, this.order[i]);
-      const first = this.units.tx[this.order[this.batchStart[this.batch]]];
-      this.sink.emit(now, lane, Ev.BatchEnd, first, 0, -1, this.batch);
+      for (let i = this.batchStart[b]; i < this.batchStart[b + 1]; i++) this.commit(now, lane, this.order[i]);
+      this.sink.emit(now, lane, Ev.BatchEnd, this.units.tx[this.order[this.batchStart[b]]], 0, -1, b);
     }
-    this.batch++;
-    this.claimed = 0;
-    this.finished = 0;
+    Atomics.store(this.batch, 0, b + 1);
   }
 
   private commit(now: number, lane: number, u: number): void {
@@ -136,8 +147,8 @@ export class BatchedExecutor implements Executor {
   }
 
   finish(): void {
-    if (this.batch < this.batches)
-      throw new Error(`batched run ended in batch ${this.batch} of ${this.batches}`);
+    const b = Atomics.load(this.batch, 0);
+    if (b < this.batches) throw new Error(`batched run ended in batch ${b} of ${this.batches}`);
   }
 
   /** Writes already went to the state. */

@@ -13,6 +13,11 @@ export interface Executor {
    * microseconds of virtual time, IDLE when there is nothing to do until another task completes, or DONE.
    */
   begin(w: number, now: number): number;
+  /**
+   * Contract execution cost (virtual microseconds) of the task worker w began: what a live worker burns
+   * as real work per gas. 0 for validations.
+   */
+  workUs(w: number): number;
   /** Worker w finishes the task it began. */
   complete(w: number, now: number): void;
   /** Called once by the driver after every worker is done. */

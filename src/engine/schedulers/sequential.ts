@@ -87,7 +87,7 @@ export class SequentialOracle implements StateView {
       this.unitTx.push(t);
       this.readStart.push(this.readKey.length);
       this.writeStart.push(this.writeKey.length);
-      this.revert.push(r < 0 ? r : 0);
+      this.revert.push(Math.min(r, 0));
       this.cost.push((this.block.gas[t] * PHASE_GAS[units.phase[u]]) / this.gasPerUs);
       this.unit++;
     }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Arena } from "../../engine/arena";
 import { ACC_WRITE } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
@@ -16,7 +17,15 @@ function runBlockStm(s: Scenario) {
   const block = generateBlock(s);
   const units = wholeTransactions(block.n);
   const log = new EventLog();
-  const ex = new BlockStmExecutor(block, units, Float64Array.from(block.keys.initial), s.cost, log, 0);
+  const ex = new BlockStmExecutor(
+    block,
+    units,
+    Float64Array.from(block.keys.initial),
+    s.cost,
+    log,
+    0,
+    Arena.local(),
+  );
   runVirtual(ex, s.workers, 0, s.cost.taskUs);
   const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost.gasPerUs);
   oracle.run(units);

@@ -1,3 +1,4 @@
+import { Arena } from "../../engine/arena";
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
 import { BatchedExecutor } from "../../engine/schedulers/batched";
@@ -15,9 +16,10 @@ export function makeExecutor(
   cost: CostModel,
   sink: EventSink,
   laneBase: number,
+  arena: Arena,
 ): Executor {
-  if (scheduler === "blockstm") return new BlockStmExecutor(block, units, state, cost, sink, laneBase);
-  return new BatchedExecutor(block, units, state, cost, sink, laneBase, scheduler === "batched");
+  if (scheduler === "blockstm") return new BlockStmExecutor(block, units, state, cost, sink, laneBase, arena);
+  return new BatchedExecutor(block, units, state, cost, sink, laneBase, scheduler === "batched", arena);
 }
 
 /** What every piece of a run shares: the block, the state it updates, the scheduler and the log. */
@@ -43,7 +45,16 @@ export function runPiece(
   t0: number,
 ): { end: number; output: Float64Array } {
   if (units.n === 0) return { end: t0, output: new Float64Array(0) };
-  const ex = makeExecutor(ctx.scheduler, ctx.block, units, ctx.state, ctx.cost, ctx.sink, laneBase);
+  const ex = makeExecutor(
+    ctx.scheduler,
+    ctx.block,
+    units,
+    ctx.state,
+    ctx.cost,
+    ctx.sink,
+    laneBase,
+    Arena.local(),
+  );
   const end = runVirtual(ex, ctx.workers, t0, ctx.cost.taskUs, ctx.cancel);
   ex.writeBack(ctx.state);
   return { end, output: ex.output };

@@ -1,3 +1,4 @@
+import type { Arena } from "../../arena";
 import type { Block } from "../../block";
 import type { StateView } from "../../contracts/contract";
 import type { CostModel } from "../../scenario/scenario";
@@ -9,7 +10,16 @@ import { type UnitAccess, unitAccess } from "../unit-access";
 import { unitCosts } from "../unit-cost";
 import type { Units } from "../units";
 import { MVMemory } from "./mvmemory";
-import { EXECUTE, EXECUTED, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
+import {
+  COMMIT_IDX,
+  COMMIT_LOCK,
+  EXECUTE,
+  EXECUTED,
+  NO_TASK,
+  Scheduler,
+  type Task,
+  VALIDATE,
+} from "./scheduler";
 
 /** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
 class Dependency {
@@ -75,8 +85,6 @@ export class BlockStmExecutor implements Executor {
   private readonly access: UnitAccess;
   private readonly cost: Float64Array;
   private readonly slots: WorkerSlot[] = [];
-  private commitIdx = 0;
-  private committing = false;
   private now = 0;
   private w = 0;
 
@@ -87,11 +95,12 @@ export class BlockStmExecutor implements Executor {
     private readonly costModel: CostModel,
     private readonly sink: EventSink,
     private readonly laneBase: number,
+    arena: Arena,
   ) {
     this.access = unitAccess(block, units);
-    this.mv = new MVMemory(base, this.access, units.n);
-    this.sched = new Scheduler(units.n);
-    this.output = new Float64Array(units.n);
+    this.sched = new Scheduler(units.n, arena);
+    this.mv = new MVMemory(base, this.access, units.n, arena);
+    this.output = arena.float64(units.n);
     this.cost = unitCosts(block, units, costModel);
     this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
   }
@@ -151,6 +160,11 @@ export class BlockStmExecutor implements Executor {
     }
   }
 
+  workUs(w: number): number {
+    const t = this.slot(w).task;
+    return t.kind === EXECUTE ? this.cost[t.unit] : 0;
+  }
+
   complete(w: number, now: number): void {
     this.now = now;
     this.w = w;
@@ -200,29 +214,27 @@ export class BlockStmExecutor implements Executor {
     to.inc = from.inc;
   }
 
-  /** Commits as many units as possible in block order (one worker at a time). */
+  /** Commits as many units as possible in block order (one worker at a time; the others move on). */
   private tryCommit(): void {
-    if (this.committing) return;
-    this.committing = true;
+    const ctrl = this.sched.ctrl;
+    if (Atomics.compareExchange(ctrl, COMMIT_LOCK, 0, 1) !== 0) return;
     const n = this.units.n;
-    while (this.commitIdx < n) {
-      const u = this.commitIdx;
+    for (let u = Atomics.load(ctrl, COMMIT_IDX); u < n; u++) {
       if (this.sched.statusOf(u) !== EXECUTED || this.mv.validate(u) >= 0) break;
       const inc = this.sched.incarnation(u);
       if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
       this.emit(Ev.Commit, u, inc, -1, -1);
-      this.commitIdx++;
+      Atomics.store(ctrl, COMMIT_IDX, u + 1);
     }
-    this.committing = false;
+    Atomics.store(ctrl, COMMIT_LOCK, 0);
   }
 
   finish(now: number): void {
     this.now = now;
     this.w = 0;
     this.tryCommit();
-    if (this.commitIdx !== this.units.n) {
-      throw new Error(`Block-STM ended with ${this.units.n - this.commitIdx} uncommitted units`);
-    }
+    const left = this.units.n - Atomics.load(this.sched.ctrl, COMMIT_IDX);
+    if (left !== 0) throw new Error(`Block-STM ended with ${left} uncommitted units`);
   }
 
   writeBack(state: Float64Array): void {

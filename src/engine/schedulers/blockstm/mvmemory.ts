@@ -1,3 +1,4 @@
+import type { Arena } from "../../arena";
 import { KeyIndex } from "../key-index";
 import type { UnitAccess } from "../unit-access";
 
@@ -40,6 +41,7 @@ export class MVMemory {
     readonly base: Float64Array,
     readonly access: UnitAccess,
     n: number,
+    arena: Arena,
   ) {
     const pairs: number[] = [];
     for (let u = 0; u < n; u++) {
@@ -68,15 +70,16 @@ export class MVMemory {
       }
       this.unitSlotStart[u + 1] = p;
     }
-    this.word = new Int32Array(s);
-    this.value = new Float64Array(s);
-    this.occupied = new Int32Array((s + 31) >>> 5);
     this.index = new KeyIndex(this.slotKey);
-    this.readCount = new Int32Array(n);
+    // Shared between workers: everything that changes during the run.
+    this.word = arena.int32(s);
+    this.value = arena.float64(s);
+    this.occupied = arena.int32((s + 31) >>> 5);
+    this.readCount = arena.int32(n);
     const cap = access.start[n];
-    this.readKey = new Int32Array(cap);
-    this.readUnit = new Int32Array(cap);
-    this.readInc = new Int32Array(cap);
+    this.readKey = arena.int32(cap);
+    this.readUnit = arena.int32(cap);
+    this.readInc = arena.int32(cap);
   }
 
   /**

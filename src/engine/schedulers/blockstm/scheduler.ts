@@ -1,3 +1,5 @@
+import type { Arena } from "../../arena";
+
 /**
  * The Block-STM collaborative scheduler (Gelashvili et al., PPoPP 2023, Algorithms 4 and 5) over typed
  * arrays with Atomics, so the same code runs single-threaded in the virtual driver and on a
@@ -16,7 +18,10 @@ const VAL_IDX = 1;
 const DECREASE_CNT = 2;
 const ACTIVE = 3;
 const DONE_MARK = 4;
-export const CONTROL_WORDS = 5;
+/** In-order commit (beyond the paper): next unit to commit, and the lock of whoever is committing. */
+export const COMMIT_IDX = 5;
+export const COMMIT_LOCK = 6;
+const CONTROL_WORDS = 7;
 
 /** A task handed to a worker: kind and unit, plus the incarnation. */
 export const NO_TASK = 0;
@@ -30,7 +35,7 @@ export interface Task {
 }
 
 export class Scheduler {
-  readonly ctrl = new Int32Array(CONTROL_WORDS);
+  readonly ctrl: Int32Array;
   readonly status: Int32Array;
   /** Dependents of each unit as a linked list (head per unit, next per dependent), under a per-unit lock. */
   readonly depHead: Int32Array;
@@ -39,11 +44,15 @@ export class Scheduler {
   /** Called when a suspended unit is made ready again (unit, new incarnation, blocker). */
   onResume: (unit: number, inc: number, blocker: number) => void = () => {};
 
-  constructor(readonly n: number) {
-    this.status = new Int32Array(n);
-    this.depHead = new Int32Array(n).fill(-1);
-    this.depNext = new Int32Array(n).fill(-1);
-    this.depLock = new Int32Array(n);
+  constructor(
+    readonly n: number,
+    arena: Arena,
+  ) {
+    this.ctrl = arena.int32(CONTROL_WORDS);
+    this.status = arena.int32(n);
+    this.depHead = arena.int32(n, -1);
+    this.depNext = arena.int32(n, -1);
+    this.depLock = arena.int32(n);
   }
 
   done(): boolean {
