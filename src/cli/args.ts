@@ -1,6 +1,7 @@
 /** Command-line parsing for `txlanes run`: flags become scenario fields; ranges are checked later by validateScenario. */
 
 export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
+       npm run cli -- block FILE.json [options]   (a real Ethereum block; see block --help)
 
   PRESET                 default | mod3mod4   (or a scenario JSON file)
   --txs N                block size (1 to 100,000)
@@ -79,10 +80,9 @@ function parseMix(text: string): Record<string, number> | string {
 
 /** Parses the arguments after `npm run cli --`. */
 export function parseArgs(argv: readonly string[]): Parsed {
-  if (argv.length === 0) return { ok: false, error: "missing command (the only command is `run`)" };
+  if (argv.length === 0) return { ok: false, error: "missing command (commands: run, block)" };
   if (argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return { ok: true, help: true };
-  if (argv[0] !== "run")
-    return { ok: false, error: `unknown command "${argv[0]}" (the only command is \`run\`)` };
+  if (argv[0] !== "run") return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block)` };
   let source: string | undefined;
   let json = false;
   let trace: string | undefined;

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const MAIN = join(import.meta.dirname, "main.ts");
 const dir = mkdtempSync(join(tmpdir(), "txlanes-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, ["--import", "tsx", MAIN, ...args], { encoding: "utf8" });
@@ -78,7 +79,7 @@ describe("txlanes run", () => {
     [["run", "--locality", "2"], /--locality: locality must be a number from 0 to 1/],
     [["run", "nosuchpreset"], /unknown preset "nosuchpreset"/],
     [["run", "missing.json"], /cannot read missing.json: no such file/],
-    [["fly"], /unknown command "fly"/],
+    [["fly"], /unknown command "fly" \(commands: run, block\)/],
   ])("rejects %j with a clear message", (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);

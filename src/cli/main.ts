@@ -1,8 +1,9 @@
 import { HINT, parseArgs, USAGE } from "./args";
+import { blockCommand } from "./block";
 import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
 
-/** Entry point of `npm run cli -- ...`. Every failure ends with a one-line message and a non-zero exit code. */
-function main(argv: readonly string[]): number {
+function command(argv: readonly string[]): number {
+  if (argv[0] === "block") return blockCommand(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`txlanes: ${parsed.error}\n${HINT}\n`);
@@ -12,8 +13,13 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  return runCommand(parsed.args);
+}
+
+/** Entry point of `npm run cli -- ...`. Every failure ends with a one-line message and a non-zero exit code. */
+function main(argv: readonly string[]): number {
   try {
-    return runCommand(parsed.args);
+    return command(argv);
   } catch (e) {
     process.stderr.write(`txlanes: run failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_FAILED;

@@ -36,6 +36,8 @@ export interface Block {
   readonly accKey: Int32Array;
   /** bit 0: may write; bit 1: target side. */
   readonly accFlag: Uint8Array;
+  /** Imported blocks: per-transaction fee keys feeStart + i, swept into minerKey after the block. */
+  readonly feeSweep?: { readonly minerKey: number; readonly feeStart: number };
 }
 
 export const ACC_WRITE = 1;

@@ -1,4 +1,5 @@
 import type { Block } from "../engine/block";
+import { applyLazyFees } from "../engine/ethereum/import";
 import type { Scenario } from "../engine/scenario/scenario";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { wholeTransactions } from "../engine/schedulers/units";
@@ -81,6 +82,10 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
       ({ elapsedUs, rounds } = simulateLocks(ctx, placement));
       oracle.run(wholeTransactions(block.n));
     }
+  }
+  if (block.feeSweep) {
+    applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
+    applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   }
   opts.onProgress?.(block.n, block.n);
   opts.onState?.(ctx.state);

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeEthBlock, type EthBlockData, MAX_BLOCK_BYTES, parseEthBlockText } from "./decode";
+import { decodeEthBlock, type EthBlockData, MAX_BLOCK_BYTES, parseBlockText } from "./decode";
 
-const file = (n: number) => readFileSync(new URL(`../../../public/blocks/${n}.json`, import.meta.url), "utf8");
+const file = (n: number) =>
+  readFileSync(new URL(`../../../public/blocks/${n}.json`, import.meta.url), "utf8");
 
 function decoded(n: number): EthBlockData {
-  const r = parseEthBlockText(file(n));
+  const r = decodeEthBlock(JSON.parse(file(n)));
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -28,7 +29,11 @@ function small(): { block: Json; txs: Json[] } {
 
 describe("decoding real transactions", () => {
   it("reads the header", () => {
-    const b = decoded(19807137);
+    const text = parseBlockText(file(19807137));
+    if (!text.ok) throw new Error(text.error);
+    const r = decodeEthBlock(text.value);
+    if (!r.ok) throw new Error(r.error);
+    const b = r.value;
     expect(b.number).toBe(19807137);
     expect(b.miner).toBe("0x1f9090aae28b8a3dceadf281b0f12828e676c326");
     expect(b.baseFeePerGas).toBe(0x10320b113n);
@@ -105,7 +110,7 @@ describe("decoding real transactions", () => {
 
 describe("bad block files", () => {
   it("not JSON", () => {
-    const r = parseEthBlockText("{ not json");
+    const r = parseBlockText("{ not json");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/^not JSON: /);
   });
@@ -113,11 +118,12 @@ describe("bad block files", () => {
   it("a file over the size limit is refused before parsing", () => {
     const huge = " ".repeat(MAX_BLOCK_BYTES + 1);
     const t0 = performance.now();
-    const r = parseEthBlockText(huge);
+    const r = parseBlockText(huge);
     expect(performance.now() - t0).toBeLessThan(50);
     expect(r).toEqual({
       ok: false,
-      error: "the file is 20.0 MB, over the 20 MB limit for a block file (a full mainnet block is about 1 MB)",
+      error:
+        "the file is 20.0 MB, over the 20 MB limit for a block file (a full mainnet block is about 1 MB)",
     });
   });
 
@@ -148,8 +154,16 @@ describe("bad block files", () => {
   it("missing or malformed fields name the transaction and the field", () => {
     const cases: [string, unknown, string][] = [
       ["from", undefined, "transactions[1].from must be a hex address (0x and 40 hex digits), got nothing"],
-      ["to", "0x1234", 'transactions[1].to must be a hex address (0x and 40 hex digits) (or null for a contract creation), got "0x1234"'],
-      ["value", 12, 'transactions[1].value must be a hex quantity up to 256 bits like "0x1bc16d674ec80000", got 12'],
+      [
+        "to",
+        "0x1234",
+        'transactions[1].to must be a hex address (0x and 40 hex digits) (or null for a contract creation), got "0x1234"',
+      ],
+      [
+        "value",
+        12,
+        'transactions[1].value must be a hex quantity up to 256 bits like "0x1bc16d674ec80000", got 12',
+      ],
       ["gas", "0x0", "transactions[1].gas must be at least 1 (got 0)"],
       ["gas", "0xffffffffff", "transactions[1].gas must be at most 1,000,000,000, got 1099511627775"],
       ["input", "0xabc", 'transactions[1].input must be hex data ("0x" and whole bytes), got "0xabc"'],
@@ -175,7 +189,9 @@ describe("bad block files", () => {
     c.block.baseFeePerGas = undefined;
     c.txs[1].maxFeePerGas = "0x1";
     c.txs[1].maxPriorityFeePerGas = "0x1";
-    expect(errorOf(c.block)).toBe("baseFeePerGas is missing, but transactions[1] has EIP-1559 fee fields that need it");
+    expect(errorOf(c.block)).toBe(
+      "baseFeePerGas is missing, but transactions[1] has EIP-1559 fee fields that need it",
+    );
   });
 
   it("header fields", () => {

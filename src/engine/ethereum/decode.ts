@@ -21,7 +21,12 @@ export const SELECTORS = {
 export type EthCall =
   | { readonly kind: "eth-transfer" }
   | { readonly kind: "erc20-transfer"; readonly to: string; readonly amount: bigint }
-  | { readonly kind: "erc20-transferFrom"; readonly from: string; readonly to: string; readonly amount: bigint }
+  | {
+      readonly kind: "erc20-transferFrom";
+      readonly from: string;
+      readonly to: string;
+      readonly amount: bigint;
+    }
   | { readonly kind: "erc20-approve"; readonly spender: string; readonly amount: bigint }
   /** Any other call: its storage accesses are unknown without running the EVM. */
   | { readonly kind: "call"; readonly selector: string }
@@ -76,18 +81,16 @@ export function checkBlockSize(bytes: number): string | null {
   return `the file is ${mb(bytes)}, over the ${limit} MB limit for a block file (a full mainnet block is about 1 MB)`;
 }
 
-/** Text of a block file -> decoded block: size first, then JSON, then shape. */
-export function parseEthBlockText(text: string): Decoded<EthBlockData> {
+/** Text of a block file -> its JSON value: the size is checked first, so a huge file is never parsed. */
+export function parseBlockText(text: string): Decoded<unknown> {
   // A UTF-16 length never exceeds the UTF-8 byte length, so this refuses before JSON.parse touches the text.
   const tooBig = checkBlockSize(text.length);
   if (tooBig) return { ok: false, error: tooBig };
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
-  return decodeEthBlock(json);
 }
 
 /** Validates an already parsed block (or a JSON-RPC response wrapping one). */
@@ -110,7 +113,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-function describe(x: unknown): string {
+function shown(x: unknown): string {
   if (x === undefined) return "nothing";
   if (x === null) return "null";
   if (Array.isArray(x)) return "an array";
@@ -122,7 +125,7 @@ function describe(x: unknown): string {
 function unwrapResponse(json: unknown): unknown {
   if (!isRecord(json) || "transactions" in json) return json;
   if (isRecord(json.error)) {
-    fail(`the file is a JSON-RPC error response: ${describe(json.error.message)}`);
+    fail(`the file is a JSON-RPC error response: ${shown(json.error.message)}`);
   }
   if ("result" in json) {
     if (json.result === null) fail("the JSON-RPC response's result is null: the node has no such block");
@@ -133,7 +136,7 @@ function unwrapResponse(json: unknown): unknown {
 
 function decodeBlock(json: unknown): EthBlockData {
   if (!isRecord(json)) {
-    fail(`expected a block object as eth_getBlockByNumber(n, true) returns it, got ${describe(json)}`);
+    fail(`expected a block object as eth_getBlockByNumber(n, true) returns it, got ${shown(json)}`);
   }
   const number = quantity(json.number, "number", Number.MAX_SAFE_INTEGER);
   const hash = hexOf(json.hash, "hash", HASH);
@@ -141,13 +144,17 @@ function decodeBlock(json: unknown): EthBlockData {
   const baseFeePerGas =
     json.baseFeePerGas === undefined ? null : bigQuantity(json.baseFeePerGas, "baseFeePerGas");
   const list = json.transactions;
-  if (!Array.isArray(list)) fail(`transactions must be an array of transactions, got ${describe(list)}`);
+  if (!Array.isArray(list)) fail(`transactions must be an array of transactions, got ${shown(list)}`);
   if (list.length === 0) fail("the block has no transactions: there is nothing to execute");
   if (list.length > MAX_BLOCK_TXS) {
-    fail(`the block has ${list.length.toLocaleString("en-US")} transactions; at most ${MAX_BLOCK_TXS.toLocaleString("en-US")} are supported`);
+    fail(
+      `the block has ${list.length.toLocaleString("en-US")} transactions; at most ${MAX_BLOCK_TXS.toLocaleString("en-US")} are supported`,
+    );
   }
   if (typeof list[0] === "string") {
-    fail("transactions holds hashes only: fetch the block with full transactions, eth_getBlockByNumber(n, true)");
+    fail(
+      "transactions holds hashes only: fetch the block with full transactions, eth_getBlockByNumber(n, true)",
+    );
   }
   const txs = list.map((tx, i) => decodeTx(tx, i, baseFeePerGas));
   return { number, hash, miner, baseFeePerGas, txs };
@@ -155,15 +162,25 @@ function decodeBlock(json: unknown): EthBlockData {
 
 function decodeTx(json: unknown, index: number, baseFee: bigint | null): EthTx {
   const at = `transactions[${index}]`;
-  if (!isRecord(json)) fail(`${at} must be a transaction object, got ${describe(json)}`);
+  if (!isRecord(json)) fail(`${at} must be a transaction object, got ${shown(json)}`);
   const hash = hexOf(json.hash, `${at}.hash`, HASH);
   const from = hexOf(json.from, `${at}.from`, ADDRESS);
-  const to = json.to === null ? null : hexOf(json.to, `${at}.to`, ADDRESS, " (or null for a contract creation)");
+  const to =
+    json.to === null ? null : hexOf(json.to, `${at}.to`, ADDRESS, " (or null for a contract creation)");
   const value = bigQuantity(json.value, `${at}.value`);
   const gas = quantity(json.gas, `${at}.gas`, MAX_TX_GAS);
   if (gas === 0) fail(`${at}.gas must be at least 1 (got 0)`);
   const input = hexOf(json.input, `${at}.input`, DATA);
-  return { index, hash, from, to, value, gas, tipPerGas: tipPerGas(json, at, baseFee), call: decodeCall(to, value, input) };
+  return {
+    index,
+    hash,
+    from,
+    to,
+    value,
+    gas,
+    tipPerGas: tipPerGas(json, at, baseFee),
+    call: decodeCall(to, value, input),
+  };
 }
 
 /** Priority fee per gas: min(maxPriorityFeePerGas, maxFeePerGas - baseFee) for EIP-1559, else gasPrice - baseFee. */
@@ -173,8 +190,12 @@ function tipPerGas(tx: Record<string, unknown>, at: string, baseFee: bigint | nu
     const maxFee = bigQuantity(tx.maxFeePerGas, `${at}.maxFeePerGas`);
     const maxPriority = bigQuantity(tx.maxPriorityFeePerGas, `${at}.maxPriorityFeePerGas`);
     if (baseFee === null) fail(`baseFeePerGas is missing, but ${at} has EIP-1559 fee fields that need it`);
-    if (maxFee < baseFee) fail(`${at}.maxFeePerGas (${maxFee} wei) is below the block's baseFeePerGas (${baseFee} wei)`);
-    return maxPriority < maxFee - baseFee ? maxPriority : maxFee - baseFee;
+    if (maxFee < baseFee)
+      fail(`${at}.maxFeePerGas (${maxFee} wei) is below the block's baseFeePerGas (${baseFee} wei)`);
+    // bigint: no Math.min.
+    const room = maxFee - baseFee;
+    if (maxPriority < room) return maxPriority;
+    return room;
   }
   const price = bigQuantity(tx.gasPrice, `${at}.gasPrice`);
   const base = baseFee ?? 0n;
@@ -223,13 +244,14 @@ const DATA: HexShape = { re: /^0x(?:[0-9a-fA-F]{2})*$/, what: 'hex data ("0x" an
 const QUANTITY = /^0x[0-9a-fA-F]{1,64}$/;
 
 function hexOf(x: unknown, field: string, shape: HexShape, orElse = ""): string {
-  if (typeof x !== "string" || !shape.re.test(x)) fail(`${field} must be ${shape.what}${orElse}, got ${describe(x)}`);
+  if (typeof x !== "string" || !shape.re.test(x))
+    fail(`${field} must be ${shape.what}${orElse}, got ${shown(x)}`);
   return x.toLowerCase();
 }
 
 function bigQuantity(x: unknown, field: string): bigint {
   if (typeof x !== "string" || !QUANTITY.test(x)) {
-    fail(`${field} must be a hex quantity up to 256 bits like "0x1bc16d674ec80000", got ${describe(x)}`);
+    fail(`${field} must be a hex quantity up to 256 bits like "0x1bc16d674ec80000", got ${shown(x)}`);
   }
   return BigInt(x);
 }

@@ -5,9 +5,10 @@ import { ARGS } from "../contracts/contract";
 import { ethCall } from "../contracts/eth-call";
 import { erc20TransferFrom } from "../contracts/eth-erc20";
 import { ethTransfer } from "../contracts/eth-transfer";
+import { FEE_MODES, type FeeMode } from "../scenario/scenario";
 import { SequentialOracle } from "../schedulers/sequential";
 import { wholeTransactions } from "../schedulers/units";
-import { applyLazyFees, type EthBlockInfo, FEE_MODES, type FeeMode, importEthBlock } from "./import";
+import { applyLazyFees, type EthBlockInfo, importEthBlock } from "./import";
 import { VALUE_LIMIT } from "./scale";
 
 const BLOCKS: [number, number][] = [
@@ -34,7 +35,8 @@ function runSequential(block: Block, info: EthBlockInfo): { state: Float64Array;
   return { state: oracle.state, reverts: oracle.trace().revert.filter((r) => r !== 0).length };
 }
 
-const sum = (a: Float64Array, start: number, end: number) => a.subarray(start, end).reduce((s, v) => s + v, 0);
+const sum = (a: Float64Array, start: number, end: number) =>
+  a.subarray(start, end).reduce((s, v) => s + v, 0);
 
 describe("the five mainnet blocks", () => {
   for (const [number, txs] of BLOCKS) {
@@ -136,7 +138,9 @@ describe("conservative calls", () => {
 
     // 14029313 calls WETH conservatively (deposit) and exactly (approve): the deposit reads the approvals.
     const weth = block.keys.regions.find((r) => r.name === "WETH")!;
-    const deposit = [...info.targets.keys()].find((i) => info.targets[i] === "WETH" && block.kind[i] === ethCall.id)!;
+    const deposit = [...info.targets.keys()].find(
+      (i) => info.targets[i] === "WETH" && block.kind[i] === ethCall.id,
+    )!;
     const keys = [...block.accKey.subarray(block.accStart[deposit], block.accStart[deposit + 1])];
     for (let k = weth.start; k < weth.start + weth.count; k++) expect(keys).toContain(k);
   });

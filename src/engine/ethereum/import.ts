@@ -1,10 +1,18 @@
 import { ACC_WRITE, type Block, GROUPS, type KeyRegion, keyName } from "../block";
 import { ARGS } from "../contracts/contract";
-import { erc20Approve, erc20Transfer, erc20TransferFrom } from "../contracts/eth-erc20";
 import { ethCall } from "../contracts/eth-call";
+import { erc20Approve, erc20Transfer, erc20TransferFrom } from "../contracts/eth-erc20";
 import { ethTransfer } from "../contracts/eth-transfer";
+import type { FeeMode } from "../scenario/scenario";
 import { declareAccess } from "../workload/access";
-import { decodeEthBlock, ETH_TX_KINDS, type EthBlockData, type EthTx, type EthTxKind, isExact } from "./decode";
+import {
+  decodeEthBlock,
+  ETH_TX_KINDS,
+  type EthBlockData,
+  type EthTx,
+  type EthTxKind,
+  isExact,
+} from "./decode";
 import { addressName, shortAddress, shortHash } from "./labels";
 import { decimalShift, GWEI_SHIFT, scaleAllowance, scaleDown } from "./scale";
 
@@ -14,8 +22,6 @@ import { decimalShift, GWEI_SHIFT, scaleAllowance, scaleDown } from "./scale";
  * records its fee in a key of its own, and applyLazyFees sweeps those into the recipient after the block,
  * as parallel EVMs do. Both end in the same final state.
  */
-export const FEE_MODES = ["in-tx", "lazy"] as const;
-export type FeeMode = (typeof FEE_MODES)[number];
 
 /** Said wherever an imported block's cost appears. */
 export const GAS_LIMIT_NOTE =
@@ -133,24 +139,23 @@ class Layout {
     return k;
   }
 
-  contract(id: string, name = addressName(id), group = groupOf(id)): ContractKeys {
+  /** The keys of the contract a transaction calls, or of the one it creates (named after the transaction). */
+  callee(tx: EthTx): ContractKeys {
+    const id = calleeId(tx);
     let c = this.contracts.get(id);
     if (!c) {
+      const [name, group] = tx.to ? [addressName(tx.to), groupOf(tx.to)] : [id, groupOf(tx.hash)];
       c = { name, group, entries: new Map(), entryLabels: [], base: 0 };
       this.contracts.set(id, c);
     }
     return c;
   }
 
-  /** Registers an entry now; its key is known once every contract's size is (keyOf, after place()). */
-  entry(c: ContractKeys, id: string, label: string): number {
-    let e = c.entries.get(id);
-    if (e === undefined) {
-      e = c.entries.size;
-      c.entries.set(id, e);
-      c.entryLabels.push(label);
-    }
-    return e;
+  /** Registers a token entry; its key is known once every contract's size is (after place()). */
+  entry(c: ContractKeys, id: string, label: string): void {
+    if (c.entries.has(id)) return;
+    c.entries.set(id, c.entries.size);
+    c.entryLabels.push(label);
   }
 
   /** Assigns key numbers: ETH balances, then n fee keys, then each contract's run. Returns the key count. */
@@ -193,8 +198,7 @@ function buildBlock(data: EthBlockData, feeMode: FeeMode): { block: Block; info:
       continue;
     }
     const callee = calleeId(tx);
-    const group = tx.to ? undefined : groupOf(tx.hash);
-    const keys = at.contract(callee, tx.to ? undefined : callee, group);
+    const keys = at.callee(tx);
     if (c.kind === "call" || c.kind === "create") {
       at.ethKey(callee, keys.name, keys.group);
       continue;
@@ -205,7 +209,8 @@ function buildBlock(data: EthBlockData, feeMode: FeeMode): { block: Block; info:
       continue;
     }
     const owner = c.kind === "erc20-transfer" ? tx.from : c.from;
-    if (c.kind === "erc20-transferFrom") at.entry(keys, allowanceId(owner, tx.from), allowanceLabel(owner, tx.from));
+    if (c.kind === "erc20-transferFrom")
+      at.entry(keys, allowanceId(owner, tx.from), allowanceLabel(owner, tx.from));
     at.entry(keys, balanceId(owner), balanceLabel(owner));
     at.entry(keys, balanceId(c.to), balanceLabel(c.to));
     tokenTotal.set(callee, (tokenTotal.get(callee) ?? 0n) + c.amount);
@@ -250,17 +255,17 @@ function buildBlock(data: EthBlockData, feeMode: FeeMode): { block: Block; info:
     const keys = at.contracts.get(callee)!;
     const keyOf = (id: string) => keys.base + 1 + keys.entries.get(id)!;
     targets.push(keys.name);
+    if (c.kind === "call" || c.kind === "create") {
+      kind[i] = ethCall.id;
+      args[o + 3] = at.eth.get(callee)!;
+      args[o + 4] = value;
+      args[o + 5] = keys.base;
+      args[o + 6] = keys.entries.size;
+      args[o + 7] = i + 1;
+      continue;
+    }
     args[o + 3] = keys.base;
     switch (c.kind) {
-      case "call":
-      case "create":
-        kind[i] = ethCall.id;
-        args[o + 3] = at.eth.get(callee)!;
-        args[o + 4] = value;
-        args[o + 5] = keys.base;
-        args[o + 6] = keys.entries.size;
-        args[o + 7] = i + 1;
-        break;
       case "erc20-transfer": {
         const amount = scaleDown(c.amount, tokenShift.get(callee)!);
         kind[i] = erc20Transfer.id;
@@ -298,10 +303,23 @@ function buildBlock(data: EthBlockData, feeMode: FeeMode): { block: Block; info:
   });
   for (const c of at.contracts.values()) {
     group.fill(c.group, c.base, c.base + 1 + c.entries.size);
-    regions.push({ name: c.name, start: c.base, count: 1 + c.entries.size, labels: ["storage", ...c.entryLabels] });
+    regions.push({
+      name: c.name,
+      start: c.base,
+      count: 1 + c.entries.size,
+      labels: ["storage", ...c.entryLabels],
+    });
   }
   const keys = { count, initial, group, regions };
-  const block: Block = { n, kind, args, gas, keys, ...declareAccess(kind, args, n) };
+  const block: Block = {
+    n,
+    kind,
+    args,
+    gas,
+    keys,
+    ...declareAccess(kind, args, n),
+    feeSweep: { minerKey: minerEth, feeStart },
+  };
   const tokens = [...tokenShift].map(([address, shift]) => ({ address, name: addressName(address), shift }));
   return {
     block,

@@ -25,11 +25,26 @@ export interface CostModel {
 }
 
 /**
- * Where the block comes from: a synthetic block drawn from the knobs below, or the classic teaching block
- * where transaction j reads M[j mod 3] and writes M[j mod 4] (knobs other than txs are ignored for it).
+ * Where the block comes from: a synthetic block drawn from the knobs below; the classic teaching block
+ * where transaction j reads M[j mod 3] and writes M[j mod 4] (knobs other than txs are ignored for it); or
+ * a real Ethereum mainnet block ("eth-<number>": the workload knobs are ignored, the block is the block).
  */
-export const SOURCES = ["synthetic", "mod3mod4"] as const;
+export const ETH_BLOCKS = [12965000, 14029313, 17666333, 19606599, 19807137] as const;
+export const SOURCES = ["synthetic", "mod3mod4", ...ETH_BLOCKS.map((n) => `eth-${n}` as const)] as const;
 export type SourceName = (typeof SOURCES)[number];
+
+/** The mainnet block number of an Ethereum source, or null for the other sources. */
+export function ethBlockOf(source: SourceName): number | null {
+  return source.startsWith("eth-") ? Number(source.slice(4)) : null;
+}
+
+/**
+ * How an imported Ethereum block pays its fee recipient: "in-tx" credits the recipient inside every
+ * transaction (every transaction writes the same balance); "lazy" records each fee apart and sweeps them
+ * after the block, as parallel EVMs do. Both end in the same state. Synthetic blocks ignore it.
+ */
+export const FEE_MODES = ["lazy", "in-tx"] as const;
+export type FeeMode = (typeof FEE_MODES)[number];
 
 export interface Scenario {
   v: typeof SCENARIO_VERSION;
@@ -50,6 +65,7 @@ export interface Scenario {
   workers: number;
   shards: number;
   crossShard: CrossShardName;
+  feeMode: FeeMode;
   /** Probability that a transaction's counterparty is drawn from its own placement group. */
   locality: number;
   cost: CostModel;
@@ -73,6 +89,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   workers: 8,
   shards: 1,
   crossShard: "receipts",
+  feeMode: "lazy",
   locality: 0.9,
   cost: DEFAULT_COST,
 };

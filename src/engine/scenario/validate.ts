@@ -3,6 +3,8 @@ import {
   type CostModel,
   CROSS_SHARD,
   DEFAULT_SCENARIO,
+  ethBlockOf,
+  FEE_MODES,
   SCENARIO_VERSION,
   SCHEDULERS,
   type Scenario,
@@ -51,7 +53,12 @@ const COST: Record<keyof CostModel, Range> = {
 };
 /** Mix weights are relative; the cap keeps their sum finite. */
 const WEIGHT = real(0, 1_000_000);
-const CHOICES = { source: SOURCES, scheduler: SCHEDULERS, crossShard: CROSS_SHARD } as const;
+const CHOICES = {
+  source: SOURCES,
+  scheduler: SCHEDULERS,
+  crossShard: CROSS_SHARD,
+  feeMode: FEE_MODES,
+} as const;
 const FIELDS: readonly string[] = ["v", ...Object.keys(NUMBERS), ...Object.keys(CHOICES), "mix", "cost"];
 
 /** Integers with thousands separators, fixed (not locale-dependent) so messages read the same everywhere. */
@@ -189,8 +196,17 @@ export function validateScenario(input: unknown): ScenarioCheck {
     s.scheduler = c.choice("scheduler", input.scheduler, CHOICES.scheduler) ?? s.scheduler;
   if (has(input, "crossShard"))
     s.crossShard = c.choice("crossShard", input.crossShard, CHOICES.crossShard) ?? s.crossShard;
+  if (has(input, "feeMode")) s.feeMode = c.choice("feeMode", input.feeMode, CHOICES.feeMode) ?? s.feeMode;
   if (has(input, "mix")) s.mix = c.mix(input.mix, s.mix);
   if (has(input, "cost")) s.cost = c.cost(input.cost, s.cost);
   c.unknown(input, "", FIELDS, "a scenario field");
+  // In-tx fees put the fee recipient's balance on every sender side: no shard split can place that.
+  if (ethBlockOf(s.source) !== null && s.feeMode === "in-tx" && s.shards > 1) {
+    c.issue(
+      "shards",
+      `an Ethereum block with feeMode "in-tx" runs on 1 shard (got ${s.shards}); use feeMode "lazy" to shard it`,
+    );
+    s.shards = 1;
+  }
   return c.errors.length === 0 ? { ok: true, scenario: s } : { ok: false, errors: c.errors, scenario: s };
 }
