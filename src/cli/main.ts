@@ -2,7 +2,7 @@ import { HINT, parseArgs, USAGE } from "./args";
 import { blockCommand } from "./block";
 import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
 
-function command(argv: readonly string[]): number {
+function command(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === "block") return blockCommand(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -17,13 +17,13 @@ function command(argv: readonly string[]): number {
 }
 
 /** Entry point of `npm run cli -- ...`. Every failure ends with a one-line message and a non-zero exit code. */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
-    return command(argv);
+    return await command(argv);
   } catch (e) {
     process.stderr.write(`txlanes: run failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_FAILED;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,8 @@
 import { computeMetrics } from "../engine/analysis/metrics";
+import { loadBlock } from "../runtime/block-source";
 import { simulate } from "../runtime/simulate";
 import { HINT, type RunArgs } from "./args";
+import { readBlockFile } from "./block-file";
 import { formatTable, jsonReport } from "./format";
 import { scenarioFromArgs } from "./scenario-input";
 import { writeChromeTrace } from "./write-trace";
@@ -10,15 +12,16 @@ export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /** `txlanes run`: simulates the scenario in the virtual driver and reports its metrics. */
-export function runCommand(args: RunArgs): number {
+export async function runCommand(args: RunArgs): Promise<number> {
   const input = scenarioFromArgs(args);
   if (!input.ok) {
     for (const e of input.errors) process.stderr.write(`txlanes: ${e}\n`);
     process.stderr.write(`${HINT}\n`);
     return EXIT_USAGE;
   }
+  const loaded = await loadBlock(input.scenario, readBlockFile);
   const t0 = performance.now();
-  const run = simulate(input.scenario);
+  const run = simulate(input.scenario, loaded);
   const wallMs = performance.now() - t0;
   const metrics = computeMetrics(run);
   if (args.json) process.stdout.write(`${JSON.stringify(jsonReport(run, metrics, wallMs))}\n`);

@@ -1,5 +1,6 @@
 import type { SequentialTrace } from "../engine/analysis/sequential-trace";
 import type { Block } from "../engine/block";
+import type { EthBlockInfo } from "../engine/ethereum/import";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { EventLogData } from "../engine/trace/eventlog";
 
@@ -22,4 +23,6 @@ export interface RunResult {
   readonly sequential: SequentialTrace;
   /** Sharded runs: number of rounds (receipts) or 2PC exchanges (locks); 1 when unsharded. */
   readonly rounds: number;
+  /** Present when the block is a real Ethereum block: labels, hottest keys, fee mode, gas-limit note. */
+  readonly eth?: EthBlockInfo;
 }

@@ -1,6 +1,6 @@
 import type { Block } from "../engine/block";
-import { applyLazyFees } from "../engine/ethereum/import";
-import type { Scenario } from "../engine/scenario/scenario";
+import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
+import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { wholeTransactions } from "../engine/schedulers/units";
 import { place } from "../engine/sharding/placement";
@@ -15,8 +15,10 @@ import { simulateLocks } from "./virtual/sharded-locks";
 import { oracleReceipts, simulateReceipts } from "./virtual/sharded-receipts";
 
 export interface SimulateOptions {
-  /** Run this block instead of generating one from the scenario (imported blocks). */
+  /** Run this block instead of generating one from the scenario (required for Ethereum sources). */
   block?: Block;
+  /** What is known of the block when it is a real Ethereum block (carried into the result for views). */
+  eth?: EthBlockInfo;
   onProgress?: (done: number, total: number) => void;
   signal?: CancelToken;
   /** Receives the final state of the parallel run (for callers that inspect values). */
@@ -52,6 +54,11 @@ class ProgressSink implements EventSink {
  * sequential oracle over the serial order the run defines and hashes both final states.
  */
 export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunResult {
+  if (!opts.block && ethBlockOf(scenario.source) !== null) {
+    throw new Error(
+      `${scenario.source} is a real block: load it first (loadBlock) and pass it as opts.block`,
+    );
+  }
   const block = opts.block ?? generateBlock(scenario);
   const { shards, cost } = scenario;
   const workers = scenario.scheduler === "sequential" ? 1 : scenario.workers;
@@ -103,5 +110,6 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     sequentialStateHash: stateHash(oracle.state),
     sequential: oracle.trace(),
     rounds,
+    eth: opts.eth,
   };
 }

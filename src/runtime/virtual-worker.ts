@@ -4,6 +4,8 @@
  */
 import { expose, type ProxyMethods, releaseProxy, transfer } from "comlink";
 import type { Scenario } from "../engine/scenario/scenario";
+import { fetchBlockFile } from "./block-fetch";
+import { loadBlock } from "./block-source";
 import type { RunResult } from "./run-result";
 import { simulate } from "./simulate";
 
@@ -15,7 +17,7 @@ type RemoteProgress = ProgressFn & Partial<ProxyMethods>;
 const PROGRESS_INTERVAL_MS = 50;
 
 const api = {
-  run(scenario: Scenario, onProgress?: RemoteProgress): RunResult {
+  async run(scenario: Scenario, onProgress?: RemoteProgress): Promise<RunResult> {
     let last = Number.NEGATIVE_INFINITY;
     const report = (done: number, total: number): void => {
       const now = performance.now();
@@ -24,7 +26,8 @@ const api = {
       onProgress?.(done, total);
     };
     try {
-      const result = simulate(scenario, { onProgress: onProgress ? report : undefined });
+      const loaded = await loadBlock(scenario, fetchBlockFile);
+      const result = simulate(scenario, { ...loaded, onProgress: onProgress ? report : undefined });
       return transfer(result, buffersOf(result));
     } finally {
       onProgress?.[releaseProxy]?.();
