@@ -1,5 +1,6 @@
 import type { Metrics } from "../engine/analysis/metrics";
-import { CONTRACT_KINDS, type Scenario } from "../engine/scenario/scenario";
+import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
+import { CONTRACT_KINDS } from "../engine/scenario/scenario";
 import type { RunResult } from "../runtime/run-result";
 
 /** Integer with thousands separators, the same in every locale. */
@@ -23,14 +24,19 @@ export function table(rows: readonly (readonly [string, string])[]): string {
   return rows.map(([label, value]) => `  ${label.padEnd(w)}   ${value}`).join("\n");
 }
 
-function describeBlock(s: Scenario): string {
-  if (s.source === "mod3mod4")
-    return `${int(s.txs)} txs · teaching block (tx j reads M[j mod 3], writes M[j mod 4])`;
+function describeBlock(run: RunResult): string {
+  const s = run.scenario;
+  const n = int(run.block.n);
+  if (run.eth) {
+    const e = run.eth;
+    return `${n} txs · Ethereum mainnet block ${e.number} · ${int(e.exact)} exact, ${int(e.conservative)} conservative · fees ${e.feeMode} · ${GAS_LIMIT_NOTE}`;
+  }
+  if (s.source === "mod3mod4") return `${n} txs · teaching block (tx j reads M[j mod 3], writes M[j mod 4])`;
   const total = CONTRACT_KINDS.reduce((a, k) => a + s.mix[k], 0);
   const mix = CONTRACT_KINDS.filter((k) => s.mix[k] > 0)
     .map((k) => (s.mix[k] === total ? k : `${k} ${fixed((100 * s.mix[k]) / total, 0)}%`))
     .join(", ");
-  return `${int(s.txs)} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
+  return `${n} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
 }
 
 /** Workers per shard that actually ran (the sequential scheduler runs one). */
@@ -53,7 +59,7 @@ export function formatTable(run: RunResult, m: Metrics): string {
   const util = m.laneUtilization;
   const matches = run.stateHash === run.sequentialStateHash;
   const rows: [string, string][] = [
-    ["block", describeBlock(run.scenario)],
+    ["block", describeBlock(run)],
     [`${clock} time`, `${us(m.elapsedUs)}   (sequential ${us(m.sequentialUs)})`],
     ["throughput", `${int(m.tps)} tx/s ${clock}`],
     ["speedup", `${fixed(m.speedup, 2)}x over sequential`],
