@@ -54,5 +54,18 @@ export interface Contract {
   readonly settlesOnSuccess: boolean;
 }
 
+/** Adds `amount` to the value at `key`. */
+export function credit(v: StateView, key: number, amount: number): void {
+  v.write(key, v.read(key) + amount);
+}
+
+/** Takes `amount` from the balance at `key`: returns the amount, or InsufficientFunds and writes nothing. */
+export function take(v: StateView, key: number, amount: number): number {
+  const bal = v.read(key);
+  if (bal < amount) return Revert.InsufficientFunds;
+  v.write(key, bal - amount);
+  return amount;
+}
+
 /** Number of float64 argument slots per transaction in a block. */
 export const ARGS = 8;

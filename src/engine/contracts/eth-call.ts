@@ -1,4 +1,4 @@
-import type { Contract } from "./contract";
+import { type Contract, credit } from "./contract";
 import { FEE_ARG_NAMES, feeAccess, payFee } from "./eth-fee";
 
 /** Modulus of the opaque storage value: keeps value * 31 + tag far below 2^53. */
@@ -32,13 +32,13 @@ export const ethCall: Contract = {
     return payFee(v, a, o, a[o + 4]);
   },
   apply(v, a, o, payload) {
-    v.write(a[o + 3], v.read(a[o + 3]) + payload);
+    credit(v, a[o + 3], payload);
     const storage = a[o + 5];
     for (let i = 1; i <= a[o + 6]; i++) v.read(storage + i);
     v.write(storage, (v.read(storage) * 31 + a[o + 7]) % P);
     return 0;
   },
   settle(v, a, o, payload, result) {
-    if (result < 0) v.write(a[o], v.read(a[o]) + payload);
+    if (result < 0) credit(v, a[o], payload);
   },
 };

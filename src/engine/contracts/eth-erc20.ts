@@ -1,4 +1,4 @@
-import { type Contract, Revert, type StateView } from "./contract";
+import { type Contract, credit, Revert, type StateView, take } from "./contract";
 import { FEE_ARG_NAMES, feeAccess, payFee } from "./eth-fee";
 
 /**
@@ -17,10 +17,9 @@ const feeLeg: Pick<Contract, "debit" | "settle" | "settlesOnSuccess"> = {
 };
 
 function move(v: StateView, fromKey: number, toKey: number, amount: number): number {
-  const bal = v.read(fromKey);
-  if (bal < amount) return Revert.InsufficientFunds;
-  v.write(fromKey, bal - amount);
-  v.write(toKey, v.read(toKey) + amount);
+  const taken = take(v, fromKey, amount);
+  if (taken < 0) return taken;
+  credit(v, toKey, amount);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { type AccessSink, Revert, type StateView } from "./contract";
+import { type AccessSink, credit, Revert, type StateView } from "./contract";
 
 /**
  * The fee leg shared by every imported Ethereum transaction. Argument slots 0 to 2 of each eth-* contract:
@@ -19,7 +19,7 @@ export function payFee(v: StateView, a: Float64Array, o: number, value: number):
   const fee = a[o + 2];
   if (bal < value + fee) return Revert.InsufficientFunds;
   v.write(a[o], bal - value - fee);
-  v.write(a[o + 1], v.read(a[o + 1]) + fee);
+  credit(v, a[o + 1], fee);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import type { Contract } from "./contract";
+import { type Contract, credit } from "./contract";
 import { FEE_ARG_NAMES, feeAccess, payFee } from "./eth-fee";
 
 /**
@@ -19,10 +19,10 @@ export const ethTransfer: Contract = {
     return payFee(v, a, o, a[o + 4]);
   },
   apply(v, a, o, payload) {
-    v.write(a[o + 3], v.read(a[o + 3]) + payload);
+    credit(v, a[o + 3], payload);
     return 0;
   },
   settle(v, a, o, payload, result) {
-    if (result < 0) v.write(a[o], v.read(a[o]) + payload);
+    if (result < 0) credit(v, a[o], payload);
   },
 };

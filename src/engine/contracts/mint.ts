@@ -1,4 +1,4 @@
-import { type Contract, Revert } from "./contract";
+import { type Contract, credit, Revert, take } from "./contract";
 
 /**
  * NFT mint from a capped collection. Args: minterBalKey, ownerRecordKey (how many tokens the minter owns),
@@ -17,21 +17,17 @@ export const mint: Contract = {
     sink.add(a[o + 3], true, 1);
   },
   debit(v, a, o) {
-    const bal = v.read(a[o]);
-    const price = a[o + 4];
-    if (bal < price) return Revert.InsufficientFunds;
-    v.write(a[o], bal - price);
-    return price;
+    return take(v, a[o], a[o + 4]);
   },
   apply(v, a, o, payload) {
     const minted = v.read(a[o + 2]);
     if (minted >= a[o + 5]) return Revert.SoldOut;
     v.write(a[o + 2], minted + 1);
-    v.write(a[o + 3], v.read(a[o + 3]) + payload);
+    credit(v, a[o + 3], payload);
     return minted;
   },
   settle(v, a, o, payload, result) {
-    if (result < 0) v.write(a[o], v.read(a[o]) + payload);
-    else v.write(a[o + 1], v.read(a[o + 1]) + 1);
+    if (result < 0) credit(v, a[o], payload);
+    else credit(v, a[o + 1], 1);
   },
 };

@@ -1,4 +1,4 @@
-import { type Contract, Revert } from "./contract";
+import { type Contract, credit, Revert } from "./contract";
 
 /**
  * Supply-chain custody: the sender hands an item to the next holder. Args: senderShippedCountKey,
@@ -17,13 +17,13 @@ export const ship: Contract = {
     sink.add(a[o + 4], true, 1);
   },
   debit(v, a, o) {
-    v.write(a[o], v.read(a[o]) + 1);
+    credit(v, a[o], 1);
     return 1;
   },
   apply(v, a, o, payload) {
     if (v.read(a[o + 1]) !== a[o + 2]) return Revert.NotHolder;
     v.write(a[o + 1], a[o + 3]);
-    v.write(a[o + 4], v.read(a[o + 4]) + payload);
+    credit(v, a[o + 4], payload);
     return 0;
   },
   settle(v, a, o, payload, result) {

@@ -1,4 +1,4 @@
-import { type Contract, Revert } from "./contract";
+import { type Contract, credit, Revert, take } from "./contract";
 
 /** floor(a * b / c) exactly, for non-negative safe integers (BigInt only when the product leaves 2^53). */
 function mulDivFloor(a: number, b: number, c: number): number {
@@ -26,11 +26,7 @@ export const swap: Contract = {
     sink.add(a[o + 3], true, 1);
   },
   debit(v, a, o) {
-    const bal = v.read(a[o]);
-    const amountIn = a[o + 4];
-    if (bal < amountIn) return Revert.InsufficientFunds;
-    v.write(a[o], bal - amountIn);
-    return amountIn;
+    return take(v, a[o], a[o + 4]);
   },
   apply(v, a, o, payload) {
     const x = v.read(a[o + 2]);
@@ -43,7 +39,7 @@ export const swap: Contract = {
     return out;
   },
   settle(v, a, o, payload, result) {
-    if (result < 0) v.write(a[o], v.read(a[o]) + payload);
-    else v.write(a[o + 1], v.read(a[o + 1]) + result);
+    if (result < 0) credit(v, a[o], payload);
+    else credit(v, a[o + 1], result);
   },
 };

@@ -1,4 +1,4 @@
-import { type Contract, Revert } from "./contract";
+import { type Contract, credit, take } from "./contract";
 
 /** P2P payment (the Block-STM paper's benchmark). Args: fromKey, toKey, amount. Fails without funds. */
 export const transfer: Contract = {
@@ -12,17 +12,13 @@ export const transfer: Contract = {
     sink.add(a[o + 1], true, 1);
   },
   debit(v, a, o) {
-    const bal = v.read(a[o]);
-    const amount = a[o + 2];
-    if (bal < amount) return Revert.InsufficientFunds;
-    v.write(a[o], bal - amount);
-    return amount;
+    return take(v, a[o], a[o + 2]);
   },
   apply(v, a, o, payload) {
-    v.write(a[o + 1], v.read(a[o + 1]) + payload);
+    credit(v, a[o + 1], payload);
     return 0;
   },
   settle(v, a, o, payload, result) {
-    if (result < 0) v.write(a[o], v.read(a[o]) + payload);
+    if (result < 0) credit(v, a[o], payload);
   },
 };

@@ -1,4 +1,4 @@
-import { type Contract, Revert } from "./contract";
+import { type Contract, credit, Revert } from "./contract";
 
 /**
  * DAO vote: one ballot per account, weighted. Args: hasVotedKey, weightKey, tallyKey (a proposal's
@@ -21,7 +21,7 @@ export const vote: Contract = {
     return v.read(a[o + 1]);
   },
   apply(v, a, o, payload) {
-    v.write(a[o + 2], v.read(a[o + 2]) + payload);
+    credit(v, a[o + 2], payload);
     return 0;
   },
   settle(v, a, o, _payload, result) {

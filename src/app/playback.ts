@@ -1,0 +1,116 @@
+/**
+ * The playhead over the shown run: every view is a pure function of (run, time). Play, pause, step, scrub
+ * and speed only move `time`; nothing re-runs. Times are the run's microseconds (virtual or measured).
+ */
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import { eventsUpTo } from "../engine/analysis/log-index";
+import type { EventLogData } from "../engine/trace/eventlog";
+import { Ev } from "../engine/trace/kinds";
+
+/** Run microseconds per wall microsecond, on a log scale: 1e-6x (a 3 us transfer takes 3 s) up to 1x. */
+export const MIN_SPEED = 1e-6;
+export const MAX_SPEED = 1;
+export const DEFAULT_SPEED = 1e-4;
+
+export interface PlaybackState {
+  readonly log: EventLogData | null;
+  /** End of the run: the last event's time. */
+  readonly end: number;
+  readonly time: number;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly selectedTx: number | null;
+  readonly hoverTx: number | null;
+  /** A new run arrived: the playhead goes to its start (or stays at `at`, clamped). */
+  load(log: EventLogData, at?: number): void;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  seek(time: number): void;
+  /** Jump to the next (or previous) distinct event time. */
+  stepNext(): void;
+  stepPrev(): void;
+  /** Jump to the next abort after the playhead (wraps to none: stays). */
+  nextAbort(): void;
+  restart(): void;
+  setSpeed(speed: number): void;
+  select(tx: number | null): void;
+  hover(tx: number | null): void;
+}
+
+/** Index of the first event after time t: the number of events with time <= t. */
+export const firstAfter = eventsUpTo;
+
+const clampSpeed = (s: number) =>
+  Math.min(MAX_SPEED, Math.max(MIN_SPEED, Number.isFinite(s) ? s : DEFAULT_SPEED));
+
+export const playback = createStore<PlaybackState>()((set, get) => ({
+  log: null,
+  end: 0,
+  time: 0,
+  playing: false,
+  speed: DEFAULT_SPEED,
+  selectedTx: null,
+  hoverTx: null,
+  load(log, at = 0) {
+    const end = log.length > 0 ? log.time[log.length - 1] : 0;
+    set({ log, end, time: Math.min(Math.max(0, at), end), selectedTx: null, hoverTx: null });
+  },
+  play() {
+    const { time, end } = get();
+    set({ playing: true, time: time >= end ? 0 : time });
+  },
+  pause() {
+    set({ playing: false });
+  },
+  toggle() {
+    if (get().playing) get().pause();
+    else get().play();
+  },
+  seek(time) {
+    const { end } = get();
+    set({ time: Math.min(Math.max(0, Number.isFinite(time) ? time : 0), end) });
+  },
+  stepNext() {
+    const { log, time } = get();
+    if (!log) return;
+    const i = firstAfter(log, time);
+    if (i < log.length) set({ time: log.time[i], playing: false });
+  },
+  stepPrev() {
+    const { log, time } = get();
+    if (!log) return;
+    // Last event strictly before the playhead.
+    const i = firstAfter(log, time) - 1;
+    let j = i;
+    while (j >= 0 && log.time[j] >= time) j--;
+    set({ time: j >= 0 ? log.time[j] : 0, playing: false });
+  },
+  nextAbort() {
+    const { log, time } = get();
+    if (!log) return;
+    for (let i = firstAfter(log, time); i < log.length; i++) {
+      if (log.kind[i] === Ev.Abort) {
+        set({ time: log.time[i], playing: false, selectedTx: log.tx[i] });
+        return;
+      }
+    }
+  },
+  restart() {
+    set({ time: 0 });
+  },
+  setSpeed(speed) {
+    set({ speed: clampSpeed(speed) });
+  },
+  select(tx) {
+    set({ selectedTx: tx });
+  },
+  hover(tx) {
+    set({ hoverTx: tx });
+  },
+}));
+
+export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
+  return useStore(playback, selector);
+}
