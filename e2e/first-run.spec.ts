@@ -16,7 +16,7 @@ const METRICS = [
 
 /** The number a metric card shows, whatever its unit ("1.2M" tx/s, "3.40×", "63%", "12.5 ms"). */
 async function metricValue(page: Page, id: string): Promise<number> {
-  const text = await page.getByTestId(`metric-${id}`).innerText();
+  const text = (await page.getByTestId(`metric-${id}`).textContent()) ?? "";
   const match = /^-?[\d,]*\.?\d+/.exec(text.trim());
   expect(match, `metric ${id} shows a number (got "${text}")`).not.toBeNull();
   return Number(match?.[0].replaceAll(",", ""));
@@ -57,8 +57,8 @@ test("an out-of-range knob shows the validator's message and keeps the last good
   await page.goto("/");
   await expectFinishedRun(page, /8 workers/);
   const hash = page.getByTestId("hash-check").locator("code");
-  const hashBefore = await hash.innerText();
-  const tpsBefore = await page.getByTestId("metric-tps").innerText();
+  const hashBefore = (await hash.textContent()) ?? "";
+  const tpsBefore = (await page.getByTestId("metric-tps").textContent()) ?? "";
 
   const workers = knob(page, "Workers");
   await workers.fill("100");

@@ -57,7 +57,7 @@ function cardsOf(m: Metrics, s: Scenario): Card[] {
       id: "aborts",
       label: "Aborts",
       value: formatInt(m.aborts),
-      note: `${formatInt(m.suspensions)} waits on a dependency`,
+      note: `${formatInt(m.suspensions)} dependency waits`,
       title: "Executions thrown away because a lower transaction later wrote a key they had read.",
       tone: "abort",
     },

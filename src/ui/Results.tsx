@@ -67,7 +67,11 @@ export function Results() {
       {shown ? (
         <RunView run={shown} />
       ) : (
-        !error && <p className="muted placeholder">Running the first scenario…</p>
+        !error && (
+          <p className="muted placeholder">
+            {invalid ? "Fix the marked field to run the scenario." : "Running the first scenario…"}
+          </p>
+        )
       )}
     </section>
   );

@@ -22,6 +22,7 @@ describe("format", () => {
   });
 
   it("picks the unit of a duration", () => {
+    expect(formatDuration(0)).toBe("0 µs");
     expect(formatDuration(3)).toBe("3.0 µs");
     expect(formatDuration(850)).toBe("850 µs");
     expect(formatDuration(1250)).toBe("1.25 ms");

@@ -24,7 +24,7 @@ export function formatPercent(share: number): string {
 
 /** A duration in microseconds in the unit that reads best: "850 µs", "12.5 ms", "3.20 s". */
 export function formatDuration(us: number): string {
-  if (us < 1000) return `${us < 10 ? us.toFixed(1) : Math.round(us)} µs`;
+  if (us < 1000) return `${us === 0 || us >= 10 ? Math.round(us) : us.toFixed(1)} µs`;
   if (us < 1_000_000) return `${(us / 1000).toFixed(us < 10_000 ? 2 : 1)} ms`;
   return `${(us / 1_000_000).toFixed(2)} s`;
 }

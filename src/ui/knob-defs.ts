@@ -110,7 +110,7 @@ export const CHOICE_DEFS: Readonly<Record<ChoiceKnob, ChoiceKnobDef>> = {
       "the classic Block-STM example (only the block size applies).",
     options: [
       { value: "synthetic", label: "Synthetic" },
-      { value: "mod3mod4", label: "Teaching (mod 3/4)" },
+      { value: "mod3mod4", label: "Teaching" },
     ],
   },
 };

@@ -5,40 +5,65 @@ import { formatPercent } from "./format";
 import type { Bar, Bars } from "./utilization-bars";
 
 const MARGIN = { top: 14, right: 8, bottom: 20, left: 38 };
+/** Extra room under the axis for the shard names when lanes of several shards are drawn. */
+const SHARD_ROW = 14;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Narrowest band that still gets its value printed above it, and the least room per axis label. */
 const VALUE_LABEL_MIN_PX = 26;
 const AXIS_LABEL_PX = 24;
+/** Drawing layers, back to front: made once in this order, so redraws never cover a later layer. */
+const LAYERS = ["shards", "grid", "bars", "labels", "mean"] as const;
+
+interface ShardSpan {
+  readonly shard: number;
+  readonly first: number;
+  readonly last: number;
+}
 
 export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number, height: number): void {
   const svg = select(svgEl)
     .attr("viewBox", `0 0 ${width} ${height}`)
     .attr("width", width)
     .attr("height", height);
+  const layer = (name: (typeof LAYERS)[number]) =>
+    svg.selectAll<SVGGElement, null>(`g.layer-${name}`).data([null]).join("g").attr("class", `layer-${name}`);
+  for (const name of LAYERS) layer(name);
+
   const x = scaleBand<number>()
     .domain(data.bars.map((_, i) => i))
     .range([MARGIN.left, width - MARGIN.right])
     .paddingInner(data.bars.length > 32 ? 0.1 : 0.2)
     .paddingOuter(0.1);
-  const y = scaleLinear()
-    .domain([0, 1])
-    .range([height - MARGIN.bottom, MARGIN.top]);
+  // Lanes of several shards: alternate shading behind each shard's lanes, its name underneath.
+  const spans = data.perShard ? [] : shardSpans(data.bars);
+  const groups = spans.length > 1 ? spans : [];
+  const bottom = height - MARGIN.bottom - (groups.length > 0 ? SHARD_ROW : 0);
+  const y = scaleLinear().domain([0, 1]).range([bottom, MARGIN.top]);
   const band = x.bandwidth();
+  const spanX = (g: ShardSpan): number => (x(g.first) ?? 0) - (x.step() - band) / 2;
+  const spanWidth = (g: ShardSpan): number => x.step() * (g.last - g.first + 1);
 
-  // Alternate shading behind the lanes of each shard, when bars are lanes of several shards.
-  const groups = data.perShard ? [] : shardSpans(data.bars);
-  svg
-    .selectAll("rect.shard")
-    .data(groups.length > 1 ? groups : [])
+  layer("shards")
+    .selectAll("rect")
+    .data(groups)
     .join("rect")
     .attr("class", (g) => (g.shard % 2 ? "shard shard-odd" : "shard"))
-    .attr("x", (g) => (x(g.first) ?? 0) - (x.step() - band) / 2)
-    .attr("width", (g) => x.step() * (g.last - g.first + 1))
+    .attr("x", spanX)
+    .attr("width", spanWidth)
     .attr("y", MARGIN.top)
-    .attr("height", height - MARGIN.top - MARGIN.bottom);
+    .attr("height", bottom - MARGIN.top);
+  layer("shards")
+    .selectAll("text")
+    .data(groups.filter((g) => spanWidth(g) >= 40))
+    .join("text")
+    .attr("class", "shard-label")
+    .attr("x", (g) => spanX(g) + spanWidth(g) / 2)
+    .attr("y", height - 4)
+    .attr("text-anchor", "middle")
+    .text((g) => `shard ${g.shard}`);
 
-  svg
-    .selectAll("line.grid")
+  layer("grid")
+    .selectAll("line")
     .data(TICKS)
     .join("line")
     .attr("class", "grid")
@@ -46,8 +71,8 @@ export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number,
     .attr("x2", width - MARGIN.right)
     .attr("y1", (t) => y(t))
     .attr("y2", (t) => y(t));
-  svg
-    .selectAll("text.y-label")
+  layer("grid")
+    .selectAll("text")
     .data(TICKS)
     .join("text")
     .attr("class", "y-label")
@@ -57,8 +82,8 @@ export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number,
     .attr("text-anchor", "end")
     .text((t) => formatPercent(t));
 
-  svg
-    .selectAll("rect.bar")
+  layer("bars")
+    .selectAll("rect")
     .data(data.bars)
     .join((enter) => {
       const r = enter.append("rect").attr("class", "bar");
@@ -72,7 +97,7 @@ export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number,
     .select("title")
     .text((b) => b.title);
 
-  svg
+  layer("labels")
     .selectAll("text.value")
     .data(band >= VALUE_LABEL_MIN_PX ? data.bars : [])
     .join("text")
@@ -81,20 +106,19 @@ export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number,
     .attr("y", (b) => y(b.value) - 3)
     .attr("text-anchor", "middle")
     .text((b) => formatPercent(b.value));
-
   const every = Math.max(1, Math.ceil(AXIS_LABEL_PX / x.step()));
-  svg
+  layer("labels")
     .selectAll("text.x-label")
     .data(data.bars.filter((_, i) => i % every === 0))
     .join("text")
     .attr("class", "x-label")
     .attr("x", (b) => (x(data.bars.indexOf(b)) ?? 0) + band / 2)
-    .attr("y", height - MARGIN.bottom + 14)
+    .attr("y", bottom + 14)
     .attr("text-anchor", "middle")
     .text((b) => b.label);
 
-  svg
-    .selectAll("line.mean")
+  layer("mean")
+    .selectAll("line")
     .data(data.bars.length > 0 ? [data.mean] : [])
     .join("line")
     .attr("class", "mean")
@@ -102,12 +126,6 @@ export function drawUtilization(svgEl: SVGSVGElement, data: Bars, width: number,
     .attr("x2", width - MARGIN.right)
     .attr("y1", (m) => y(m))
     .attr("y2", (m) => y(m));
-}
-
-interface ShardSpan {
-  readonly shard: number;
-  readonly first: number;
-  readonly last: number;
 }
 
 function shardSpans(bars: readonly Bar[]): ShardSpan[] {
