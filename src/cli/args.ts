@@ -2,8 +2,9 @@
 
 export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
        npm run cli -- block FILE.json [options]   (a real Ethereum block; see block --help)
+       npm run cli -- presets                     (list the presets: id, title, lesson)
 
-  PRESET                 default | mod3mod4   (or a scenario JSON file)
+  PRESET                 a preset id from \`presets\`, or default   (or a scenario JSON file)
   --txs N                block size (1 to 100,000)
   --accounts N           number of accounts (2 to 1,000,000)
   --skew S               Zipf exponent of account choice (0 = uniform, up to 4)

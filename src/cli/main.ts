@@ -1,9 +1,11 @@
 import { HINT, parseArgs, USAGE } from "./args";
 import { blockCommand } from "./block";
+import { presetsCommand } from "./presets";
 import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
 
 function command(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === "block") return blockCommand(argv.slice(1));
+  if (argv[0] === "presets") return presetsCommand(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`txlanes: ${parsed.error}\n${HINT}\n`);

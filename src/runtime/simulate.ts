@@ -73,7 +73,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     workers,
     cancel: opts.signal,
   };
-  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), cost.gasPerUs);
+  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), cost);
   let elapsedUs: number;
   let rounds = 1;
   if (shards === 1) {

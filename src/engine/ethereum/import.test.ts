@@ -5,7 +5,7 @@ import { ARGS } from "../contracts/contract";
 import { ethCall } from "../contracts/eth-call";
 import { erc20TransferFrom } from "../contracts/eth-erc20";
 import { ethTransfer } from "../contracts/eth-transfer";
-import { FEE_MODES, type FeeMode } from "../scenario/scenario";
+import { DEFAULT_COST, FEE_MODES, type FeeMode } from "../scenario/scenario";
 import { SequentialOracle } from "../schedulers/sequential";
 import { wholeTransactions } from "../schedulers/units";
 import { applyLazyFees, type EthBlockInfo, importEthBlock } from "./import";
@@ -29,7 +29,7 @@ function imported(source: unknown, feeMode: FeeMode): { block: Block; info: EthB
 
 /** Final state of the sequential oracle in block order, fees swept, plus the number of reverts. */
 function runSequential(block: Block, info: EthBlockInfo): { state: Float64Array; reverts: number } {
-  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), 7000);
+  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), DEFAULT_COST);
   oracle.run(wholeTransactions(block.n));
   applyLazyFees(oracle.state, info);
   return { state: oracle.state, reverts: oracle.trace().revert.filter((r) => r !== 0).length };

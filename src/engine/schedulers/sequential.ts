@@ -1,6 +1,7 @@
 import type { SequentialTrace } from "../analysis/sequential-trace";
 import type { Block } from "../block";
 import type { StateView } from "../contracts/contract";
+import type { CostModel } from "../scenario/scenario";
 import { runUnit, WriteBuffer } from "./run-unit";
 import { PHASE_GAS, type Units } from "./units";
 
@@ -42,7 +43,7 @@ export class SequentialOracle implements StateView {
   constructor(
     private readonly block: Block,
     readonly state: Float64Array,
-    private readonly gasPerUs: number,
+    private readonly costModel: CostModel,
   ) {
     this.lastWriter = new Int32Array(state.length).fill(-1);
     let maxKeys = 0;
@@ -88,7 +89,9 @@ export class SequentialOracle implements StateView {
       this.readStart.push(this.readKey.length);
       this.writeStart.push(this.writeKey.length);
       this.revert.push(Math.min(r, 0));
-      this.cost.push((this.block.gas[t] * PHASE_GAS[units.phase[u]]) / this.gasPerUs);
+      // Its work plus taking it from the scheduler: what a lone worker spends on it.
+      const c = this.costModel;
+      this.cost.push((this.block.gas[t] * PHASE_GAS[units.phase[u]]) / c.gasPerUs + c.taskUs);
       this.unit++;
     }
     return out;

@@ -27,7 +27,7 @@ function runBlockStm(s: Scenario) {
     Arena.local(),
   );
   runVirtual(ex, s.workers, 0, s.cost.taskUs);
-  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost.gasPerUs);
+  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);
   oracle.run(units);
   return { block, ex, log: log.freeze(), trace: oracle.trace() };
 }

@@ -1,0 +1,322 @@
+/**
+ * Presets: named scenarios with a one-line lesson and chapter captions for talk mode. Plain data; every
+ * lesson is checked against a real run of its scenario (presets.test.ts), so the numbers it implies hold.
+ */
+import { encodeLink, type LinkIssue } from "../engine/scenario/link";
+import { type ContractKindName, DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import type { ScenarioPatch, ViewState } from "../engine/scenario/view-state";
+import type { EventLogData } from "../engine/trace/eventlog";
+import { Ev } from "../engine/trace/kinds";
+
+export type EventName = keyof typeof Ev;
+
+/** One talk-mode step: a caption and, optionally, where the playhead goes (on the left run). */
+export interface Chapter {
+  readonly caption: string;
+  /** A point of the run as a fraction of its length: 0 = start, 1 = end. */
+  readonly at?: number;
+  /** The first event of this kind ("Abort" = the first abort). */
+  readonly first?: EventName;
+}
+
+export interface Preset {
+  /** The slug used in links (`?p=`) and by `npm run cli -- run ID`. */
+  readonly id: string;
+  readonly title: string;
+  readonly lesson: string;
+  readonly scenario: Scenario;
+  /** The right side of a compare, when the lesson is a comparison. */
+  readonly compare?: ScenarioPatch;
+  readonly chapters: readonly Chapter[];
+}
+
+/**
+ * Unsharded contract presets set locality 0: otherwise most traders, minters and voters of pool,
+ * collection or proposal 0 come from its placement group, and the reuse of a few accounts would blur
+ * the conflict the preset is about.
+ */
+function scenario(fields: Partial<Scenario>): Scenario {
+  return { ...DEFAULT_SCENARIO, ...fields };
+}
+
+/** A mix of one contract kind. */
+function only(kind: ContractKindName): Scenario["mix"] {
+  return { transfer: 0, swap: 0, mint: 0, vote: 0, ship: 0, [kind]: 1 };
+}
+
+/** In gallery order; the first nine are on keys 1-9 in talk mode. */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: "mod3mod4",
+    title: "The j mod 3 / j mod 4 block",
+    lesson:
+      "Transaction j reads M[j mod 3] and writes M[j mod 4]: Block-STM runs them all at once, aborts the ones that read too early, and still ends with the state of running them in order.",
+    scenario: scenario({ source: "mod3mod4", txs: 8, workers: 4 }),
+    chapters: [
+      { caption: "Eight transactions: tx j reads M[j mod 3] and writes M[j mod 4].", at: 0 },
+      {
+        caption: "Four workers start the first four transactions without knowing what they touch.",
+        first: "ExecStart",
+      },
+      {
+        caption: "Tx 3 read M[0] before tx 0 wrote it: the read is stale, so tx 3 runs again.",
+        first: "Abort",
+      },
+      { caption: "All eight commit in block order: the state of one-by-one execution, in less time.", at: 1 },
+    ],
+  },
+  {
+    id: "independent-transfers",
+    title: "Independent transfers",
+    lesson:
+      "1,000 transfers among 10,000 accounts rarely touch the same balance, so 16 workers run them close to 16 times faster than one.",
+    scenario: scenario({ accounts: 10_000, workers: 16 }),
+    chapters: [
+      { caption: "Each worker takes the next transfer; few pairs of transfers share an account.", at: 0 },
+      { caption: "Validations pass: almost nothing re-executes.", at: 0.5 },
+      { caption: "Close to 16x on the virtual clock: the work was independent.", at: 1 },
+      {
+        caption:
+          "On real hardware the Block-STM paper reports about 17-20x at 32 threads with 10,000 accounts.",
+        at: 1,
+      },
+    ],
+  },
+  {
+    id: "hot-account",
+    title: "One hot account",
+    lesson:
+      "With only 2 accounts every transfer depends on the one before: Block-STM gets no speedup and stays close to sequential, as in the Block-STM paper's 2-account benchmark.",
+    scenario: scenario({ accounts: 2 }),
+    chapters: [
+      { caption: "Every transfer moves money between the same two accounts.", at: 0 },
+      { caption: "Tx 1 read a balance that tx 0 then wrote: abort and re-execute.", first: "Abort" },
+      { caption: "Later transactions meet a balance still being written: they wait.", first: "Suspend" },
+      { caption: "The block runs one transaction at a time: about the speed of one core.", at: 1 },
+    ],
+  },
+  {
+    id: "optimistic-vs-declared",
+    title: "Optimistic against declared access",
+    lesson:
+      "On the same block, Block-STM aborts and re-executes yet finishes first; batches built from declared accounts never abort, but each batch waits for its slowest transaction.",
+    scenario: scenario({ mix: { ...only("transfer"), swap: 0.5 }, skew: 1 }),
+    compare: { scheduler: "batched" },
+    chapters: [
+      {
+        caption:
+          "Left: Block-STM (Aptos) runs optimistically. Right: batches of transactions whose declared accounts do not overlap, as Solana transactions declare theirs.",
+        at: 0,
+      },
+      { caption: "Block-STM aborts a transaction that read too early and runs it again.", first: "Abort" },
+      { caption: "The batches never abort, but every batch waits for its slowest member.", at: 0.5 },
+      { caption: "Here the wasted work costs less than the waiting at batch boundaries.", at: 1 },
+    ],
+  },
+  {
+    id: "one-pool-vs-sixteen",
+    title: "Swaps: one pool against sixteen",
+    lesson:
+      "Every swap rewrites its pool's reserves: on one pool the swaps form a chain; spread over sixteen pools they run side by side.",
+    scenario: scenario({ mix: only("swap"), pools: 1, accounts: 10_000, locality: 0 }),
+    compare: { pools: 16 },
+    chapters: [
+      { caption: "1,000 swaps on one pool (left) or spread over sixteen (right).", at: 0 },
+      { caption: "A swap read reserves that an earlier swap changed: abort.", first: "Abort" },
+      { caption: "A swap that would get less than its minimum output reverts (slippage).", first: "Revert" },
+      { caption: "Sixteen pools: sixteen short chains instead of one long one.", at: 1 },
+    ],
+  },
+  {
+    id: "nft-mint",
+    title: "NFT mint frenzy",
+    lesson:
+      "Every mint of a drop increments its collection's counter: one hot key, so the mints run one at a time; sixteen collections give sixteen shorter chains.",
+    scenario: scenario({ mix: only("mint"), collections: 1, accounts: 10_000, locality: 0 }),
+    compare: { collections: 16 },
+    chapters: [
+      { caption: "Everyone mints from the same collection.", at: 0 },
+      { caption: "Each mint needs the counter the previous mint wrote: it waits.", first: "Suspend" },
+      { caption: "Commits trickle out one at a time.", at: 0.5 },
+      { caption: "Right: sixteen collections, sixteen counters, mints in parallel.", at: 1 },
+    ],
+  },
+  {
+    id: "dao-vote",
+    title: "DAO vote tally",
+    lesson:
+      "Every ballot adds its weight to the proposal's yes or no tally: two counters written by every vote cap the speedup near 2x, with 8 workers or 32.",
+    scenario: scenario({ mix: only("vote"), proposals: 1, accounts: 10_000, locality: 0 }),
+    compare: { workers: 32 },
+    chapters: [
+      { caption: "Each member casts one weighted ballot on one proposal: yes or no.", at: 0 },
+      { caption: "Ballots on the same side add to the same tally: the next one waits.", first: "Suspend" },
+      { caption: "Two tallies, two chains: about 2x, and 32 workers (right) do no better.", at: 1 },
+    ],
+  },
+  {
+    id: "shard-locality",
+    title: "Shards: 5% against 50% cross-shard",
+    lesson:
+      "With two-phase-commit locks every cross-shard transaction holds two shards through message round trips: at about 5% cross-shard the block runs several times faster than at about 50%.",
+    scenario: scenario({ shards: 4, workers: 4, crossShard: "locks", accounts: 10_000, locality: 0.933 }),
+    compare: { locality: 0.333 },
+    chapters: [
+      { caption: "Four shards of four workers; each account lives on one shard.", at: 0 },
+      {
+        caption: "A cross-shard transaction: prepare, vote, then commit, between two shards.",
+        first: "MsgSend",
+      },
+      { caption: "Until the vote comes back, both shards wait.", at: 0.5 },
+      {
+        caption: "Right: about half the transactions cross shards, and the run is several times slower.",
+        at: 1,
+      },
+    ],
+  },
+  {
+    id: "receipts-vs-locks",
+    title: "Receipts against locks",
+    lesson:
+      "Receipts (as NEAR passes them between blocks) let every shard keep going and finish a cross-shard transfer one round later; two-phase-commit locks make two shards wait for each one.",
+    scenario: scenario({ shards: 4, workers: 4, accounts: 10_000 }),
+    compare: { crossShard: "locks" },
+    chapters: [
+      { caption: "Same block, same four shards: receipts on the left, locks on the right.", at: 0 },
+      { caption: "Cross-shard transfers debit at home; receipts carry the credits.", first: "MsgSend" },
+      {
+        caption: "Next round: the receipts run on their shards. No shard waited for another.",
+        first: "MsgRecv",
+      },
+      {
+        caption: "The price: debit and credit commit in different rounds, so the transfer is not atomic.",
+        at: 1,
+      },
+    ],
+  },
+  {
+    id: "eth-hot-token",
+    title: "Ethereum 19807137: one hot token balance",
+    lesson:
+      "571 of this block's 712 transactions write the same token balance, so they form a chain; crediting fees inside every transaction (right) adds the fee recipient's balance to all of them, and nothing runs in parallel.",
+    scenario: scenario({ source: "eth-19807137" }),
+    compare: { feeMode: "in-tx" },
+    chapters: [
+      { caption: "A real mainnet block: 712 transactions, 587 of them ERC-20 transfers.", at: 0 },
+      { caption: "571 of them write one token balance: each waits for the one before.", at: 0.25 },
+      { caption: "Left: fees are credited after the block, as parallel EVMs such as pevm do.", at: 0.5 },
+      { caption: "Right: every transaction also credits the fee recipient, so all of them conflict.", at: 1 },
+    ],
+  },
+  {
+    id: "popular-accounts",
+    title: "Popular accounts",
+    lesson:
+      "Picked uniformly, 1,000 accounts rarely collide; with Zipf skew 1.5 (right) a few popular accounts appear in most transfers and the speedup collapses.",
+    scenario: scenario({}),
+    compare: { skew: 1.5 },
+    chapters: [
+      { caption: "Left: senders and receivers picked uniformly from 1,000 accounts.", at: 0 },
+      { caption: "Right: the same block size with a few very popular accounts.", at: 0.5 },
+      { caption: "Popularity, not block size, decides how much runs in parallel.", at: 1 },
+    ],
+  },
+  {
+    id: "eth-known-access",
+    title: "Ethereum 14029313: access known up front",
+    lesson:
+      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: batching by declared access (right) does about as well as Block-STM.",
+    scenario: scenario({ source: "eth-14029313" }),
+    compare: { scheduler: "batched" },
+    chapters: [
+      { caption: "A real mainnet block: 724 transactions, 689 with exactly known reads and writes.", at: 0 },
+      { caption: "Left: Block-STM discovers conflicts as it runs.", first: "Abort" },
+      { caption: "Right: batches from the declared accounts, no aborts; about the same speed.", at: 1 },
+    ],
+  },
+  {
+    id: "eth-router-calls",
+    title: "Ethereum 19606599: calls with unknown access",
+    lesson:
+      "157 of 367 transactions call contracts whose storage use is unknown without running the EVM; TxLanes treats each as reading and writing its whole contract (an over-approximation), so the 34 Uniswap Universal Router calls form one chain.",
+    scenario: scenario({ source: "eth-19606599" }),
+    chapters: [
+      { caption: "A real mainnet block with many Uniswap Universal Router calls.", at: 0 },
+      {
+        caption:
+          "Without an EVM, a call counts as touching its whole contract: approximate, on the safe side.",
+        at: 0.3,
+      },
+      { caption: "The 34 router calls run one after another: that chain sets the length of the run.", at: 1 },
+    ],
+  },
+  {
+    id: "eth-busy-accounts",
+    title: "Ethereum 17666333: busy accounts",
+    lesson:
+      "854 of 961 transactions are plain ETH transfers, yet 450 touch one account's balance and 374 another's: two long chains keep 16 workers far from 16x.",
+    scenario: scenario({ source: "eth-17666333", workers: 16 }),
+    chapters: [
+      { caption: "A real mainnet block: mostly plain ETH transfers.", at: 0 },
+      {
+        caption: "One account is in 450 of them, another in 374: each waits for the one before it.",
+        at: 0.5,
+      },
+      { caption: "Cheap transfers, long chains: well below 16x.", at: 1 },
+    ],
+  },
+  {
+    id: "eth-more-workers",
+    title: "Ethereum 12965000: when more workers stop helping",
+    lesson:
+      "25 calls to one contract form this block's longest chain; 8 workers already run near the limit it sets, and 32 workers (right) are barely faster.",
+    scenario: scenario({ source: "eth-12965000" }),
+    compare: { workers: 32 },
+    chapters: [
+      { caption: "A real mainnet block: the first block after the London upgrade.", at: 0 },
+      { caption: "25 calls to one contract must run in order.", at: 0.5 },
+      { caption: "The chain, not the worker count, bounds the speedup.", at: 1 },
+    ],
+  },
+];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** The link that opens a preset: its scenario, its compare side and its chapters. */
+export function presetLink(p: Preset): { search: string; hash: string } {
+  return encodeLink(p.scenario, p.compare ? { preset: p.id, compare: p.compare } : { preset: p.id });
+}
+
+/**
+ * The link's preset and chapter checked against the presets (the codec knows only their shape): an id
+ * that names no preset, or a chapter the preset does not have, is dropped with an issue; the rest stays.
+ */
+export function checkPresetView(view: ViewState): { view: ViewState; issues: LinkIssue[] } {
+  const { preset: id, chapter, ...rest } = view;
+  const issues: LinkIssue[] = [];
+  const preset = id === undefined ? undefined : findPreset(id);
+  if (id !== undefined && !preset)
+    issues.push({
+      part: "p",
+      message: `p: there is no preset "${id}" (presets: ${PRESETS.map((p) => p.id).join(", ")})`,
+    });
+  const out: ViewState = preset ? { ...rest, preset: preset.id } : rest;
+  if (chapter === undefined) return { view: out, issues };
+  if (preset && chapter <= preset.chapters.length) return { view: { ...out, chapter }, issues };
+  const message = preset
+    ? `ch: chapter must be from 1 to ${preset.chapters.length} for preset "${preset.id}" (got ${chapter})`
+    : `ch: a chapter belongs to a preset; give one with p= (got chapter ${chapter} without a preset)`;
+  issues.push({ part: "ch", message });
+  return { view: out, issues };
+}
+
+/** Playhead time (run microseconds) of a chapter on a run, or undefined when it names no moment or none occurs. */
+export function chapterTime(c: Chapter, log: EventLogData, elapsedUs: number): number | undefined {
+  if (c.at !== undefined) return c.at * elapsedUs;
+  if (c.first === undefined) return undefined;
+  const kind = Ev[c.first];
+  for (let i = 0; i < log.length; i++) if (log.kind[i] === kind) return log.time[i];
+  return undefined;
+}
