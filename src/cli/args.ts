@@ -81,9 +81,9 @@ function parseMix(text: string): Record<string, number> | string {
 
 /** Parses the arguments after `npm run cli --`. */
 export function parseArgs(argv: readonly string[]): Parsed {
-  if (argv.length === 0) return { ok: false, error: "missing command (commands: run, block)" };
+  if (argv.length === 0) return { ok: false, error: "missing command (commands: run, block, presets)" };
   if (argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return { ok: true, help: true };
-  if (argv[0] !== "run") return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block)` };
+  if (argv[0] !== "run") return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block, presets)` };
   let source: string | undefined;
   let json = false;
   let trace: string | undefined;

@@ -79,7 +79,7 @@ describe("txlanes run", () => {
     [["run", "--locality", "2"], /--locality: locality must be a number from 0 to 1/],
     [["run", "nosuchpreset"], /unknown preset "nosuchpreset"/],
     [["run", "missing.json"], /cannot read missing.json: no such file/],
-    [["fly"], /unknown command "fly" \(commands: run, block\)/],
+    [["fly"], /unknown command "fly" \(commands: run, block, presets\)/],
   ])("rejects %j with a clear message", (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);
