@@ -15,6 +15,8 @@ export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
   --shards N             shards (1 to 64; 1 = unsharded)
   --cross-shard P        receipts | locks
   --locality P           share of a transaction's keys in its home shard (0 to 1)
+  --mode M               virtual (simulated, the default) | real (measured on this machine's cores)
+  --threads N            real mode: worker threads (1 to the cores; default workers x shards, capped)
   --json                 print one JSON object instead of the table
   --trace FILE           write a Chrome trace (open it in https://ui.perfetto.dev)
   -h, --help             show this help`;
@@ -52,6 +54,9 @@ export interface RunArgs {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly json: boolean;
   readonly trace: string | undefined;
+  /** virtual: the deterministic simulation; real: live worker threads, measured. */
+  readonly mode: "virtual" | "real";
+  readonly threads: number | undefined;
 }
 
 export type Parsed = { ok: true; args: RunArgs } | { ok: true; help: true } | { ok: false; error: string };
@@ -83,10 +88,13 @@ function parseMix(text: string): Record<string, number> | string {
 export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0) return { ok: false, error: "missing command (commands: run, block, presets)" };
   if (argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return { ok: true, help: true };
-  if (argv[0] !== "run") return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block, presets)` };
+  if (argv[0] !== "run")
+    return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block, presets)` };
   let source: string | undefined;
   let json = false;
   let trace: string | undefined;
+  let mode: RunArgs["mode"] = "virtual";
+  let threads: number | undefined;
   const fields: Record<string, unknown> = {};
   const seen = new Set<string>();
   for (let i = 1; i < argv.length; i++) {
@@ -110,10 +118,23 @@ export function parseArgs(argv: readonly string[]): Parsed {
       continue;
     }
     const spec = SCENARIO_FLAGS[flag];
-    if (!spec && flag !== "--trace") return { ok: false, error: `unknown flag ${flag}` };
+    if (!spec && !["--trace", "--mode", "--threads"].includes(flag))
+      return { ok: false, error: `unknown flag ${flag}` };
     const value = inline ?? argv[++i];
     if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
       return { ok: false, error: `${flag} needs a value` };
+    }
+    if (flag === "--mode") {
+      if (value !== "virtual" && value !== "real")
+        return { ok: false, error: `--mode must be virtual or real (got "${value}")` };
+      mode = value;
+      continue;
+    }
+    if (flag === "--threads") {
+      const n = parseNumber(flag, value);
+      if (typeof n === "string") return { ok: false, error: n };
+      threads = n;
+      continue;
     }
     if (!spec) {
       trace = value;
@@ -124,5 +145,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (typeof parsed === "string" && spec.type !== "word") return { ok: false, error: parsed };
     fields[spec.field] = parsed;
   }
-  return { ok: true, args: { command: "run", source, fields, json, trace } };
+  if (threads !== undefined && mode !== "real") return { ok: false, error: "--threads needs --mode real" };
+  return { ok: true, args: { command: "run", source, fields, json, trace, mode, threads } };
 }

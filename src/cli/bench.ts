@@ -1,6 +1,7 @@
 import { computeMetrics } from "../engine/analysis/metrics";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { simulate } from "../runtime/simulate";
+import { benchLive } from "./bench-live";
 import { fixed, int, table } from "./format";
 
 /** `npm run bench [-- --runs N]`: how fast the virtual driver simulates big blocks on this machine. */
@@ -97,4 +98,6 @@ function main(): number {
   return rows.every((r) => r.hashMatches) ? 0 : 1;
 }
 
-process.exitCode = main();
+const argv = process.argv.slice(2);
+// `--mode real`: the live sweep on worker threads (bench-live.ts); otherwise the virtual driver's timings.
+process.exitCode = argv[0] === "--mode" && argv[1] === "real" ? await benchLive(argv.slice(2)) : main();

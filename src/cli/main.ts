@@ -2,6 +2,7 @@ import { HINT, parseArgs, USAGE } from "./args";
 import { blockCommand } from "./block";
 import { presetsCommand } from "./presets";
 import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
+import { runLiveCommand } from "./run-live";
 
 function command(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === "block") return blockCommand(argv.slice(1));
@@ -15,7 +16,7 @@ function command(argv: readonly string[]): number | Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  return runCommand(parsed.args);
+  return parsed.args.mode === "real" ? runLiveCommand(parsed.args) : runCommand(parsed.args);
 }
 
 /** Entry point of `npm run cli -- ...`. Every failure ends with a one-line message and a non-zero exit code. */

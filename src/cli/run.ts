@@ -1,5 +1,6 @@
 import { computeMetrics } from "../engine/analysis/metrics";
 import { loadBlock } from "../runtime/block-source";
+import type { RunResult } from "../runtime/run-result";
 import { simulate } from "../runtime/simulate";
 import { HINT, type RunArgs } from "./args";
 import { readBlockFile } from "./block-file";
@@ -23,6 +24,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const t0 = performance.now();
   const run = simulate(input.scenario, loaded);
   const wallMs = performance.now() - t0;
+  return report(run, args, wallMs);
+}
+
+/** Prints a finished run (table or JSON), writes its trace if asked; exit code 1 if its state differs. */
+export function report(run: RunResult, args: RunArgs, wallMs: number): number {
   const metrics = computeMetrics(run);
   if (args.json) process.stdout.write(`${JSON.stringify(jsonReport(run, metrics, wallMs))}\n`);
   else process.stdout.write(`${formatTable(run, metrics)}\n`);

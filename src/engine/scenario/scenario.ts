@@ -22,6 +22,8 @@ export interface CostModel {
   taskUs: number;
   /** One-way latency of a cross-shard message (virtual clock). */
   msgUs: number;
+  /** Live runs: real work burned per unit of modelled cost (1 = calibrated to gasPerUs; 0 = raw engine speed). */
+  work: number;
 }
 
 /**
@@ -71,7 +73,13 @@ export interface Scenario {
   cost: CostModel;
 }
 
-export const DEFAULT_COST: CostModel = { gasPerUs: 7000, validateUsPerRead: 0.05, taskUs: 0.1, msgUs: 20 };
+export const DEFAULT_COST: CostModel = {
+  gasPerUs: 7000,
+  validateUsPerRead: 0.05,
+  taskUs: 0.1,
+  msgUs: 20,
+  work: 1,
+};
 
 export const DEFAULT_SCENARIO: Scenario = {
   v: SCENARIO_VERSION,

@@ -50,6 +50,7 @@ const COST: Record<keyof CostModel, Range> = {
   validateUsPerRead: real(0, 100),
   taskUs: real(0, 100),
   msgUs: real(0, 1_000_000),
+  work: real(0, 100),
 };
 /** Mix weights are relative; the cap keeps their sum finite. */
 const WEIGHT = real(0, 1_000_000);

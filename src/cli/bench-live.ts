@@ -1,0 +1,168 @@
+import { availableParallelism, cpus } from "node:os";
+import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { Ev } from "../engine/trace/kinds";
+import { createNodePool } from "../runtime/live/node-pool";
+import { type LiveRunResult, runOnPool } from "../runtime/live/run-live";
+import { fixed, int } from "./format";
+
+/**
+ * `npm run bench -- --mode real`: the Block-STM paper's sweep, measured on this machine's cores. Peer-to-
+ * peer transfers over 2 to 10,000 accounts, blocks of 1,000 and 10,000, 1 worker up to the cores, for
+ * Block-STM and declared-access batching. Each row: the sequential and the parallel run measured in the
+ * same run (medians over the timed runs, after the pool has warmed up), the speedup, the aborts and
+ * whether every run's state matched the sequential one.
+ */
+
+const ACCOUNTS = [2, 10, 100, 1_000, 10_000];
+const BLOCKS = [1_000, 10_000];
+const SCHEDULERS = ["blockstm", "batched"] as const;
+
+interface Options {
+  readonly runs: number;
+  /** cost.work: real work per unit of modelled cost (1 = calibrated default, 0 = raw engine speed). */
+  readonly work: number;
+  readonly maxWorkers: number;
+}
+
+const USAGE =
+  "usage: npm run bench -- --mode real [--runs N] [--work W] [--threads N]\n" +
+  "  --runs N     timed runs per row after the warm-up (1 to 50, default 5)\n" +
+  "  --work W     real work per unit of modelled cost (0 to 100, default 1; 0 = raw engine speed)\n" +
+  "  --threads N  most worker threads to sweep up to (default: this machine's cores)";
+
+function parseOptions(argv: readonly string[]): Options | string {
+  const o = { runs: 5, work: 1, maxWorkers: availableParallelism() };
+  const limits = { "--runs": [1, 50], "--work": [0, 100], "--threads": [1, 64] } as const;
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i];
+    const v = Number(argv[i + 1]);
+    if (flag !== "--runs" && flag !== "--work" && flag !== "--threads")
+      return `unknown option ${flag}\n${USAGE}`;
+    const [min, max] = limits[flag];
+    if (
+      argv[i + 1] === undefined ||
+      !Number.isFinite(v) ||
+      v < min ||
+      v > max ||
+      (flag !== "--work" && !Number.isInteger(v))
+    ) {
+      return `${flag} must be ${flag === "--work" ? "a number" : "an integer"} from ${min} to ${max} (got ${argv[i + 1] ?? "nothing"})\n${USAGE}`;
+    }
+    if (flag === "--runs") o.runs = v;
+    else if (flag === "--work") o.work = v;
+    else o.maxWorkers = v;
+  }
+  return o;
+}
+
+interface Row {
+  readonly scheduler: string;
+  readonly accounts: number;
+  readonly txs: number;
+  readonly workers: number;
+  readonly sequentialMs: number;
+  readonly parallelMs: number;
+  /** Median of the per-run ratios (each run's sequential and parallel times are from the same run). */
+  readonly speedup: number;
+  readonly aborts: number;
+  readonly matched: boolean;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function aborts(r: LiveRunResult): number {
+  let n = 0;
+  for (let i = 0; i < r.log.length; i++) if (r.log.kind[i] === Ev.Abort) n++;
+  return n;
+}
+
+function formatRows(rows: readonly Row[]): string {
+  const cols = (s: string[]): string =>
+    s.map((x, i) => (i === 0 ? x.padEnd(9) : x.padStart(i === 8 ? 8 : 10))).join(" ");
+  const header = cols([
+    "scheduler",
+    "accounts",
+    "txs",
+    "workers",
+    "seq ms",
+    "par ms",
+    "speedup",
+    "aborts",
+    "hash",
+  ]);
+  const lines = rows.map((r) =>
+    cols([
+      r.scheduler,
+      int(r.accounts),
+      int(r.txs),
+      String(r.workers),
+      fixed(r.sequentialMs, 2),
+      fixed(r.parallelMs, 2),
+      `${fixed(r.speedup, 2)}x`,
+      int(r.aborts),
+      r.matched ? "matches" : "MISMATCH",
+    ]),
+  );
+  return [header, ...lines].join("\n");
+}
+
+export async function benchLive(argv: readonly string[]): Promise<number> {
+  const o = parseOptions(argv);
+  if (typeof o === "string") {
+    process.stderr.write(`${o}\n`);
+    return 2;
+  }
+  const pool = createNodePool(o.maxWorkers);
+  const rows: Row[] = [];
+  try {
+    const itersPerUs = await pool.calibration();
+    process.stderr.write(
+      `live sweep: median of ${o.runs} runs per row after a warm-up; work ${o.work}; burn ${fixed(itersPerUs, 0)} iterations/us\n`,
+    );
+    for (const scheduler of SCHEDULERS) {
+      for (const txs of BLOCKS) {
+        for (const accounts of ACCOUNTS) {
+          for (let workers = 1; workers <= o.maxWorkers; workers++) {
+            const s: Scenario = {
+              ...DEFAULT_SCENARIO,
+              mix: { transfer: 1, swap: 0, mint: 0, vote: 0, ship: 0 },
+              scheduler,
+              txs,
+              accounts,
+              workers,
+              cost: { ...DEFAULT_SCENARIO.cost, work: o.work },
+            };
+            const runs: LiveRunResult[] = [];
+            // One untimed run of this very block first: the threads' JIT warms up on it.
+            await runOnPool(pool, s, { workers, warmUp: true });
+            for (let i = 0; i < o.runs; i++) runs.push(await runOnPool(pool, s, { workers }));
+            const row: Row = {
+              scheduler,
+              accounts,
+              txs,
+              workers,
+              sequentialMs: median(runs.map((r) => r.sequentialUs)) / 1000,
+              parallelMs: median(runs.map((r) => r.elapsedUs)) / 1000,
+              speedup: median(runs.map((r) => r.sequentialUs / r.elapsedUs)),
+              aborts: Math.round(median(runs.map(aborts))),
+              matched: runs.every((r) => r.stateHash === r.sequentialStateHash),
+            };
+            rows.push(row);
+            process.stderr.write(`  ${formatRows([row]).split("\n")[1]}\n`);
+          }
+        }
+      }
+    }
+  } finally {
+    pool.close();
+  }
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  process.stdout.write(
+    `\nLive sweep on ${cpu}, ${availableParallelism()} cores, Node ${process.version}, cost.work ${o.work} (p2p transfers)\n\n${formatRows(rows)}\n`,
+  );
+  return rows.every((r) => r.matched) ? 0 : 1;
+}

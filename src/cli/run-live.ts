@@ -1,0 +1,35 @@
+import { loadBlock } from "../runtime/block-source";
+import { closeLivePool, runLive } from "../runtime/live/node-pool";
+import { LiveInputError } from "../runtime/live/run-live";
+import { HINT, type RunArgs } from "./args";
+import { readBlockFile } from "./block-file";
+import { EXIT_FAILED, EXIT_USAGE, report } from "./run";
+import { scenarioFromArgs } from "./scenario-input";
+
+/**
+ * `txlanes run --mode real`: runs the scenario for real on worker threads (this machine's cores) and
+ * reports measured figures, the same table or JSON as a virtual run.
+ */
+export async function runLiveCommand(args: RunArgs): Promise<number> {
+  const input = scenarioFromArgs(args);
+  if (!input.ok) {
+    for (const e of input.errors) process.stderr.write(`txlanes: ${e}\n`);
+    process.stderr.write(`${HINT}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const loaded = await loadBlock(input.scenario, readBlockFile);
+    const t0 = performance.now();
+    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true });
+    return report(run, args, performance.now() - t0);
+  } catch (e) {
+    if (e instanceof LiveInputError) {
+      process.stderr.write(`txlanes: ${e.message}\n${HINT}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`txlanes: live run failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_FAILED;
+  } finally {
+    closeLivePool();
+  }
+}

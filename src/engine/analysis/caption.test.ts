@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../runtime/simulate";
+import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
+import { Ev } from "../trace/kinds";
+import { type CaptionRun, momentCaption, schedulerCaption } from "./caption";
+import { runNames } from "./explain";
+
+function captionRun(over: Partial<Scenario>): CaptionRun & { end: number } {
+  const s: Scenario = { ...DEFAULT_SCENARIO, ...over };
+  const r = simulate(s);
+  return {
+    log: r.log,
+    txs: r.block.n,
+    names: runNames(r),
+    scheduler: s.scheduler,
+    shards: s.shards,
+    crossShard: s.crossShard,
+    workers: r.lanes / s.shards,
+    end: r.log.time[r.log.length - 1],
+  };
+}
+
+/** Time of the first event of `kind` (and tx, if given). */
+function timeOf(run: CaptionRun, kind: number, tx = -1): number {
+  for (let i = 0; i < run.log.length; i++) {
+    if (run.log.kind[i] === kind && (tx < 0 || run.log.tx[i] === tx)) return run.log.time[i];
+  }
+  throw new Error(`no event of kind ${kind}`);
+}
+
+describe("schedulerCaption", () => {
+  const base = { shards: 1, crossShard: "receipts", workers: 8 } as const;
+  it("says what each scheduler does and which real system works that way", () => {
+    expect(schedulerCaption({ ...base, scheduler: "blockstm" })).toMatch(
+      /^Block-STM.*Aptos.*8 workers.*aborts/,
+    );
+    expect(schedulerCaption({ ...base, scheduler: "batched" })).toMatch(
+      /Solana-style.*declares.*Nothing aborts/,
+    );
+    expect(schedulerCaption({ ...base, workers: 1, scheduler: "sequential" })).toMatch(
+      /one after another.*baseline/,
+    );
+  });
+  it("adds the cross-shard protocol when sharded", () => {
+    expect(schedulerCaption({ ...base, shards: 4, scheduler: "blockstm" })).toMatch(
+      /8 workers per shard.*4 shards.*receipt.*NEAR/,
+    );
+    expect(schedulerCaption({ ...base, shards: 4, crossShard: "locks", scheduler: "batched" })).toMatch(
+      /two-phase commit \(prepare, vote, execute, commit\)/,
+    );
+  });
+});
+
+describe("momentCaption on the teaching block (8 txs, 4 workers, Block-STM)", () => {
+  const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "blockstm" });
+
+  it("at the start, looks ahead: tx 3's first execution will be thrown away because of tx 0", () => {
+    expect(momentCaption(run, 0)).toBe(
+      "Worker 3 executes tx 3, which reads M[0] before tx 0, earlier in the block, writes it: this incarnation will abort.",
+    );
+  });
+
+  it("at tx 3's validation, says the read went stale and that tx 3 will abort", () => {
+    expect(momentCaption(run, timeOf(run, Ev.ValidateStart, 3))).toBe(
+      "Worker 3 validates tx 3, which read M[0] before tx 0, earlier in the block, wrote it, so tx 3 will abort.",
+    );
+  });
+
+  it("at the abort, names the key and the writer and what happens next", () => {
+    expect(momentCaption(run, timeOf(run, Ev.Abort, 6))).toBe(
+      "Tx 6 aborts: it read M[0] before tx 4, earlier in the block, wrote it; it will run again as incarnation 2.",
+    );
+  });
+
+  it("between events, tells the latest moment; after the end, that the block is done", () => {
+    const t = timeOf(run, Ev.Abort, 6);
+    expect(momentCaption(run, t + 0.01)).toBe(momentCaption(run, t));
+    expect(momentCaption(run, run.end + 1)).toBe("The block is done: all 8 transactions have committed.");
+    expect(momentCaption(run, -1)).toBe("Nothing has started yet: 8 transactions wait to run.");
+  });
+});
+
+describe("momentCaption on other runs", () => {
+  it("batched: names the batch and its size", () => {
+    const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "batched" });
+    expect(momentCaption(run, 0)).toMatch(/^Batch 1 starts: \d+ transactions? whose declared accesses/);
+  });
+
+  it("Block-STM with a hot account: some moment is a wait on an estimate", () => {
+    const run = captionRun({ accounts: 2, txs: 200, workers: 8 });
+    const t = timeOf(run, Ev.Suspend);
+    expect(momentCaption(run, t)).toMatch(
+      /stops on worker \d+: it needs balance\[\d+\], which tx \d+ has marked/,
+    );
+  });
+
+  it("sharded with locks: the two-phase commit messages", () => {
+    const run = captionRun({ txs: 200, shards: 4, workers: 2, crossShard: "locks", locality: 0.5 });
+    expect(momentCaption(run, timeOf(run, Ev.MsgSend))).toMatch(
+      /^Shard \d asks shard \d to lock the keys of tx \d+ \(two-phase commit: prepare\)\.$/,
+    );
+  });
+
+  it("sharded with receipts: rounds and receipts", () => {
+    const run = captionRun({ txs: 200, shards: 4, workers: 2, crossShard: "receipts", locality: 0.5 });
+    expect(momentCaption(run, 0)).toMatch(/^Round 1 starts/);
+    expect(momentCaption(run, timeOf(run, Ev.MsgSend))).toMatch(/sends a receipt for tx \d+ to shard \d/);
+  });
+
+  it("never throws and always says something, at every event time of several runs", () => {
+    for (const over of [
+      { scheduler: "sequential", txs: 50 },
+      {
+        scheduler: "blockstm",
+        txs: 120,
+        accounts: 5,
+        mix: { transfer: 1, swap: 1, mint: 1, vote: 1, ship: 1 },
+      },
+      { scheduler: "batched", txs: 120, shards: 2, workers: 2, crossShard: "receipts", locality: 0.3 },
+    ] satisfies Partial<Scenario>[]) {
+      const run = captionRun(over);
+      for (let i = 0; i < run.log.length; i++) {
+        const text = momentCaption(run, run.log.time[i]);
+        expect(text).toMatch(/^[A-Z].*\.$/);
+        expect(text).not.toMatch(/undefined|NaN/);
+      }
+    }
+  });
+});

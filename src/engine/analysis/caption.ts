@@ -1,0 +1,267 @@
+/**
+ * "What you are seeing": one line on what the scheduler does, and one sentence on the moment at the
+ * playhead, told from the events at (or just before) it and completed by looking ahead in the log at what
+ * those events lead to ("worker 3 validates tx 41, which read balance[9] before tx 37 ... wrote it, so
+ * tx 41 will abort").
+ */
+import { REVERT_NAMES } from "../contracts/contract";
+import type { CrossShardName, SchedulerName } from "../scenario/scenario";
+import type { EventLogData } from "../trace/eventlog";
+import { Ev, MSG_NAMES, MsgKind } from "../trace/kinds";
+import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
+
+export interface CaptionSetup {
+  readonly scheduler: SchedulerName;
+  readonly shards: number;
+  readonly crossShard: CrossShardName;
+  /** Workers per shard the run used. */
+  readonly workers: number;
+}
+
+export interface CaptionRun extends CaptionSetup {
+  readonly log: EventLogData;
+  readonly txs: number;
+  readonly names: Names;
+}
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** What the scheduler (and the sharding protocol, if any) does, in plain words. */
+export function schedulerCaption(s: CaptionSetup): string {
+  const sharded = s.shards > 1;
+  const workers = sharded ? `${plural(s.workers, "worker")} per shard` : plural(s.workers, "worker");
+  const head: Record<SchedulerName, string> = {
+    sequential: sharded
+      ? "Sequential: each shard runs its transactions one after another, in block order."
+      : "Sequential: one worker runs the transactions one after another, in block order: the baseline every speedup is measured against.",
+    blockstm: `Block-STM, the optimistic scheduler Aptos runs: ${workers} execute transactions in parallel against a multi-version memory, then validate what each one read; a transaction whose read went stale aborts and runs again, and results commit in block order.`,
+    batched: `Declared-access batching, Solana-style: every transaction declares the accounts it touches up front, and ${workers} run batches of transactions whose declared accesses do not conflict, meeting at a barrier between batches. Nothing aborts; declared conflicts, even ones that never happen, keep transactions apart.`,
+  };
+  if (!sharded) return head[s.scheduler];
+  const protocol =
+    s.crossShard === "receipts"
+      ? "a transaction that touches two shards commits its first leg on its home shard and sends a receipt; the other shard applies it in the next round, as NEAR passes receipts, and a failure is refunded."
+      : "a transaction that touches two shards locks both with two-phase commit (prepare, vote, execute, commit) while the two shards wait for it.";
+  return `${head[s.scheduler]} The state is split over ${s.shards} shards: ${protocol}`;
+}
+
+/** How much an event says about the moment: the caption tells the most telling one at the playhead. */
+const SALIENCE: Readonly<Record<number, number>> = {
+  [Ev.Abort]: 9,
+  [Ev.Suspend]: 8,
+  [Ev.RoundStart]: 7,
+  [Ev.BatchStart]: 6,
+  [Ev.MsgSend]: 6,
+  [Ev.ValidateStart]: 5,
+  [Ev.ExecStart]: 4,
+  [Ev.Revert]: 3,
+  [Ev.Resume]: 3,
+  [Ev.MsgRecv]: 3,
+  [Ev.Commit]: 2,
+  [Ev.BatchEnd]: 2,
+  [Ev.ExecEnd]: 1,
+  [Ev.ValidateEnd]: 1,
+};
+/** Bonus for an execution or validation that the log shows will end in an abort or a wait. */
+const CONSEQUENCE_BONUS = 5;
+/** At most this many events sharing the playhead's latest time are weighed (64 shards x 64 workers is more). */
+const GROUP_LIMIT = 256;
+
+/** One sentence about the moment at time t. */
+export function momentCaption(run: CaptionRun, t: number): string {
+  const { log } = run;
+  if (log.length === 0) return "The run logged no events.";
+  const last = lastAtOrBefore(log, t);
+  if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
+  if (last === log.length - 1 && t > log.time[last]) {
+    return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
+  }
+  const at = log.time[last];
+  let best = last;
+  let bestScore = -1;
+  for (let i = last; i >= 0 && i > last - GROUP_LIMIT && log.time[i] === at; i--) {
+    const score = salience(log, i);
+    // Ties go to the earliest event (lowest worker): stable while the playhead stays on this moment.
+    if (score >= bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return `${capitalize(describeEvent(run, best))}.`;
+}
+
+function lastAtOrBefore(log: EventLogData, t: number): number {
+  let a = 0;
+  let b = log.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (log.time[m] <= t) a = m + 1;
+    else b = m;
+  }
+  return a - 1;
+}
+
+function salience(log: EventLogData, i: number): number {
+  const kind = log.kind[i];
+  const base = SALIENCE[kind] ?? 0;
+  if (kind === Ev.ExecStart || kind === Ev.ValidateStart) {
+    const tx = log.tx[i];
+    const inc = log.inc[i];
+    const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
+    const next = firstAfterIndex(log, tx, i, kind, inc);
+    if (abort >= 0 && (next < 0 || abort < next)) return base + CONSEQUENCE_BONUS;
+    if (kind === Ev.ExecStart && suspendsAfter(log, i) >= 0) return base + CONSEQUENCE_BONUS;
+  }
+  return base;
+}
+
+/** The Suspend that ends the execution starting at log index i, or -1 if it runs to its end. */
+function suspendsAfter(log: EventLogData, i: number): number {
+  const s = firstAfterIndex(log, log.tx[i], i, Ev.Suspend, log.inc[i]);
+  const e = firstAfterIndex(log, log.tx[i], i, Ev.ExecEnd, log.inc[i]);
+  return s >= 0 && (e < 0 || s < e) ? s : -1;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function laneName(run: CaptionRun, lane: number): string {
+  if (run.shards <= 1) return `worker ${lane}`;
+  return `worker ${lane % run.workers} of shard ${Math.floor(lane / run.workers)}`;
+}
+
+function shardOf(run: CaptionRun, lane: number): number {
+  return Math.floor(lane / Math.max(1, run.workers));
+}
+
+function describeEvent(run: CaptionRun, i: number): string {
+  const { log, names } = run;
+  const tx = log.tx[i];
+  const inc = log.inc[i];
+  const x = names.tx(tx);
+  const lane = laneName(run, log.worker[i]);
+  switch (log.kind[i]) {
+    case Ev.ExecStart:
+      return describeExecution(run, i);
+    case Ev.ExecEnd:
+      return `${lane} finishes ${x} and publishes its writes`;
+    case Ev.ValidateStart:
+      return describeValidation(run, i);
+    case Ev.ValidateEnd:
+      return log.other[i] === 1
+        ? `${lane} finds every read of ${x} still valid`
+        : `${lane} finds a stale read in ${x}`;
+    case Ev.Suspend: {
+      const w = names.tx(log.other[i]);
+      return `${x} stops on ${lane}: it needs ${names.key(log.key[i])}, which ${w} has marked as an estimate after an abort, so it waits for ${w} to finish`;
+    }
+    case Ev.Resume:
+      return `${x} can run again: ${names.tx(log.other[i])}, which it waited for, has finished`;
+    case Ev.Abort: {
+      const f = abortFacts(log, i);
+      const why = f ? `: it ${abortReason(f, names)}` : "";
+      const again = firstAfterIndex(log, tx, i, Ev.ExecStart, inc + 1) >= 0;
+      return `${x} aborts${why}${again ? `; it will run again as incarnation ${inc + 2}` : ""}`;
+    }
+    case Ev.Revert:
+      return `${x}'s own logic rejects it (${REVERT_NAMES[log.other[i]] ?? `code ${log.other[i]}`}): its writes are discarded`;
+    case Ev.Commit:
+      return run.scheduler === "blockstm" && inc > 0
+        ? `${x} commits after ${inc + 1} incarnations: its writes are final`
+        : `${x} commits in block order: its writes are final`;
+    case Ev.BatchStart: {
+      const size = batchSize(run, i);
+      return size === 1
+        ? `batch ${log.other[i] + 1} starts with a single transaction: nothing else can run beside it without a declared conflict`
+        : `batch ${log.other[i] + 1} starts: ${size} transactions whose declared accesses do not conflict run side by side`;
+    }
+    case Ev.BatchEnd:
+      return `batch ${log.other[i] + 1} is done: the workers meet at a barrier before the next one starts`;
+    case Ev.RoundStart:
+      return log.other[i] === 0
+        ? "round 1 starts: each shard runs its own transactions, the cross-shard ones as their first leg"
+        : `round ${log.other[i] + 1} starts: each shard runs the receipts that arrived from other shards`;
+    case Ev.MsgSend:
+      return describeSend(run, i);
+    case Ev.MsgRecv:
+      return `shard ${shardOf(run, log.worker[i])} receives the ${MSG_NAMES[log.other[i]] ?? "message"} of ${x} from shard ${log.key[i]}`;
+    default:
+      return `${lane} works on ${x}`;
+  }
+}
+
+function describeExecution(run: CaptionRun, i: number): string {
+  const { log, names } = run;
+  const tx = log.tx[i];
+  const inc = log.inc[i];
+  const x = names.tx(tx);
+  const again = inc > 0 ? ` again (incarnation ${inc + 1})` : "";
+  const head = `${laneName(run, log.worker[i])} executes ${x}${again}`;
+  const s = suspendsAfter(log, i);
+  if (s >= 0) {
+    const w = names.tx(log.other[s]);
+    return `${head}; it will find ${names.key(log.key[s])} marked as an estimate by ${w} and wait for ${w}`;
+  }
+  const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
+  const next = firstAfterIndex(log, tx, i, Ev.ExecStart, inc);
+  const f = abort >= 0 && (next < 0 || abort < next) ? abortFacts(log, abort) : null;
+  if (f) return `${head}, which ${abortReason(f, names, "future")}: this incarnation will abort`;
+  const revert = firstAfterIndex(log, tx, i, Ev.Revert, inc);
+  if (revert >= 0 && (next < 0 || revert < next)) {
+    return `${head}; its own logic will reject it (${REVERT_NAMES[log.other[revert]] ?? "reverted"})`;
+  }
+  if (run.scheduler === "blockstm") return `${head}; nothing it reads will change, so it will commit`;
+  if (run.scheduler === "batched")
+    return `${head}; no other transaction in its batch declares a conflicting key`;
+  return `${head}; nothing else runs beside it${run.shards > 1 ? " on its shard" : ""}`;
+}
+
+function describeValidation(run: CaptionRun, i: number): string {
+  const { log, names } = run;
+  const tx = log.tx[i];
+  const inc = log.inc[i];
+  const x = names.tx(tx);
+  const head = `${laneName(run, log.worker[i])} validates ${x}`;
+  const end = firstAfterIndex(log, tx, i, Ev.ValidateEnd, inc);
+  if (end < 0 || log.other[end] === 1) return `${head}: every value it read still holds`;
+  const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
+  const f = abort >= 0 ? abortFacts(log, abort) : null;
+  if (!f) return `${head}: a read went stale, but this incarnation was already aborted`;
+  return `${head}, which ${abortReason(f, names)}, so ${x} will abort`;
+}
+
+function describeSend(run: CaptionRun, i: number): string {
+  const { log, names } = run;
+  const x = names.tx(log.tx[i]);
+  const from = shardOf(run, log.worker[i]);
+  const to = log.key[i];
+  switch (log.other[i]) {
+    case MsgKind.Receipt:
+      return `shard ${from} sends a receipt for ${x} to shard ${to}: its next leg runs there in the next round`;
+    case MsgKind.Settle:
+      return `shard ${from} sends the outcome of ${x} back to shard ${to}, which settles it (or refunds it) in the next round`;
+    case MsgKind.Prepare:
+      return `shard ${from} asks shard ${to} to lock the keys of ${x} (two-phase commit: prepare)`;
+    case MsgKind.Vote:
+      return `shard ${from} locks the keys of ${x} and votes yes to shard ${to}`;
+    case MsgKind.CommitMsg:
+      return `shard ${from} has executed ${x} and tells shard ${to} to commit and release its locks`;
+    default:
+      return `shard ${from} sends a message about ${x} to shard ${to}`;
+  }
+}
+
+/** Executions in the batch that starts at log index i, up to its BatchEnd on the same shard. */
+function batchSize(run: CaptionRun, i: number): number {
+  const { log } = run;
+  const b = log.other[i];
+  const shard = shardOf(run, log.worker[i]);
+  let n = 0;
+  for (let j = i + 1; j < log.length; j++) {
+    if (shardOf(run, log.worker[j]) !== shard) continue;
+    if (log.kind[j] === Ev.BatchEnd && log.other[j] === b) break;
+    if (log.kind[j] === Ev.ExecStart) n++;
+  }
+  return n;
+}

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
+import { Cancelled } from "../virtual/driver";
+import { createNodePool } from "./node-pool";
+import { runOnPool } from "./run-live";
+
+const pool = createNodePool(2);
+afterAll(() => pool.close());
+
+const small: Scenario = { ...DEFAULT_SCENARIO, txs: 300, accounts: 50, workers: 2 };
+
+/** After any failure the same pool must still run a block correctly. */
+async function expectUsable(): Promise<void> {
+  const r = await runOnPool(pool, { ...small, seed: 7 }, { workers: 2 });
+  expect(r.stateHash).toBe(r.sequentialStateHash);
+}
+
+describe("a live run that goes wrong ends with a message and leaves the pool usable", () => {
+  it("a transaction that throws names the worker and the transaction", async () => {
+    for (const scheduler of ["blockstm", "batched"] as const) {
+      const run = runOnPool(pool, { ...small, scheduler }, { workers: 2, fault: { kind: "throw", tx: 17 } });
+      await expect(run).rejects.toThrow(/^worker [01] failed on transaction 17: injected fault/);
+      await expectUsable();
+    }
+  });
+
+  it("a worker that never returns is terminated by the watchdog and replaced", async () => {
+    const t0 = performance.now();
+    const run = runOnPool(pool, small, { workers: 2, fault: { kind: "hang", tx: 40 } });
+    await expect(run).rejects.toThrow(
+      /^worker [01] stopped responding .* on transaction 40: it was terminated/,
+    );
+    expect(performance.now() - t0).toBeLessThan(6000);
+    await expectUsable();
+  });
+
+  it("cancel stops a run within 100 ms", async () => {
+    const signal = { cancelled: false };
+    let cancelledAt = 0;
+    // Slowed down a thousandfold: several seconds of run, cancelled after 150 ms.
+    const run = runOnPool(pool, { ...small, txs: 2000 }, { workers: 2, slowdown: 1000, signal });
+    setTimeout(() => {
+      cancelledAt = performance.now();
+      signal.cancelled = true;
+    }, 150);
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    expect(performance.now() - cancelledAt).toBeLessThan(100);
+    await expectUsable();
+  });
+
+  it("a run shows its events while it runs", async () => {
+    const sizes: number[] = [];
+    const r = await runOnPool(
+      pool,
+      { ...small, txs: 200 },
+      {
+        workers: 2,
+        slowdown: 200,
+        onStart: (view) => {
+          const timer = setInterval(() => {
+            sizes.push(view.snapshot().length);
+            if (view.committed() >= 200) clearInterval(timer);
+          }, 20);
+        },
+      },
+    );
+    expect(sizes.some((n) => n > 0 && n < r.log.length)).toBe(true);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+  });
+
+  it("bad options are refused with the field and the range", async () => {
+    await expect(runOnPool(pool, small, { workers: 3 })).rejects.toThrow(
+      "workers must be an integer from 1 to 2 on this machine (got 3)",
+    );
+    await expect(runOnPool(pool, { ...small, shards: 2 }, { workers: 1 })).rejects.toThrow(
+      /shards \(2\) must be at most workers \(1\)/,
+    );
+    await expect(runOnPool(pool, small, { slowdown: 0 })).rejects.toThrow(
+      "slowdown must be a number from 1 to 100,000 (got 0)",
+    );
+    await expect(runOnPool(pool, small, { fault: { kind: "throw", tx: 300 } })).rejects.toThrow(
+      "fault.tx must be a transaction of the block, 0 to 299 (got 300)",
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
+import { Ev } from "../../engine/trace/kinds";
+import { scenarioArb } from "../scenario-arbitrary";
+import { simulate } from "../simulate";
+import { createNodePool } from "./node-pool";
+import { runOnPool } from "./run-live";
+
+// Real worker_threads on one SharedArrayBuffer; up to 4 threads even on a 2-core machine (races need not
+// have a core each to happen). One pool for the whole file, as the app keeps one.
+const pool = createNodePool(4);
+afterAll(() => pool.close());
+
+/** A live run must reproduce the sequential oracle exactly, whatever the interleaving was. */
+async function expectOracleState(s: Scenario, workers: number): Promise<void> {
+  const r = await runOnPool(pool, s, { workers });
+  expect(r.mode).toBe("live");
+  expect(r.stateHash).toBe(r.sequentialStateHash);
+  expect(r.stateHash).toBe(simulate(s).sequentialStateHash);
+  expect(r.elapsedUs).toBeGreaterThan(0);
+  expect(r.sequentialUs).toBeGreaterThan(0);
+  let commits = 0;
+  for (let i = 0; i < r.log.length; i++) if (r.log.kind[i] === Ev.Commit) commits++;
+  expect(commits).toBe(r.sequential.units);
+  expect(r.live.droppedEvents).toBe(0);
+}
+
+describe("live runs on worker threads equal the sequential oracle", () => {
+  for (const scheduler of SCHEDULERS) {
+    it(`${scheduler}: random blocks, sharded or not, 2 to 4 threads`, async () => {
+      const arb = fc.tuple(scenarioArb(scheduler, 200), fc.integer({ min: 2, max: 4 }));
+      await fc.assert(
+        fc.asyncProperty(arb, async ([s0, workers]) => {
+          // Each shard needs its own threads in a live run.
+          const s = { ...s0, shards: Math.min(s0.shards, workers) };
+          await expectOracleState(s, workers);
+        }),
+        { numRuns: 70 },
+      );
+    });
+  }
+
+  it("the hottest block (2 accounts) 100 times, Block-STM and batched", async () => {
+    for (let i = 0; i < 100; i++) {
+      const s: Scenario = {
+        ...DEFAULT_SCENARIO,
+        seed: i,
+        txs: 300,
+        accounts: 2,
+        scheduler: i % 2 === 0 ? "blockstm" : "batched",
+      };
+      await expectOracleState(s, 2 + (i % 3));
+    }
+  });
+});

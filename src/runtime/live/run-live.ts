@@ -1,0 +1,395 @@
+import type { Block } from "../../engine/block";
+import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
+import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
+import { SequentialOracle } from "../../engine/schedulers/sequential";
+import { Phase, type Units, wholeTransactions } from "../../engine/schedulers/units";
+import { type Placement, place } from "../../engine/sharding/placement";
+import { firstRound, nextRound } from "../../engine/sharding/receipts";
+import { stateHash } from "../../engine/state-hash";
+import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
+import { Ev, MsgKind } from "../../engine/trace/kinds";
+import { generateBlock } from "../../engine/workload/generate";
+import type { RunResult } from "../run-result";
+import { Cancelled, type CancelToken } from "../virtual/driver";
+import { oracleReceipts } from "../virtual/sharded-receipts";
+import { RunControl, T_COMMITS, T_DROPPED } from "./control";
+import type { PhaseJob, PhaseReport, Step } from "./job";
+import { concatUnits, lockPrograms, type PlanContext, preparePiece } from "./plan";
+import type { LivePool } from "./pool";
+import { shareBlock, sharedState } from "./share";
+import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
+
+export type { Fault };
+
+export const MAX_SLOWDOWN = 100_000;
+
+export interface LiveOptions {
+  /** Worker threads, 1 to the pool's maximum; default: the scenario's workers x shards, capped. */
+  workers?: number;
+  /** Teaching pace: every task stretched to this many times its modelled cost (1 to 100,000; 1 = full speed). */
+  slowdown?: number;
+  signal?: CancelToken;
+  onProgress?: (done: number, total: number) => void;
+  /** Called when the parallel run starts, with a view of its event logs as they grow. */
+  onStart?: (view: LiveView) => void;
+  /** Run this block instead of generating one from the scenario (required for Ethereum sources). */
+  block?: Block;
+  /** What is known of the block when it is a real Ethereum block (carried into the result for views). */
+  eth?: EthBlockInfo;
+  /** Tests: make a worker throw or hang when it starts executing a transaction. */
+  fault?: Fault;
+  /**
+   * First warm up the threads' JIT on this kind of run (once per pool): a cold first run measures the
+   * compiler, not the scheduler. The warm-up runs are small synthetic blocks; their results are dropped.
+   */
+  warmUp?: boolean;
+}
+
+/** The parallel run while it happens: read from shared memory, so it can be drawn live. */
+export interface LiveView {
+  readonly lanes: number;
+  /** Every event the workers have published so far, time-sorted (us since the run started). */
+  snapshot(): EventLogData;
+  /** Units committed so far. */
+  committed(): number;
+}
+
+/** What only a live run has to say. */
+export interface LiveStats {
+  readonly threads: number;
+  /** Burn loop iterations per microsecond of modelled cost on this machine (calibrated once per pool). */
+  readonly itersPerUs: number;
+  readonly slowdown: number;
+  /** Events that did not fit in the shared logs: the run went on, the log is missing them. */
+  readonly droppedEvents: number;
+}
+
+export interface LiveRunResult extends RunResult {
+  readonly live: LiveStats;
+}
+
+/** Options a live run cannot take: the message names the option and what it allows. */
+export class LiveInputError extends Error {
+  override readonly name = "LiveInputError";
+}
+
+/** Warm-up: runs of this many transactions, this many times. */
+const WARM_UP_TXS = 2000;
+const WARM_UP_RUNS = 2;
+
+/** Shared log entries per unit one thread may need (a thread may end up doing most of the work). */
+const EVENTS_PER_UNIT = 24;
+const LOG_BUDGET_BYTES = 128 << 20;
+/** A thread is hung after this long without a heartbeat (or 50 tasks' worth, if longer). */
+const MIN_HANG_MS = 2000;
+
+interface Layout {
+  readonly shards: number;
+  /** Threads per shard (a group). */
+  readonly perShard: number;
+  readonly threads: number;
+}
+
+/** Disjoint thread groups per shard; the sequential scheduler runs on one thread per shard. */
+function layoutOf(scenario: Scenario, opts: LiveOptions, maxThreads: number): Layout {
+  const { shards } = scenario;
+  const workers = opts.workers ?? Math.min(maxThreads, scenario.workers * shards);
+  if (!Number.isInteger(workers) || workers < 1 || workers > maxThreads) {
+    throw new LiveInputError(
+      `workers must be an integer from 1 to ${maxThreads} on this machine (got ${workers})`,
+    );
+  }
+  if (shards > workers) {
+    throw new LiveInputError(
+      `a live run gives each shard its own worker threads: shards (${shards}) must be at most workers (${workers}); the virtual mode runs any number of shards`,
+    );
+  }
+  const perShard = scenario.scheduler === "sequential" ? 1 : Math.floor(workers / shards);
+  return { shards, perShard, threads: perShard * shards };
+}
+
+function checkSlowdown(opts: LiveOptions): number {
+  const slowdown = opts.slowdown ?? 1;
+  if (!Number.isFinite(slowdown) || slowdown < 1 || slowdown > MAX_SLOWDOWN) {
+    throw new LiveInputError(`slowdown must be a number from 1 to 100,000 (got ${slowdown})`);
+  }
+  return slowdown;
+}
+
+function checkFault(fault: Fault | undefined, n: number): void {
+  if (fault && (!Number.isInteger(fault.tx) || fault.tx < 0 || fault.tx >= n)) {
+    throw new LiveInputError(`fault.tx must be a transaction of the block, 0 to ${n - 1} (got ${fault.tx})`);
+  }
+}
+
+function sum(control: RunControl, word: number): number {
+  let n = 0;
+  for (let t = 0; t < control.dims.threads; t++)
+    n += Atomics.load(control.thread, control.threadWord(t, word));
+  return n;
+}
+
+const lastEnd = (reports: readonly PhaseReport[]): number => Math.max(0, ...reports.map((r) => r.endUs));
+
+/** Outputs of lists run as one concatenated list, split back per list. */
+function splitOutputs(output: Float64Array, lists: readonly Units[]): Float64Array[] {
+  let at = 0;
+  return lists.map((u) => {
+    at += u.n;
+    return output.slice(at - u.n, at);
+  });
+}
+
+type Programs = readonly (readonly Step[])[];
+
+/** One set of shared control words and the state a run (sequential or parallel) works on. */
+interface Stage {
+  readonly control: RunControl;
+  readonly controlSab: SharedArrayBuffer;
+  readonly ctx: PlanContext;
+  readonly parallel: boolean;
+}
+
+interface Measured {
+  readonly us: number;
+  readonly state: Float64Array;
+}
+
+/** A run in flight: the block in shared memory, the logs, and how each phase is dispatched and watched. */
+class LiveRun {
+  readonly block: Block;
+  readonly placement: Placement | null;
+  readonly logs: SharedLogs;
+  private readonly logsSab: SharedArrayBuffer;
+  private readonly hangMs: number;
+
+  constructor(
+    private readonly pool: LivePool,
+    readonly scenario: Scenario,
+    block: Block,
+    readonly layout: Layout,
+    readonly itersPerUs: number,
+    readonly slowdown: number,
+    private readonly opts: LiveOptions,
+  ) {
+    this.block = shareBlock(block);
+    this.placement = scenario.shards > 1 ? place(block, scenario.shards) : null;
+    // Receipts split a transaction into up to three units.
+    const units = this.placement && scenario.crossShard === "receipts" ? 3 * block.n : block.n;
+    const budget = Math.floor(LOG_BUDGET_BYTES / LOG_ENTRY_BYTES / layout.threads);
+    const capacity = Math.max(1024, Math.min(EVENTS_PER_UNIT * units + 1024, budget));
+    this.logsSab = pool.logMemory(SharedLogs.bytes(layout.threads, capacity));
+    this.logs = SharedLogs.attach(this.logsSab, layout.threads, capacity);
+    let maxGas = 0;
+    for (let t = 0; t < block.n; t++) maxGas = Math.max(maxGas, block.gas[t]);
+    const longestMs = ((maxGas / scenario.cost.gasPerUs) * Math.max(1, scenario.cost.work) * slowdown) / 1000;
+    this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
+  }
+
+  private stage(threads: number, groups: number, locks: boolean, parallel: boolean): Stage {
+    const { sab, control } = RunControl.create({ threads, groups, txs: locks ? this.block.n : 0 });
+    const ctx = { block: this.block, cost: this.scenario.cost, state: sharedState(this.block) };
+    return { control, controlSab: sab, ctx, parallel };
+  }
+
+  /** Runs one phase: one program per group of `groupSize` threads. Throws on cancel or failure. */
+  private async phase(stage: Stage, programs: Programs, groupSize: number): Promise<readonly PhaseReport[]> {
+    const { control, parallel } = stage;
+    const jobs: PhaseJob[] = [];
+    programs.forEach((steps, group) => {
+      for (let rank = 0; rank < groupSize; rank++) {
+        jobs.push({
+          control: stage.controlSab,
+          dims: control.dims,
+          logs: this.logsSab,
+          logCapacity: this.logs.capacity,
+          state: stage.ctx.state.buffer as SharedArrayBuffer,
+          block: this.block,
+          cost: this.scenario.cost,
+          itersPerUs: this.itersPerUs,
+          slowdown: this.slowdown,
+          thread: group * groupSize + rank,
+          group,
+          rank,
+          groupSize,
+          phaseThreads: programs.length * groupSize,
+          steps,
+          fault: parallel ? (this.opts.fault ?? null) : null,
+        });
+      }
+    });
+    const { signal, onProgress } = this.opts;
+    const total = this.block.n;
+    const out = await this.pool.phase(control, jobs, {
+      cancelled: () => signal?.cancelled === true,
+      hangMs: this.hangMs,
+      onTick:
+        parallel && onProgress
+          ? () => onProgress(Math.min(total, sum(control, T_COMMITS)), total)
+          : undefined,
+    });
+    if (out.failure !== null) throw new Error(out.failure);
+    if (out.cancelled) throw new Cancelled();
+    return out.reports;
+  }
+
+  /**
+   * The sequential run, measured in the same run on one thread with the same burn and logging: the serial
+   * order the parallel run must reproduce (block order; for receipts, round by round, shard by shard).
+   */
+  async sequential(): Promise<Measured> {
+    const stage = this.stage(1, 1, false, false);
+    const { ctx } = stage;
+    const p = this.placement;
+    if (p && this.scenario.crossShard === "receipts") {
+      let us = 0;
+      for (let round = firstRound(this.block, p); round.some((u) => u.n > 0); ) {
+        const prepared = preparePiece(ctx, "sequential", concatUnits(round), 0);
+        us = lastEnd(await this.phase(stage, [[prepared.step]], 1));
+        round = nextRound(this.block, p, round, splitOutputs(prepared.output, round));
+      }
+      return { us, state: ctx.state };
+    }
+    const prepared = preparePiece(ctx, "sequential", wholeTransactions(this.block.n), 0);
+    return { us: lastEnd(await this.phase(stage, [[prepared.step]], 1)), state: ctx.state };
+  }
+
+  /** The parallel run: one phase, or one phase per round of receipts with the host between rounds. */
+  async parallel(): Promise<Measured & { log: EventLog; rounds: number; dropped: number }> {
+    const { block, scenario, layout, placement: p } = this;
+    const locks = p !== null && scenario.crossShard === "locks";
+    const stage = this.stage(layout.threads, layout.shards, locks, true);
+    const { control, ctx } = stage;
+    this.opts.onStart?.({
+      lanes: layout.threads,
+      snapshot: () => this.logs.snapshot(control),
+      committed: () => sum(control, T_COMMITS),
+    });
+    const w = layout.perShard;
+    // Events only the host sees (receipts between rounds); the workers' logs are merged in at the end.
+    const log = new EventLog();
+    let us: number;
+    let rounds = 1;
+    if (!p) {
+      const piece = preparePiece(ctx, scenario.scheduler, wholeTransactions(block.n), 0);
+      us = lastEnd(await this.phase(stage, [[piece.step]], w));
+    } else if (locks) {
+      const { programs, exchanges } = lockPrograms(ctx, scenario.scheduler, p, w);
+      us = lastEnd(await this.phase(stage, programs, w));
+      rounds = exchanges;
+    } else {
+      ({ us, rounds } = await this.receipts(stage, p, log));
+    }
+    this.logs.collect(control, log);
+    return { us, state: ctx.state, log, rounds, dropped: sum(control, T_DROPPED) };
+  }
+
+  /** Receipts: each round is a phase (every shard on its threads); the host carries receipts between. */
+  private async receipts(stage: Stage, p: Placement, log: EventLog): Promise<{ us: number; rounds: number }> {
+    const { block, scenario } = this;
+    const w = this.layout.perShard;
+    let round = firstRound(block, p);
+    for (let r = 0; ; r++) {
+      const pieces = round.map((units, s) =>
+        units.n > 0 ? preparePiece(stage.ctx, scenario.scheduler, units, s * w, r) : null,
+      );
+      const reports = await this.phase(
+        stage,
+        pieces.map((x) => (x ? [x.step] : [])),
+        w,
+      );
+      const ends = round.map((_, s) => lastEnd(reports.filter((x) => Math.floor(x.thread / w) === s)));
+      const outputs = pieces.map((x) => x?.output ?? new Float64Array(0));
+      const next = nextRound(block, p, round, outputs);
+      if (next.every((u) => u.n === 0)) return { us: Math.max(...ends), rounds: r + 1 };
+      const arrive = (performance.timeOrigin + performance.now()) * 1000 - stage.control.origin[0];
+      next.forEach((units, dest) => {
+        for (let u = 0; u < units.n; u++) {
+          const tx = units.tx[u];
+          const settle = units.phase[u] === Phase.Settle;
+          const src = settle ? p.target[tx] : p.home[tx];
+          const kind = settle ? MsgKind.Settle : MsgKind.Receipt;
+          log.emit(ends[src], src * w, Ev.MsgSend, tx, 0, dest, kind);
+          log.emit(arrive, dest * w, Ev.MsgRecv, tx, 0, src, kind);
+        }
+      });
+      round = next;
+    }
+  }
+}
+
+/** The serial order's trace and final state, as simulate() computes them (no burn, no threads). */
+function oracleOf(block: Block, scenario: Scenario, placement: Placement | null): SequentialOracle {
+  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), scenario.cost);
+  if (placement && scenario.crossShard === "receipts") oracleReceipts(oracle, block, placement);
+  else oracle.run(wholeTransactions(block.n));
+  return oracle;
+}
+
+async function warmUp(pool: LivePool, scenario: Scenario, workers: number, signal?: CancelToken) {
+  const kind = `${scenario.scheduler}/${scenario.shards > 1 ? scenario.crossShard : "unsharded"}/${workers}`;
+  if (!pool.firstTime(kind)) return;
+  const small: Scenario = {
+    ...scenario,
+    source: "synthetic",
+    txs: WARM_UP_TXS,
+    cost: { ...scenario.cost, work: 0 },
+  };
+  for (let i = 0; i < WARM_UP_RUNS; i++) await runOnPool(pool, { ...small, seed: i }, { workers, signal });
+}
+
+/**
+ * Runs a scenario for real on the pool's threads over shared memory: first the sequential run on one
+ * thread, then the parallel run, both measured, both with the same real work per gas. Returns the same
+ * RunResult as simulate() (mode "live") plus live statistics. The parallel state must equal the
+ * sequential one: the two hashes are returned side by side for every caller to compare and show.
+ */
+export async function runOnPool(
+  pool: LivePool,
+  scenario: Scenario,
+  opts: LiveOptions = {},
+): Promise<LiveRunResult> {
+  if (!opts.block && ethBlockOf(scenario.source) !== null) {
+    throw new Error(
+      `${scenario.source} is a real block: load it first (loadBlock) and pass it as opts.block`,
+    );
+  }
+  const block = opts.block ?? generateBlock(scenario);
+  const layout = layoutOf(scenario, opts, pool.maxThreads);
+  const slowdown = checkSlowdown(opts);
+  checkFault(opts.fault, block.n);
+  if (opts.warmUp) await warmUp(pool, scenario, layout.threads, opts.signal);
+  const itersPerUs = (await pool.calibration()) * scenario.cost.work;
+  const run = new LiveRun(pool, scenario, block, layout, itersPerUs, slowdown, opts);
+  const oracle = oracleOf(block, scenario, run.placement);
+  const seq = await run.sequential();
+  const par = await run.parallel();
+  if (block.feeSweep) {
+    // Fees of a real block are swept into the recipient after the block, as simulate() does.
+    for (const state of [seq.state, par.state, oracle.state])
+      applyLazyFees(state, { ...block.feeSweep, txs: block.n });
+  }
+  const sequentialStateHash = stateHash(seq.state);
+  const oracleHash = stateHash(oracle.state);
+  if (oracleHash !== sequentialStateHash) {
+    throw new Error(
+      `the live sequential run (state ${sequentialStateHash}) differs from the sequential oracle (state ${oracleHash})`,
+    );
+  }
+  opts.onProgress?.(block.n, block.n);
+  return {
+    scenario: { ...scenario, workers: layout.perShard },
+    mode: "live",
+    block,
+    log: par.log.freeze(),
+    lanes: layout.threads,
+    elapsedUs: par.us,
+    sequentialUs: seq.us,
+    stateHash: stateHash(par.state),
+    sequentialStateHash,
+    sequential: oracle.trace(),
+    rounds: par.rounds,
+    eth: opts.eth,
+    live: { threads: layout.threads, itersPerUs, slowdown, droppedEvents: par.dropped },
+  };
+}

@@ -1,0 +1,190 @@
+import { Arena } from "../../engine/arena";
+import { DONE, type Executor, IDLE } from "../../engine/schedulers/executor";
+import { Ev, MsgKind } from "../../engine/trace/kinds";
+import { makeExecutor } from "../virtual/run-piece";
+import { burn } from "./burn";
+import { FAILED, RunControl, T_FOLD, T_TX } from "./control";
+import type { CrossStep, PhaseJob, PhaseReport, PieceStep } from "./job";
+import { SharedLogs, ThreadSink } from "./shared-log";
+import { ThreadSync } from "./sync";
+
+/** Longest burn between two checks of the stop word (us): keeps cancel well under 100 ms. */
+const BURN_SLICE_US = 2000;
+
+// 2PC progress of a cross-shard transaction (RunControl.cross).
+const PREPARED = 1;
+const VOTED = 2;
+const COMMITTED = 3;
+
+// Looking up the global `performance` is slow in browser workers (hundreds of ns): keep it.
+const perf = performance;
+/** Microseconds since the epoch: worker time origins differ, the epoch does not. */
+const epochUs = (): number => (perf.timeOrigin + perf.now()) * 1000;
+
+/** Thrown out of a phase when the run was stopped (cancel, or another thread failed). */
+class Stopped extends Error {}
+
+/**
+ * One worker thread's part of one phase: build the executors of its group's steps on the shared memory
+ * the host prepared, meet the other threads at the start barrier, then run the steps. The same executor
+ * code as the virtual driver; here begin and complete are back to back with real work in between.
+ */
+class PhaseRunner {
+  private readonly c: RunControl;
+  private readonly sync: ThreadSync;
+  private readonly sink: ThreadSink;
+  private readonly state: Float64Array;
+  private readonly foldAt: number;
+  /** perf.now() * 1000 + base = microseconds since the run's origin. */
+  private base = 0;
+  private started = false;
+
+  constructor(private readonly job: PhaseJob) {
+    this.c = RunControl.attach(job.control, job.dims);
+    this.sync = new ThreadSync(this.c, job.thread);
+    const logs = SharedLogs.attach(job.logs, job.dims.threads, job.logCapacity);
+    this.sink = new ThreadSink(logs, this.c, job.thread, job.fault);
+    this.state = new Float64Array(job.state);
+    this.foldAt = this.c.threadWord(job.thread, T_FOLD);
+  }
+
+  /** Microseconds since the run's origin (set at the start barrier, shared by every thread). */
+  private now(): number {
+    return perf.now() * 1000 + this.base;
+  }
+
+  private executor(step: PieceStep): Executor {
+    const { block, cost } = this.job;
+    const arena = Arena.shared(step.arena, false);
+    return makeExecutor(step.scheduler, block, step.units, this.state, cost, this.sink, step.laneBase, arena);
+  }
+
+  private check(ok: boolean): void {
+    if (!ok) throw new Stopped();
+  }
+
+  run(): PhaseReport {
+    const { job, c } = this;
+    try {
+      // Executors first: building them is set-up, not part of the measured run.
+      const built = job.steps.map((s) => {
+        if (s.op === "piece") return this.executor(s);
+        return s.piece && job.rank === 0 ? this.executor(s.piece) : null;
+      });
+      this.check(this.sync.start(job.phaseThreads, epochUs));
+      this.base = perf.timeOrigin * 1000 - c.origin[0];
+      this.started = true;
+      job.steps.forEach((s, i) => {
+        const ex = built[i];
+        if (s.op === "piece" && ex) this.piece(s, ex);
+        else if (s.op === "cross") this.cross(s, ex);
+      });
+      return { thread: job.thread, error: null, tx: -1, endUs: this.now() };
+    } catch (e) {
+      const endUs = this.started ? this.now() : 0;
+      if (e instanceof Stopped) return { thread: job.thread, error: null, tx: -1, endUs };
+      c.stop(FAILED);
+      const tx = Atomics.load(c.thread, c.threadWord(job.thread, T_TX));
+      const error = e instanceof Error ? e.message : String(e);
+      return { thread: job.thread, error, tx, endUs };
+    }
+  }
+
+  /** A piece on the group's threads: the worker loop, then the group barrier where the last one finishes. */
+  private piece(step: PieceStep, ex: Executor): void {
+    const { job } = this;
+    if (step.round >= 0 && job.rank === 0) {
+      this.sink.emit(this.now(), step.laneBase, Ev.RoundStart, -1, 0, -1, step.round);
+    }
+    this.drive(ex, job.rank);
+    this.check(this.sync.group(job.group, job.groupSize, () => this.finish(ex)));
+  }
+
+  private finish(ex: Executor): void {
+    ex.finish(this.now());
+    ex.writeBack(this.state);
+  }
+
+  /** The worker loop: take a task, do its real work, complete it, until the executor says DONE. */
+  private drive(ex: Executor, w: number): void {
+    const { sync, job, c } = this;
+    const g = job.group;
+    // One clock read per task: a task's end is the next one's start (the clock is slow on some machines).
+    let t = this.now();
+    for (;;) {
+      this.check(!c.stopped());
+      sync.beat();
+      let d = ex.begin(w, t);
+      if (d === IDLE) {
+        // Announce, then ask again: a completion from now on bumps the progress word we wait on.
+        const seen = sync.announce(g);
+        d = ex.begin(w, t);
+        const ok = d !== IDLE || sync.idle(g, seen);
+        sync.retract(g);
+        this.check(ok);
+        if (d === IDLE) {
+          t = this.now();
+          continue;
+        }
+      }
+      if (d === DONE) return;
+      // Real work for the contract's gas; an execution that stopped at a dependency did only its share (d).
+      this.work(Math.min(d, ex.workUs(w)));
+      if (job.slowdown > 1) this.check(sync.sleep(d * (job.slowdown - 1)));
+      t = this.now();
+      ex.complete(w, t);
+      sync.progressed(g);
+    }
+  }
+
+  /** Burns the real work for `us` of modelled cost, checking the stop word between slices. */
+  private work(us: number): void {
+    const perUs = this.job.itersPerUs;
+    if (us <= 0 || perUs <= 0) return;
+    const fold = this.c.thread;
+    for (let left = us; left > 0; left -= BURN_SLICE_US) {
+      const slice = Math.min(left, BURN_SLICE_US);
+      fold[this.foldAt] ^= burn(Math.round(slice * perUs), fold[this.foldAt]);
+      if (left > BURN_SLICE_US) {
+        this.check(!this.c.stopped());
+        this.sync.beat();
+      }
+    }
+  }
+
+  /** Two-phase commit of one cross-shard transaction between its two shards' first threads. */
+  private cross(step: CrossStep, ex: Executor | null): void {
+    const { sync, job, c, sink } = this;
+    if (job.rank === 0) {
+      const { tx } = step;
+      const flag = c.cross;
+      if (step.role === "home" && ex && step.piece) {
+        sink.emit(this.now(), step.homeLane, Ev.MsgSend, tx, 0, step.targetShard, MsgKind.Prepare);
+        Atomics.store(flag, tx, PREPARED);
+        Atomics.notify(flag, tx);
+        this.check(sync.waitAtLeast(flag, tx, VOTED));
+        sink.emit(this.now(), step.homeLane, Ev.MsgRecv, tx, 0, step.targetShard, MsgKind.Vote);
+        // The transaction alone, on this thread: its own one-worker executor, no group barrier.
+        this.drive(ex, 0);
+        this.finish(ex);
+        sink.emit(this.now(), step.homeLane, Ev.MsgSend, tx, 0, step.targetShard, MsgKind.CommitMsg);
+        Atomics.store(flag, tx, COMMITTED);
+        Atomics.notify(flag, tx);
+      } else {
+        this.check(sync.waitAtLeast(flag, tx, PREPARED));
+        const t = this.now();
+        sink.emit(t, step.targetLane, Ev.MsgRecv, tx, 0, step.homeShard, MsgKind.Prepare);
+        sink.emit(t, step.targetLane, Ev.MsgSend, tx, 0, step.homeShard, MsgKind.Vote);
+        Atomics.store(flag, tx, VOTED);
+        Atomics.notify(flag, tx);
+        this.check(sync.waitAtLeast(flag, tx, COMMITTED));
+        sink.emit(this.now(), step.targetLane, Ev.MsgRecv, tx, 0, step.homeShard, MsgKind.CommitMsg);
+      }
+    }
+    this.check(sync.group(job.group, job.groupSize));
+  }
+}
+
+export function runPhase(job: PhaseJob): PhaseReport {
+  return new PhaseRunner(job).run();
+}

@@ -1,0 +1,147 @@
+import { Arena } from "../../engine/arena";
+import { EventLog, type EventLogData, type EventSink } from "../../engine/trace/eventlog";
+import { Ev, type EventKind } from "../../engine/trace/kinds";
+import { type RunControl, T_COMMITS, T_DROPPED, T_LOG_LEN, T_TX } from "./control";
+
+/** Bytes one entry takes in shared memory (time as float64, six int32 columns). */
+export const LOG_ENTRY_BYTES = 32;
+
+/**
+ * One fixed-capacity event log per worker thread in shared memory, in the columns of an EventLog. The
+ * writer publishes its length with Atomics.store after each entry, so the page can read the logs while
+ * they grow; a full log stops taking entries (the run goes on) and counts what it dropped.
+ */
+export class SharedLogs {
+  readonly time: Float64Array;
+  readonly worker: Int32Array;
+  readonly kind: Int32Array;
+  readonly tx: Int32Array;
+  readonly inc: Int32Array;
+  readonly key: Int32Array;
+  readonly other: Int32Array;
+
+  private constructor(
+    readonly threads: number,
+    readonly capacity: number,
+    arena: Arena,
+  ) {
+    const n = threads * capacity;
+    this.time = arena.float64(n);
+    this.worker = arena.int32(n);
+    this.kind = arena.int32(n);
+    this.tx = arena.int32(n);
+    this.inc = arena.int32(n);
+    this.key = arena.int32(n);
+    this.other = arena.int32(n);
+  }
+
+  /** Bytes the logs of `threads` threads of `capacity` entries each take. */
+  static bytes(threads: number, capacity: number): number {
+    return threads * capacity * LOG_ENTRY_BYTES;
+  }
+
+  /** Logs over a buffer of at least bytes(threads, capacity); old contents do not matter (lengths do). */
+  static attach(sab: SharedArrayBuffer, threads: number, capacity: number): SharedLogs {
+    return new SharedLogs(threads, capacity, Arena.shared(sab, false));
+  }
+
+  /** Every entry published so far by the first `threads` threads, merged and sorted by time. */
+  snapshot(control: RunControl, threads = this.threads): EventLogData {
+    return this.collect(control, new EventLog(), threads).freeze();
+  }
+
+  /** Appends every entry published so far to `into`. */
+  collect(control: RunControl, into: EventLog, threads = this.threads): EventLog {
+    for (let t = 0; t < threads; t++) {
+      const len = Atomics.load(control.thread, control.threadWord(t, T_LOG_LEN));
+      for (let i = t * this.capacity, end = i + len; i < end; i++) {
+        into.emit(
+          this.time[i],
+          this.worker[i],
+          this.kind[i] as EventKind,
+          this.tx[i],
+          this.inc[i],
+          this.key[i],
+          this.other[i],
+        );
+      }
+    }
+    return into;
+  }
+}
+
+/** What a test can make a worker do on a chosen transaction. */
+export interface Fault {
+  readonly kind: "throw" | "hang";
+  readonly tx: number;
+}
+
+/**
+ * The event sink of one worker thread: appends to its shared log, publishes the transaction it is on and
+ * counts commits (progress). A fault, when given, fires when the chosen transaction starts executing.
+ */
+export class ThreadSink implements EventSink {
+  private len = 0;
+  private commits = 0;
+  private readonly base: number;
+  private readonly txAt: number;
+  private readonly lenAt: number;
+  private readonly commitsAt: number;
+  private readonly droppedAt: number;
+
+  constructor(
+    private readonly logs: SharedLogs,
+    private readonly c: RunControl,
+    thread: number,
+    private readonly fault: Fault | null,
+  ) {
+    this.base = thread * logs.capacity;
+    this.txAt = c.threadWord(thread, T_TX);
+    this.lenAt = c.threadWord(thread, T_LOG_LEN);
+    this.commitsAt = c.threadWord(thread, T_COMMITS);
+    this.droppedAt = c.threadWord(thread, T_DROPPED);
+    // A thread may take part in several phases of one run (rounds): carry on where it left off.
+    this.len = Atomics.load(c.thread, this.lenAt);
+    this.commits = Atomics.load(c.thread, this.commitsAt);
+  }
+
+  emit(
+    time: number,
+    worker: number,
+    kind: EventKind,
+    tx: number,
+    inc: number,
+    key: number,
+    other: number,
+  ): void {
+    if (kind === Ev.ExecStart || kind === Ev.ValidateStart) {
+      Atomics.store(this.c.thread, this.txAt, tx);
+      if (kind === Ev.ExecStart && this.fault?.tx === tx) this.fire(this.fault);
+    } else if (kind === Ev.Commit) {
+      Atomics.store(this.c.thread, this.commitsAt, ++this.commits);
+    }
+    if (this.len === this.logs.capacity) {
+      Atomics.add(this.c.thread, this.droppedAt, 1);
+      return;
+    }
+    const i = this.base + this.len;
+    const l = this.logs;
+    l.time[i] = time;
+    l.worker[i] = worker;
+    l.kind[i] = kind;
+    l.tx[i] = tx;
+    l.inc[i] = inc;
+    l.key[i] = key;
+    l.other[i] = other;
+    Atomics.store(this.c.thread, this.lenAt, ++this.len);
+  }
+
+  private fire(fault: Fault): void {
+    if (fault.kind === "throw") throw new Error(`injected fault: transaction ${fault.tx} throws`);
+    // A worker that never returns: spin without a heartbeat, deaf to cancel, until it is terminated.
+    const never = new Int32Array(1);
+    while (Atomics.load(never, 0) === 0) {
+      // no heartbeat, no stop check
+    }
+  }
+}

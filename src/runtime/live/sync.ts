@@ -1,0 +1,136 @@
+import {
+  G_COUNT,
+  G_GEN,
+  G_PROGRESS,
+  G_WAITERS,
+  GO_COUNT,
+  GO_GEN,
+  type RunControl,
+  STOP,
+  T_BEAT,
+} from "./control";
+
+/** Longest single Atomics.wait (ms): waits are short so that a stopped run and the watchdog notice. */
+const WAIT_SLICE_MS = 20;
+/** Polls of the progress word before an idle worker goes to sleep: a wake-up costs far more than a task. */
+const IDLE_SPINS = 4000;
+
+/**
+ * How one worker thread waits on shared words. Every wait is bounded and checks the stop word, and every
+ * turn of a wait beats the thread's heartbeat: a thread whose heartbeat stands still is really stuck.
+ * Each method returns false when the run was stopped while waiting.
+ */
+export class ThreadSync {
+  private readonly beatAt: number;
+
+  constructor(
+    private readonly c: RunControl,
+    thread: number,
+  ) {
+    this.beatAt = c.threadWord(thread, T_BEAT);
+  }
+
+  beat(): void {
+    Atomics.add(this.c.thread, this.beatAt, 1);
+  }
+
+  /** Waits until words[i] differs from `value`. */
+  waitChange(words: Int32Array, i: number, value: number): boolean {
+    while (Atomics.load(words, i) === value) {
+      if (this.c.stopped()) return false;
+      this.beat();
+      Atomics.wait(words, i, value, WAIT_SLICE_MS);
+    }
+    return !this.c.stopped();
+  }
+
+  /** Waits until words[i] >= min. */
+  waitAtLeast(words: Int32Array, i: number, min: number): boolean {
+    for (let v = Atomics.load(words, i); v < min; v = Atomics.load(words, i)) {
+      if (this.c.stopped()) return false;
+      this.beat();
+      Atomics.wait(words, i, v, WAIT_SLICE_MS);
+    }
+    return !this.c.stopped();
+  }
+
+  /** Sleeps `us` microseconds on the stop word: a cancel wakes it at once. */
+  sleep(us: number): boolean {
+    const until = performance.now() + us / 1000;
+    for (let left = us / 1000; left > 0; left = until - performance.now()) {
+      if (this.c.stopped()) return false;
+      this.beat();
+      Atomics.wait(this.c.global, STOP, 0, Math.min(left, WAIT_SLICE_MS));
+    }
+    return !this.c.stopped();
+  }
+
+  /**
+   * Barrier over `size` threads on (count, gen) words; the last to arrive runs `last` before releasing the
+   * others (if it throws, nobody is released and the caller stops the run).
+   */
+  private barrier(words: Int32Array, count: number, gen: number, size: number, last: () => void): boolean {
+    const g = Atomics.load(words, gen);
+    if (Atomics.add(words, count, 1) + 1 === size) {
+      Atomics.store(words, count, 0);
+      last();
+      Atomics.add(words, gen, 1);
+      Atomics.notify(words, gen);
+      return !this.c.stopped();
+    }
+    return this.waitChange(words, gen, g);
+  }
+
+  /** The start barrier of a phase over all its threads; the last one sets the time origin if unset. */
+  start(threads: number, epochUs: () => number): boolean {
+    return this.barrier(this.c.global, GO_COUNT, GO_GEN, threads, () => {
+      if (this.c.origin[0] === 0) this.c.origin[0] = epochUs();
+    });
+  }
+
+  /** Barrier of the threads of one group (one shard's workers). */
+  group(g: number, size: number, last: () => void = () => {}): boolean {
+    const c = this.c;
+    return this.barrier(c.group, c.groupWord(g, G_COUNT), c.groupWord(g, G_GEN), size, last);
+  }
+
+  /**
+   * Announces that this thread is about to look for work and may wait: completions count as progress
+   * only while someone is announced, so busy threads touch no shared counter. Returns the progress seen.
+   */
+  announce(g: number): number {
+    const c = this.c;
+    Atomics.add(c.group, c.groupWord(g, G_WAITERS), 1);
+    return Atomics.load(c.group, c.groupWord(g, G_PROGRESS));
+  }
+
+  retract(g: number): void {
+    Atomics.sub(this.c.group, this.c.groupWord(g, G_WAITERS), 1);
+  }
+
+  /**
+   * Waits (announced) until the group's progress moves past `seen`: spin a little, then sleep. Ordering
+   * makes this safe: a waiter announces before it re-checks the executor, a completer publishes before it
+   * looks for waiters, so one of them always sees the other.
+   */
+  idle(g: number, seen: number): boolean {
+    const c = this.c;
+    const p = c.groupWord(g, G_PROGRESS);
+    for (let i = 0; i < IDLE_SPINS; i++) {
+      if (Atomics.load(c.group, p) !== seen) return !c.stopped();
+    }
+    if (c.stopped()) return false;
+    this.beat();
+    Atomics.wait(c.group, p, seen, WAIT_SLICE_MS);
+    return !c.stopped();
+  }
+
+  /** A task completed: if anyone waits for work, bump the progress counter and wake them. */
+  progressed(g: number): void {
+    const c = this.c;
+    if (Atomics.load(c.group, c.groupWord(g, G_WAITERS)) === 0) return;
+    const p = c.groupWord(g, G_PROGRESS);
+    Atomics.add(c.group, p, 1);
+    Atomics.notify(c.group, p);
+  }
+}

@@ -1,0 +1,40 @@
+import { useMemo } from "react";
+import { usePlayback } from "../../../app/playback";
+import type { ShownRun } from "../../../app/store";
+import { type CaptionRun, momentCaption, schedulerCaption } from "../../../engine/analysis/caption";
+import { runNames } from "../../../engine/analysis/explain";
+import "../side-card.css";
+import "./caption.css";
+
+function captionRunOf(run: ShownRun): CaptionRun {
+  const { result, scenario } = run;
+  return {
+    log: result.log,
+    txs: result.block.n,
+    names: runNames(result),
+    scheduler: scenario.scheduler,
+    shards: scenario.shards,
+    crossShard: scenario.crossShard,
+    workers: result.lanes / scenario.shards,
+  };
+}
+
+/** "What you are seeing": what the scheduler does, and what is happening at the playhead and why. */
+export function Caption({ run }: { run: ShownRun }) {
+  const time = usePlayback((s) => s.time);
+  const input = useMemo(() => captionRunOf(run), [run]);
+  const moment = momentCaption(input, time);
+  return (
+    <section className="side-card caption" aria-labelledby="caption-title" data-testid="caption">
+      <h2 id="caption-title" className="side-title">
+        What you are seeing
+      </h2>
+      <p className="caption-moment" data-testid="caption-moment">
+        {moment}
+      </p>
+      <p className="caption-scheduler" data-testid="caption-scheduler">
+        {schedulerCaption(input)}
+      </p>
+    </section>
+  );
+}

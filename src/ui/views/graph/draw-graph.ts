@@ -1,0 +1,238 @@
+/**
+ * Canvas drawing of the graph: the static base (shading, labels, dependency edges) and the node layer,
+ * redrawn at every playhead move. Nodes are batched by glyph layer: one path and one fill per layer and
+ * state, so 10,000 nodes cost a few dozen draw calls.
+ */
+import { type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
+import type { Palette } from "../palette";
+import { type GlyphSprites, stamp } from "./glyph-sprites";
+import { GLYPHS } from "./glyphs";
+import type { GraphLayout } from "./graph-layout";
+import type { GraphModel } from "./graph-model";
+
+/** Most edges drawn in the base layer; beyond it a uniform sample (highlighted edges are always drawn). */
+export const EDGE_BUDGET = 3000;
+/** Below this radius nodes are dots: shapes would not read anyway. */
+const DOT_RADIUS = 2;
+const LABEL_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+export function drawBase(
+  ctx: CanvasRenderingContext2D,
+  model: GraphModel,
+  g: GraphLayout,
+  palette: Palette,
+): void {
+  const { box } = g;
+  const top = box.top;
+  const bottom = box.top + box.height;
+  // Alternate shading tells the columns apart without spending width on gaps.
+  const colWidth = model.columns > 0 ? (g.colRight[model.columns - 1] - g.colLeft[0]) / model.columns : 0;
+  if (colWidth >= 4) {
+    ctx.fillStyle = palette["surface-2"];
+    for (let c = 1; c < model.columns; c += 2)
+      ctx.fillRect(g.colLeft[c], top, g.colRight[c] - g.colLeft[c], box.height);
+  }
+  // Lane separators, and a heavier line between shards.
+  ctx.strokeStyle = palette.border;
+  for (let l = 1; l < model.lanes; l++) {
+    const shardEdge = l % model.workersPerShard === 0;
+    const y = shardEdge ? (g.laneBottom[l - 1] + g.laneTop[l]) / 2 : g.laneTop[l];
+    ctx.globalAlpha = shardEdge ? 1 : 0.45;
+    ctx.lineWidth = shardEdge ? 1.5 : 1;
+    ctx.beginPath();
+    ctx.moveTo(box.left, Math.round(y) + 0.5);
+    ctx.lineTo(box.left + box.width, Math.round(y) + 0.5);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  drawLabels(ctx, model, g, palette);
+  drawEdges(ctx, model, g, palette, top, bottom);
+}
+
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  model: GraphModel,
+  g: GraphLayout,
+  palette: Palette,
+): void {
+  ctx.font = LABEL_FONT;
+  ctx.fillStyle = palette.muted;
+  ctx.textBaseline = "middle";
+  ctx.textAlign = "right";
+  const laneHeight = g.laneBottom[0] - g.laneTop[0];
+  const sharded = model.shards > 1;
+  const laneEvery = Math.max(1, Math.ceil(12 / laneHeight));
+  for (let l = 0; l < model.lanes; l += laneEvery) {
+    ctx.fillText(`w${l % model.workersPerShard}`, g.box.left - 6, (g.laneTop[l] + g.laneBottom[l]) / 2);
+  }
+  if (sharded) {
+    ctx.textAlign = "left";
+    ctx.fillStyle = palette.xshard;
+    const shardEvery = Math.max(1, Math.ceil(12 / (laneHeight * model.workersPerShard)));
+    for (let s = 0; s < model.shards; s += shardEvery) {
+      const first = s * model.workersPerShard;
+      const last = Math.min(model.lanes, first + model.workersPerShard) - 1;
+      ctx.fillText(`S${s}`, 2, (g.laneTop[first] + g.laneBottom[last]) / 2);
+    }
+  }
+  // Column numbers along the top, skipping any that would touch the previous one.
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "alphabetic";
+  let free = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < model.columns; c++) {
+    const text = String(c);
+    const half = ctx.measureText(text).width / 2;
+    const x = (g.colLeft[c] + g.colRight[c]) / 2;
+    if (x - half < free) continue;
+    ctx.fillText(text, x, g.box.top - 5);
+    free = x + half + 8;
+  }
+}
+
+function drawEdges(
+  ctx: CanvasRenderingContext2D,
+  model: GraphModel,
+  g: GraphLayout,
+  palette: Palette,
+  top: number,
+  bottom: number,
+): void {
+  const m = model.edgeFrom.length;
+  if (m === 0) return;
+  const step = m > EDGE_BUDGET ? m / EDGE_BUDGET : 1;
+  ctx.strokeStyle = palette.muted;
+  // The more edges, the fainter each: a dense graph stays a texture, a sparse one stays readable.
+  ctx.globalAlpha = Math.min(0.4, Math.max(0.08, 0.4 * Math.sqrt(300 / Math.min(m, EDGE_BUDGET))));
+  ctx.lineWidth = g.pitch < 4 ? 0.5 : 0.8;
+  ctx.beginPath();
+  for (let k = 0; k < m; k += step) {
+    const e = Math.floor(k);
+    const a = model.edgeFrom[e];
+    const b = model.edgeTo[e];
+    const ay = Math.min(bottom, Math.max(top, g.y[a]));
+    ctx.moveTo(g.x[a], ay);
+    ctx.lineTo(g.x[b], g.y[b]);
+  }
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+export interface NodeFrame {
+  readonly time: number;
+  /** How long an abort stays on screen, in run microseconds. */
+  readonly flashUs: number;
+  /** No halo animation (prefers-reduced-motion). */
+  readonly still: boolean;
+}
+
+/** The glyph a node shows: an abort stays visible for the flash window even once re-execution starts. */
+export function shownStatus(states: TxStates, tx: number, f: NodeFrame): number {
+  const since = f.time - states.abortAt[tx];
+  return since >= 0 && since < f.flashUs ? TxStatus.Aborted : states.status[tx];
+}
+
+/** Per-frame buckets of transactions by the glyph they show. */
+export class NodeBuckets {
+  private readonly members: Int32Array;
+  private readonly shown: Uint8Array;
+  private readonly start = new Int32Array(Object.keys(GLYPHS).length + 1);
+  constructor(txs: number) {
+    this.members = new Int32Array(txs);
+    this.shown = new Uint8Array(txs);
+  }
+  fill(states: TxStates, f: NodeFrame): void {
+    const n = this.members.length;
+    const kinds = this.start.length - 1;
+    const shown = this.shown;
+    this.start.fill(0);
+    for (let t = 0; t < n; t++) {
+      shown[t] = shownStatus(states, t, f);
+      this.start[shown[t] + 1]++;
+    }
+    for (let k = 0; k < kinds; k++) this.start[k + 1] += this.start[k];
+    const at = this.start.slice(0, kinds);
+    for (let t = 0; t < n; t++) this.members[at[shown[t]]++] = t;
+  }
+  forEach(kind: number, fn: (tx: number) => void): void {
+    for (let i = this.start[kind]; i < this.start[kind + 1]; i++) fn(this.members[i]);
+  }
+  count(kind: number): number {
+    return this.start[kind + 1] - this.start[kind];
+  }
+}
+
+export function drawNodes(
+  ctx: CanvasRenderingContext2D,
+  model: GraphModel,
+  g: GraphLayout,
+  states: TxStates,
+  buckets: NodeBuckets,
+  sprites: GlyphSprites,
+  f: NodeFrame,
+  palette: Palette,
+): void {
+  buckets.fill(states, f);
+  const r = g.r;
+  const kinds = Object.entries(GLYPHS);
+  if (r < DOT_RADIUS) {
+    // Tiny: a square of the state's colour; pending ones fainter.
+    const size = Math.max(1.2, g.pitch * 0.8);
+    for (const [kindKey, glyph] of kinds) {
+      const kind = Number(kindKey);
+      ctx.fillStyle = palette[glyph.layers[0].role];
+      ctx.globalAlpha = kind === TxStatus.Pending ? 0.45 : 1;
+      buckets.forEach(kind, (t) => ctx.fillRect(g.x[t] - size / 2, g.y[t] - size / 2, size, size));
+    }
+    ctx.globalAlpha = 1;
+  } else {
+    const dpr = ctx.getTransform().a;
+    sprites.update(r, palette, dpr);
+    for (const [kindKey] of kinds) {
+      const sprite = sprites.of(Number(kindKey));
+      if (sprite) buckets.forEach(Number(kindKey), (t) => stamp(ctx, sprite, g.x[t], g.y[t], dpr));
+    }
+    const ring = sprites.crossShard;
+    if (ring)
+      for (let t = 0; t < model.txs; t++) if (model.crossShard[t]) stamp(ctx, ring, g.x[t], g.y[t], dpr);
+    drawBadges(ctx, g, states, palette);
+  }
+  if (!f.still) drawFlashes(ctx, g, states, f, palette);
+}
+
+/** "×3" beside a transaction executed three times (aborts and suspensions make it re-execute). */
+function drawBadges(ctx: CanvasRenderingContext2D, g: GraphLayout, states: TxStates, palette: Palette): void {
+  if (g.r < 5) return;
+  ctx.font = `600 ${Math.min(11, Math.max(8, g.r * 0.9))}px system-ui, sans-serif`;
+  ctx.textAlign = "left";
+  ctx.textBaseline = "bottom";
+  ctx.fillStyle = palette.text;
+  for (let t = 0; t < states.txs; t++) {
+    if (states.reExecutions[t] > 0) {
+      ctx.fillText(`×${states.reExecutions[t] + 1}`, g.x[t] + g.r * 0.7, g.y[t] - g.r * 0.5);
+    }
+  }
+}
+
+/** A red ring that grows and fades over the flash window after each abort. */
+function drawFlashes(
+  ctx: CanvasRenderingContext2D,
+  g: GraphLayout,
+  states: TxStates,
+  f: NodeFrame,
+  palette: Palette,
+): void {
+  ctx.strokeStyle = palette.abort;
+  ctx.lineWidth = Math.max(1.5, g.r * 0.35);
+  const base = Math.max(g.r, 2.5);
+  for (let t = 0; t < states.txs; t++) {
+    const since = f.time - states.abortAt[t];
+    if (!(since >= 0 && since < f.flashUs)) continue;
+    const k = since / f.flashUs;
+    ctx.globalAlpha = 1 - k;
+    ctx.beginPath();
+    ctx.arc(g.x[t], g.y[t], base * (1.5 + 1.5 * k), 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}

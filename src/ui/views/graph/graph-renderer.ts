@@ -1,0 +1,100 @@
+/** Draws one run's dependency graph: a static canvas, a node canvas and the SVG highlights. */
+import type { TxStates } from "../../../engine/analysis/tx-state";
+import type { RunResult } from "../../../runtime/run-result";
+import { clearCanvas, fitCanvas } from "../canvas";
+import type { Frame, Renderer } from "../use-renderer";
+import { drawBase, drawNodes, NodeBuckets } from "./draw-graph";
+import { GlyphSprites } from "./glyph-sprites";
+import { type GraphLayout, layoutGraph, nodeAt } from "./graph-layout";
+import type { GraphModel } from "./graph-model";
+import { GraphOverlay } from "./graph-overlay";
+
+/** An abort stays on screen this long in wall time (at the current speed), at most 1/40 of the run. */
+const FLASH_WALL_MS = 700;
+
+function flashWindowUs(frame: Pick<Frame, "speed" | "end">): number {
+  return Math.min(FLASH_WALL_MS * 1000 * frame.speed, frame.end / 40);
+}
+
+/** Whether any abort is within its flash window at t. */
+function hasFlash(states: TxStates, t: number, flashUs: number): boolean {
+  for (let tx = 0; tx < states.txs; tx++) {
+    const since = t - states.abortAt[tx];
+    if (since >= 0 && since < flashUs) return true;
+  }
+  return false;
+}
+
+export interface GraphCanvases {
+  readonly base: HTMLCanvasElement;
+  readonly nodes: HTMLCanvasElement;
+  readonly svg: SVGSVGElement;
+}
+
+export class GraphRenderer implements Renderer {
+  showCritical = false;
+  private layout: GraphLayout | null = null;
+  private width = 0;
+  private height = 0;
+  /** Palette and size the base canvas was drawn for. */
+  private baseFor = "";
+  private nodesFor = "";
+  private readonly overlay: GraphOverlay;
+  private readonly buckets: NodeBuckets;
+  private readonly sprites = new GlyphSprites();
+
+  constructor(
+    private readonly el: GraphCanvases,
+    private readonly model: GraphModel,
+    private readonly result: RunResult,
+    private readonly states: TxStates,
+  ) {
+    this.overlay = new GraphOverlay(el.svg);
+    this.buckets = new NodeBuckets(model.txs);
+  }
+
+  resize(width: number, height: number): void {
+    this.width = width;
+    this.height = height;
+    const left = this.model.shards > 1 ? 54 : 34;
+    this.layout = layoutGraph(this.model, { left, top: 20, width: width - left - 10, height: height - 28 });
+    this.overlay.resize(width, height);
+  }
+
+  draw(frame: Frame): void {
+    const g = this.layout;
+    if (!g) return;
+    const { width, height } = this;
+    const key = `${width}x${height}:${Object.values(frame.palette).join()}`;
+    if (key !== this.baseFor) {
+      const ctx = fitCanvas(this.el.base, width, height);
+      clearCanvas(ctx, width, height);
+      drawBase(ctx, this.model, g, frame.palette);
+      this.baseFor = key;
+    }
+    this.states.seek(frame.time);
+    const f = {
+      time: frame.time,
+      flashUs: flashWindowUs(frame),
+      still: frame.reducedMotion,
+      selectedTx: frame.selectedTx,
+      hoverTx: frame.hoverTx,
+      showCritical: this.showCritical,
+    };
+    // Nodes change only with the events applied, or every frame while an abort flashes.
+    const flashing = f.flashUs > 0 && hasFlash(this.states, f.time, f.flashUs);
+    const nodesKey = `${key}:${this.states.applied}:${flashing ? f.time : ""}:${f.still}`;
+    if (nodesKey !== this.nodesFor) {
+      const ctx = fitCanvas(this.el.nodes, width, height);
+      clearCanvas(ctx, width, height);
+      drawNodes(ctx, this.model, g, this.states, this.buckets, this.sprites, f, frame.palette);
+      this.nodesFor = nodesKey;
+    }
+    this.overlay.draw(this.model, g, this.states, this.result, f);
+  }
+
+  /** The transaction under a point of the panel, or -1. */
+  txAt(x: number, y: number): number {
+    return this.layout ? nodeAt(this.layout, x, y) : -1;
+  }
+}

@@ -1,0 +1,2 @@
+export { DependencyGraph } from "./DependencyGraph";
+export { CROSS_SHARD_RING, GLYPHS, type Glyph, glyphSvg, type SvgLayer } from "./glyphs";

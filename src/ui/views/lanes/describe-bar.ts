@@ -1,0 +1,30 @@
+/** The hover text of a lane bar: who did what, when, and how it ended as of the playhead. */
+import type { RunResult } from "../../../runtime/run-result";
+import { formatDuration } from "../../format";
+import { keyLabel, laneName, txName, txTarget } from "../tx-label";
+import { BarEnd, BarKind, type LaneBars } from "./lane-bars";
+
+export function describeBar(result: RunResult, b: LaneBars, i: number, lane: number, now: number): string {
+  const tx = b.tx[i];
+  const worker = laneName(result, lane);
+  const target = txTarget(result, tx);
+  const who = `${txName(result, tx)}${target ? ` (${target})` : ""}`;
+  const running = b.end[i] > now || b.ended[i] === BarEnd.Open;
+  const span = `${formatDuration(b.start[i])} → ${running ? "now" : formatDuration(b.end[i])}`;
+  const writer = (other: number): string => (other >= 0 ? txName(result, other) : "storage");
+  if (b.kind[i] === BarKind.Validate) {
+    const verdict = running
+      ? "validating"
+      : b.ended[i] === BarEnd.Invalid
+        ? "found a stale read: the incarnation aborts"
+        : "read set still valid";
+    return `${worker} validates ${who}, incarnation ${b.inc[i]} · ${span} · ${verdict}`;
+  }
+  let how = running ? "running" : "finished";
+  if (b.abortAt[i] <= now) {
+    how = `wasted: aborted at ${formatDuration(b.abortAt[i])}, its read of ${keyLabel(result, b.key[i])} was stale (${writer(b.other[i])} wrote it)`;
+  } else if (!running && b.ended[i] === BarEnd.Suspended) {
+    how = `suspended: read ${keyLabel(result, b.key[i])}, which ${writer(b.other[i])} had not finished writing`;
+  }
+  return `${worker} executes ${who}, incarnation ${b.inc[i]} · ${span} · ${how}`;
+}

@@ -1,0 +1,345 @@
+/**
+ * Canvas drawing of the worker lanes up to the playhead: execution bars (blue; red hatched once aborted,
+ * amber when suspended), thin validation bars (green; red when they found a stale read), batch and round
+ * boundaries, the playhead, a time axis and each lane's utilization so far. Bars closer than a pixel merge,
+ * so a 10,000-transaction run costs about one rectangle per pixel column per lane.
+ */
+import { scaleLinear } from "d3-scale";
+import { type LogIndex, laneBusyAt } from "../../../engine/analysis/log-index";
+import { formatDuration, formatPercent } from "../../format";
+import type { Palette } from "../palette";
+import { BarEnd, BarKind, barsStartedBy, type LaneBars } from "./lane-bars";
+
+export interface LanesLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly rowTop: Float32Array;
+  readonly rowHeight: number;
+  /** Run time (µs) to x. */
+  readonly x: (t: number) => number;
+  readonly t: (x: number) => number;
+  readonly ticks: readonly number[];
+}
+
+const SHARD_GAP = 6;
+const AXIS_HEIGHT = 20;
+const UTIL_WIDTH = 46;
+const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+export function layoutLanes(
+  bars: LaneBars,
+  shards: number,
+  end: number,
+  width: number,
+  height: number,
+): LanesLayout {
+  const left = shards > 1 ? 58 : 36;
+  const right = width - UTIL_WIDTH;
+  const top = bars.roundStarts.length > 1 ? 16 : 6;
+  const bottom = height - AXIS_HEIGHT;
+  const rowHeight = Math.max(1, (bottom - top - (shards - 1) * SHARD_GAP) / bars.lanes);
+  const rowTop = new Float32Array(bars.lanes);
+  for (let l = 0; l < bars.lanes; l++) {
+    rowTop[l] = top + l * rowHeight + Math.floor(l / bars.workersPerShard) * SHARD_GAP;
+  }
+  const scale = scaleLinear()
+    .domain([0, Math.max(end, 1e-9)])
+    .range([left, Math.max(left + 1, right - 4)]);
+  return {
+    width,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    rowTop,
+    rowHeight,
+    x: (t) => scale(t),
+    t: (x) => scale.invert(x),
+    ticks: scale.ticks(Math.max(2, Math.floor((right - left) / 110))),
+  };
+}
+
+/** Bar styles, in drawing order. */
+const Style = { Exec: 0, Wasted: 1, Suspended: 2, Valid: 3, Invalid: 4 } as const;
+
+export interface LanesFrame {
+  readonly time: number;
+  readonly selectedTx: number | null;
+  readonly hoverTx: number | null;
+}
+
+export function drawLanes(
+  ctx: CanvasRenderingContext2D,
+  b: LaneBars,
+  index: LogIndex,
+  L: LanesLayout,
+  f: LanesFrame,
+  palette: Palette,
+  hatch: CanvasPattern | null,
+): void {
+  ctx.clearRect(0, 0, L.width, L.height);
+  drawGrid(ctx, b, L, palette);
+  drawBoundaries(ctx, b, L, f.time, palette);
+  // Bars of the selected or hovered transaction, as (bar, lane) pairs.
+  const focus: number[] = [];
+  const h = L.rowHeight;
+  const execTop = h >= 6 ? 0.14 : 0;
+  const execHeight = h >= 6 ? 0.56 : 0.7;
+  const valTop = h >= 6 ? 0.74 : 0.72;
+  const valHeight = h >= 6 ? 0.16 : 0.28;
+  // Pending merged rectangle per band: [style, x0, x1].
+  const pend = [
+    [-1, 0, 0],
+    [-1, 0, 0],
+  ];
+  let y0 = 0;
+  const flush = (band: number): void => {
+    const [style, x0, x1] = pend[band];
+    if (style < 0) return;
+    const y = y0 + h * (band === 0 ? execTop : valTop);
+    const hh = Math.max(1, h * (band === 0 ? execHeight : valHeight));
+    ctx.fillStyle = palette[STYLE_ROLE[style]];
+    if (style === Style.Wasted) {
+      ctx.globalAlpha = 0.35;
+      ctx.fillRect(x0, y, x1 - x0, hh);
+      ctx.globalAlpha = 1;
+      if (hatch) {
+        ctx.fillStyle = hatch;
+        ctx.fillRect(x0, y, x1 - x0, hh);
+      }
+    } else {
+      ctx.fillRect(x0, y, x1 - x0, hh);
+    }
+    pend[band][0] = -1;
+  };
+  for (let l = 0; l < b.lanes; l++) {
+    y0 = L.rowTop[l];
+    const first = b.laneStart[l];
+    const last = first + barsStartedBy(b, l, f.time);
+    for (let i = first; i < last; i++) {
+      const style = styleAt(b, i, f.time);
+      const band = b.kind[i] === BarKind.Execute ? 0 : 1;
+      const x0 = L.x(b.start[i]);
+      const x1 = Math.max(x0 + 1, L.x(Math.min(b.end[i], f.time)));
+      const p = pend[band];
+      if (p[0] === style && x0 <= p[2] + 0.5) p[2] = Math.max(p[2], x1);
+      else {
+        flush(band);
+        pend[band] = [style, x0, x1];
+      }
+      if (b.tx[i] === f.selectedTx || b.tx[i] === f.hoverTx) focus.push(i, l);
+    }
+    flush(0);
+    flush(1);
+  }
+  drawFocus(ctx, b, L, f, focus, palette, { execTop, execHeight, valTop, valHeight });
+  drawPlayhead(ctx, L, f.time, palette);
+  drawUtilization(ctx, b, index, L, f.time, palette);
+}
+
+const STYLE_ROLE = ["exec", "abort", "wait", "commit", "abort"] as const;
+
+function styleAt(b: LaneBars, i: number, t: number): number {
+  if (b.kind[i] === BarKind.Validate)
+    return b.ended[i] === BarEnd.Invalid && b.end[i] <= t ? Style.Invalid : Style.Valid;
+  if (b.abortAt[i] <= t) return Style.Wasted;
+  if (b.ended[i] === BarEnd.Suspended && b.end[i] <= t) return Style.Suspended;
+  return Style.Exec;
+}
+
+function drawGrid(ctx: CanvasRenderingContext2D, b: LaneBars, L: LanesLayout, palette: Palette): void {
+  ctx.font = FONT;
+  ctx.textBaseline = "middle";
+  // Alternate row shading, lane names, shard names.
+  const laneEvery = Math.max(1, Math.ceil(12 / L.rowHeight));
+  for (let l = 0; l < b.lanes; l++) {
+    if (l % 2 === 1) {
+      ctx.fillStyle = palette["surface-2"];
+      ctx.fillRect(L.left, L.rowTop[l], L.right - L.left, L.rowHeight);
+    }
+    if (l % laneEvery === 0) {
+      ctx.fillStyle = palette.muted;
+      ctx.textAlign = "right";
+      ctx.fillText(`w${l % b.workersPerShard}`, L.left - 6, L.rowTop[l] + L.rowHeight / 2);
+    }
+  }
+  const shards = Math.ceil(b.lanes / b.workersPerShard);
+  if (shards > 1) {
+    ctx.fillStyle = palette.xshard;
+    ctx.textAlign = "left";
+    const shardEvery = Math.max(1, Math.ceil(12 / (L.rowHeight * b.workersPerShard)));
+    for (let s = 0; s < shards; s += shardEvery) {
+      const first = s * b.workersPerShard;
+      const last = Math.min(b.lanes, first + b.workersPerShard) - 1;
+      ctx.fillText(`S${s}`, 2, (L.rowTop[first] + L.rowTop[last] + L.rowHeight) / 2);
+    }
+  }
+  // Time axis.
+  ctx.strokeStyle = palette.border;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(L.left, L.bottom + 0.5);
+  ctx.lineTo(L.right, L.bottom + 0.5);
+  ctx.stroke();
+  ctx.fillStyle = palette.muted;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (const v of L.ticks) {
+    const x = Math.round(L.x(v)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(x, L.bottom);
+    ctx.lineTo(x, L.bottom + 4);
+    ctx.stroke();
+    ctx.fillText(formatDuration(v), x, L.bottom + 6);
+  }
+}
+
+function drawBoundaries(
+  ctx: CanvasRenderingContext2D,
+  b: LaneBars,
+  L: LanesLayout,
+  t: number,
+  palette: Palette,
+): void {
+  // Batch starts, within their shard's rows; lines closer than 3 px are skipped.
+  ctx.strokeStyle = palette.muted;
+  ctx.globalAlpha = 0.5;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([3, 3]);
+  b.batchStarts.forEach((starts, s) => {
+    const first = s * b.workersPerShard;
+    const last = Math.min(b.lanes, first + b.workersPerShard) - 1;
+    if (first >= b.lanes) return;
+    let prev = Number.NEGATIVE_INFINITY;
+    ctx.beginPath();
+    for (const start of starts) {
+      if (start > t || start === 0) continue;
+      const x = Math.round(L.x(start)) + 0.5;
+      if (x - prev < 3) continue;
+      prev = x;
+      ctx.moveTo(x, L.rowTop[first]);
+      ctx.lineTo(x, L.rowTop[last] + L.rowHeight);
+    }
+    ctx.stroke();
+  });
+  ctx.globalAlpha = 1;
+  // Round starts across every lane (after the first), named along the top counting from 1.
+  ctx.strokeStyle = palette.xshard;
+  ctx.fillStyle = palette.xshard;
+  ctx.setLineDash([5, 3]);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "alphabetic";
+  ctx.font = FONT;
+  let labelEnd = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < b.roundStarts.length; i++) {
+    const start = b.roundStarts[i];
+    if (start > t || b.roundNumbers[i] === 0) continue;
+    const x = Math.round(L.x(start)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(x, L.top - 2);
+    ctx.lineTo(x, L.bottom);
+    ctx.stroke();
+    const label = `round ${b.roundNumbers[i] + 1}`;
+    if (x > labelEnd + 6) {
+      ctx.fillText(label, x + 3, L.top - 4);
+      labelEnd = x + 3 + ctx.measureText(label).width;
+    }
+  }
+  ctx.setLineDash([]);
+}
+
+interface Bands {
+  readonly execTop: number;
+  readonly execHeight: number;
+  readonly valTop: number;
+  readonly valHeight: number;
+}
+
+/** Outlines the bars of the selected and hovered transactions. */
+function drawFocus(
+  ctx: CanvasRenderingContext2D,
+  b: LaneBars,
+  L: LanesLayout,
+  f: LanesFrame,
+  focus: readonly number[],
+  palette: Palette,
+  bands: Bands,
+): void {
+  ctx.strokeStyle = palette.text;
+  for (let k = 0; k < focus.length; k += 2) {
+    const i = focus[k];
+    const exec = b.kind[i] === BarKind.Execute;
+    const x0 = L.x(b.start[i]);
+    const x1 = Math.max(x0 + 2, L.x(Math.min(b.end[i], f.time)));
+    const y = L.rowTop[focus[k + 1]] + L.rowHeight * (exec ? bands.execTop : bands.valTop);
+    const h = Math.max(2, L.rowHeight * (exec ? bands.execHeight : bands.valHeight));
+    ctx.lineWidth = b.tx[i] === f.selectedTx ? 2 : 1;
+    ctx.strokeRect(x0 - 0.5, y - 0.5, x1 - x0 + 1, h + 1);
+  }
+}
+
+function drawPlayhead(ctx: CanvasRenderingContext2D, L: LanesLayout, t: number, palette: Palette): void {
+  const x = Math.round(L.x(t)) + 0.5;
+  ctx.strokeStyle = palette.text;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(x, L.top - 4);
+  ctx.lineTo(x, L.bottom + 2);
+  ctx.stroke();
+}
+
+/** Busy share of each lane so far, as a small bar and a percentage at the right. */
+function drawUtilization(
+  ctx: CanvasRenderingContext2D,
+  b: LaneBars,
+  index: LogIndex,
+  L: LanesLayout,
+  t: number,
+  palette: Palette,
+): void {
+  const x0 = L.right + 4;
+  const w = UTIL_WIDTH - 8;
+  ctx.font = FONT;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  const text = L.rowHeight >= 16;
+  for (let l = 0; l < b.lanes; l++) {
+    const share = t > 0 ? Math.min(1, laneBusyAt(index, l, t) / t) : 0;
+    const y = L.rowTop[l];
+    const barH = text ? 3 : Math.max(1, L.rowHeight * 0.6);
+    const barY = text ? y + L.rowHeight - 4 : y + (L.rowHeight - barH) / 2;
+    ctx.fillStyle = palette["surface-2"];
+    ctx.fillRect(x0, barY, w, barH);
+    ctx.fillStyle = palette.exec;
+    ctx.fillRect(x0, barY, w * share, barH);
+    if (text) {
+      ctx.fillStyle = palette.text;
+      ctx.fillText(formatPercent(share), x0 + w, y + L.rowHeight / 2 - 2);
+    }
+  }
+}
+
+/** A diagonal hatch in the abort colour: wasted work. */
+export function makeHatch(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | null {
+  const tile = document.createElement("canvas");
+  tile.width = 6;
+  tile.height = 6;
+  const t = tile.getContext("2d");
+  if (!t) return null;
+  t.strokeStyle = color;
+  t.lineWidth = 1.5;
+  t.beginPath();
+  t.moveTo(-1, 7);
+  t.lineTo(7, -1);
+  t.moveTo(5, 7);
+  t.lineTo(7, 5);
+  t.moveTo(-1, 1);
+  t.lineTo(1, -1);
+  t.stroke();
+  return ctx.createPattern(tile, "repeat");
+}

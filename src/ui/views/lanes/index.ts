@@ -1,0 +1,1 @@
+export { WorkerLanes } from "./WorkerLanes";

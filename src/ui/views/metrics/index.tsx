@@ -1,0 +1,224 @@
+import { useEffect, useRef } from "react";
+import { usePlayback } from "../../../app/playback";
+import type { ShownRun } from "../../../app/store";
+import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
+import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
+import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
+import { useWidth } from "../use-width";
+import { completionTimes, countUpTo, roundTimes } from "./playhead-counts";
+import { drawThroughput, REFERENCE_TPS, type ThroughputBar, throughputHeight } from "./throughput-chart";
+import "./metrics-panel.css";
+import "../side-card.css";
+
+interface Figure {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly note: string;
+  readonly title: string;
+  /** Colour of the visual language it belongs to (always beside its label). */
+  readonly tone: "exec" | "commit" | "abort" | "wait" | "xshard" | "neutral";
+}
+
+/** Figures of the whole run: they do not move with the playhead. */
+function wholeRun(m: Metrics, gasPerUs: number): Figure[] {
+  return [
+    {
+      id: "tps",
+      label: `${m.clock === "simulated" ? "Simulated" : "Measured"} throughput`,
+      value: `${formatCount(m.tps)} tx/s`,
+      note: `${formatInt(m.txs)} tx in ${formatDuration(m.elapsedUs)}`,
+      title:
+        m.clock === "simulated"
+          ? `Transactions per second on the virtual clock: execution only (no consensus, network or disk); a transaction costs its gas at ${formatInt(gasPerUs)} gas/µs.`
+          : "Transactions per second measured on this machine's cores: execution only (no consensus, network or disk).",
+      tone: "exec",
+    },
+    {
+      id: "speedup",
+      label: "Speedup",
+      value: formatTimes(m.speedup),
+      note: `sequential: ${formatDuration(m.sequentialUs)}`,
+      title: "Sequential time divided by this run's time, for the same block on the same clock.",
+      tone: "exec",
+    },
+    {
+      id: "ideal",
+      label: "Ideal speedup",
+      value: formatTimes(m.idealSpeedup),
+      note: `critical path ${formatDuration(m.criticalPathUs)}`,
+      title:
+        "min(workers, total work / critical path): the best any schedule could reach, given the longest chain of dependent transactions.",
+      tone: "commit",
+    },
+    {
+      id: "efficiency",
+      label: "Efficiency",
+      value: formatPercent(m.efficiency),
+      note: "speedup ÷ ideal speedup",
+      title: "How much of the parallelism the dependencies allow this scheduler actually used.",
+      tone: "commit",
+    },
+  ];
+}
+
+interface PlayheadFacts {
+  readonly done: number;
+  readonly rounds: number;
+  readonly sharded: boolean;
+  readonly batched: boolean;
+  readonly protocol: "receipts" | "locks";
+}
+
+/** Counters at the playhead. */
+function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
+  const roundWord = f.protocol === "receipts" ? "receipt rounds" : "2PC exchanges";
+  return [
+    {
+      id: "committed",
+      label: "Committed",
+      value: `${formatInt(f.done)} / ${formatInt(m.txs)}`,
+      note: f.done === m.txs ? "every transaction is final" : "transactions final so far",
+      title: "Transactions whose last unit has committed: their writes are final.",
+      tone: "commit",
+    },
+    {
+      id: "aborts",
+      label: "Aborts",
+      value: formatInt(m.aborts),
+      note: `${formatInt(m.suspensions)} waits on a dependency`,
+      title: "Executions thrown away because a lower transaction wrote a key they had read.",
+      tone: "abort",
+    },
+    {
+      id: "reexecutions",
+      label: "Re-executions",
+      value: formatInt(m.reExecutions),
+      note: `of ${formatInt(m.executions)} executions`,
+      title: "Executions beyond the first of each transaction (or leg): after an abort or a wait.",
+      tone: "wait",
+    },
+    {
+      id: "wasted",
+      label: "Wasted work",
+      value: formatDuration(m.wastedUs),
+      note: `${formatPercent(m.totalWorkUs > 0 ? m.wastedUs / m.totalWorkUs : 0)} of the useful work`,
+      title: "Time spent on executions later aborted, or cut short by a wait on a dependency.",
+      tone: "abort",
+    },
+    {
+      id: "batches",
+      label: "Batches",
+      value: f.batched ? formatInt(m.batches) : "–",
+      note: f.batched ? "conflict-free groups begun" : "batched scheduler only",
+      title: "Groups with no conflicting declared access; the workers finish one before the next begins.",
+      tone: "neutral",
+    },
+    {
+      id: "messages",
+      label: "Cross-shard messages",
+      value: f.sharded ? formatInt(m.crossShardMessages) : "–",
+      note: f.sharded
+        ? f.protocol === "receipts"
+          ? "receipts and settlements"
+          : "prepare, vote, commit"
+        : "unsharded",
+      title: "Messages sent between shards for transactions that touch two shards.",
+      tone: "xshard",
+    },
+    {
+      id: "rounds",
+      label: "Rounds",
+      value: f.sharded ? `${formatInt(f.rounds)} / ${formatInt(m.rounds)}` : "1",
+      note: f.sharded ? `${roundWord} begun` : "unsharded: one round",
+      title: "Sharded runs: rounds of receipt passing, or two-phase-commit exchanges, begun so far of all.",
+      tone: "xshard",
+    },
+  ];
+}
+
+function FigureList({ figures }: { figures: readonly Figure[] }) {
+  return (
+    <dl className="mp-figures">
+      {figures.map((f) => (
+        <div key={f.id} className={`mp-figure mp-tone-${f.tone}`} title={f.title}>
+          <dt>{f.label}</dt>
+          <dd className="mp-value" data-testid={`mp-${f.id}`}>
+            {f.value}
+          </dd>
+          <dd className="mp-note">{f.note}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ThroughputChart({ bars, summary }: { bars: readonly ThroughputBar[]; summary: string }) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [boxRef, width] = useWidth<HTMLDivElement>();
+  useEffect(() => {
+    if (svgRef.current && width > 0) drawThroughput(svgRef.current, bars, width);
+  }, [bars, width]);
+  return (
+    <div ref={boxRef} className="mp-chart" style={{ height: throughputHeight(bars.length) }}>
+      <svg ref={svgRef} role="img" aria-label={summary} />
+    </div>
+  );
+}
+
+/** Throughput against the 100k TPS reference, speedups, and the counters at the playhead. */
+export function MetricsPanel({ run }: { run: ShownRun }) {
+  const time = usePlayback((s) => s.time);
+  const { result, scenario } = run;
+  const m = computeMetrics(result, time);
+  const done = countUpTo(completionTimes(result.log), m.atUs);
+  const sharded = scenario.shards > 1;
+  const rounds = sharded ? countUpTo(roundTimes(result.log, scenario.crossShard), m.atUs) : 1;
+  const nowTps = m.atUs > 0 ? done / (m.atUs / 1e6) : 0;
+  const clock = m.clock;
+  const bars: ThroughputBar[] = [
+    {
+      id: "run",
+      label: "whole run",
+      tps: m.tps,
+      title: `${formatCount(m.tps)} tx/s ${clock} over the whole run`,
+    },
+    {
+      id: "playhead",
+      label: "so far",
+      tps: nowTps,
+      title: `${formatInt(done)} transactions final in the first ${formatDuration(m.atUs)}: ${formatCount(nowTps)} tx/s ${clock}`,
+    },
+  ];
+  const summary = `Throughput ${clock}: ${formatCount(m.tps)} transactions per second over the whole run, ${formatCount(nowTps)} so far, against a ${formatCount(REFERENCE_TPS)} TPS reference line`;
+  const facts: PlayheadFacts = {
+    done,
+    rounds,
+    sharded,
+    batched: scenario.scheduler === "batched",
+    protocol: scenario.crossShard,
+  };
+
+  return (
+    <section className="side-card metrics-panel" aria-labelledby="mp-title" data-testid="metrics-panel">
+      <h2 id="mp-title" className="side-title">
+        Metrics <span className={`mp-clock mp-clock-${clock}`}>{clock}</span>
+      </h2>
+      <figure className="mp-throughput">
+        <figcaption>
+          Transactions per second, log scale: execution only (no consensus, network or disk),{" "}
+          {clock === "simulated" ? "on the virtual clock" : "measured on this machine"}. The 100k TPS line is
+          a reference, not a promise.
+        </figcaption>
+        <ThroughputChart bars={bars} summary={summary} />
+      </figure>
+      <h3 className="mp-group">Whole run</h3>
+      <FigureList figures={wholeRun(m, scenario.cost.gasPerUs)} />
+      <h3 className="mp-group">
+        At the playhead <span className="mp-at">{formatDuration(m.atUs)}</span>
+      </h3>
+      <FigureList figures={atPlayhead(m, facts)} />
+      {result.eth && <p className="side-note">Imported block: {GAS_LIMIT_NOTE}.</p>}
+    </section>
+  );
+}

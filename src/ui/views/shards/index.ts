@@ -1,0 +1,1 @@
+export { ShardsView } from "./ShardsView";

@@ -1,0 +1,147 @@
+/**
+ * The shards of a run as queues and messages: per shard, when each of its units arrived (at the start, or
+ * with the receipt that carried it) and when it committed; every cross-shard message as a send/receive
+ * pair; round starts. Queries at a playhead are binary searches.
+ */
+import type { EventLogData } from "../../../engine/trace/eventlog";
+import { Ev } from "../../../engine/trace/kinds";
+
+export interface Messages {
+  readonly count: number;
+  /** Sorted by send time. A message never received is in flight until the end of the run. */
+  readonly send: Float64Array;
+  readonly recv: Float64Array;
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly kind: Uint8Array;
+  readonly tx: Int32Array;
+  /** Longest flight: bounds the search for messages in flight. */
+  readonly maxFlight: number;
+}
+
+export interface ShardModel {
+  readonly shards: number;
+  readonly workersPerShard: number;
+  /** Per shard, sorted: when each unit became available to it, and when each committed. */
+  readonly arrivals: readonly Float64Array[];
+  readonly commits: readonly Float64Array[];
+  /** Per shard: round start times (sorted) and their numbers. */
+  readonly roundStarts: readonly Float64Array[];
+  readonly roundNumbers: readonly Int32Array[];
+  readonly messages: Messages;
+}
+
+export function buildShardModel(log: EventLogData, lanes: number, shards: number): ShardModel {
+  const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
+  const shardOf = (w: number): number => Math.min(shards - 1, Math.floor(Math.max(0, w) / workersPerShard));
+  const arrivals: number[][] = Array.from({ length: shards }, () => []);
+  const commits: number[][] = Array.from({ length: shards }, () => []);
+  const roundStarts: number[][] = Array.from({ length: shards }, () => []);
+  const roundNumbers: number[][] = Array.from({ length: shards }, () => []);
+  // Per transaction: units committed so far, and when its latest message arrived (NaN = none yet).
+  const committed = new Map<number, number>();
+  const lastRecv = new Map<number, number>();
+  const pending = new Map<string, number[]>();
+  const sends: { send: number; recv: number; src: number; dst: number; kind: number; tx: number }[] = [];
+  const end = log.length > 0 ? log.time[log.length - 1] : 0;
+
+  for (let i = 0; i < log.length; i++) {
+    const t = log.time[i];
+    const tx = log.tx[i];
+    const shard = shardOf(log.worker[i]);
+    switch (log.kind[i]) {
+      case Ev.Commit: {
+        const k = committed.get(tx) ?? 0;
+        committed.set(tx, k + 1);
+        // A first leg is in the block from the start; a later leg arrives with its receipt.
+        arrivals[shard].push(k === 0 ? 0 : (lastRecv.get(tx) ?? t));
+        commits[shard].push(t);
+        break;
+      }
+      case Ev.MsgSend: {
+        const id = `${tx}:${log.other[i]}:${shard}>${log.key[i]}`;
+        const at =
+          sends.push({ send: t, recv: end, src: shard, dst: log.key[i], kind: log.other[i], tx }) - 1;
+        const queue = pending.get(id);
+        if (queue) queue.push(at);
+        else pending.set(id, [at]);
+        break;
+      }
+      case Ev.MsgRecv: {
+        lastRecv.set(tx, t);
+        const at = pending.get(`${tx}:${log.other[i]}:${log.key[i]}>${shard}`)?.shift();
+        if (at !== undefined) sends[at].recv = t;
+        break;
+      }
+      case Ev.RoundStart:
+        roundStarts[shard].push(t);
+        roundNumbers[shard].push(log.other[i]);
+        break;
+    }
+  }
+  const sorted = (a: number[]): Float64Array => Float64Array.from(a).sort();
+  let maxFlight = 0;
+  for (const m of sends) maxFlight = Math.max(maxFlight, m.recv - m.send);
+  return {
+    shards,
+    workersPerShard,
+    arrivals: arrivals.map(sorted),
+    commits: commits.map(sorted),
+    roundStarts: roundStarts.map((r) => Float64Array.from(r)),
+    roundNumbers: roundNumbers.map((r) => Int32Array.from(r)),
+    messages: {
+      count: sends.length,
+      send: Float64Array.from(sends, (m) => m.send),
+      recv: Float64Array.from(sends, (m) => m.recv),
+      src: Int32Array.from(sends, (m) => m.src),
+      dst: Int32Array.from(sends, (m) => m.dst),
+      kind: Uint8Array.from(sends, (m) => m.kind),
+      tx: Int32Array.from(sends, (m) => m.tx),
+      maxFlight,
+    },
+  };
+}
+
+/** Number of values <= t in a sorted array. */
+export function countUpTo(a: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ShardAt {
+  /** Units that have arrived and not yet committed. */
+  readonly queue: number;
+  readonly committed: number;
+  /** Every unit the shard runs in the whole run. */
+  readonly total: number;
+  /** Current round number as the log counts it (from 0), or -1 before the first or without rounds. */
+  readonly round: number;
+}
+
+export function shardAt(m: ShardModel, s: number, t: number): ShardAt {
+  const committed = countUpTo(m.commits[s], t);
+  const arrived = countUpTo(m.arrivals[s], t);
+  const r = countUpTo(m.roundStarts[s], t);
+  return {
+    queue: Math.max(0, arrived - committed),
+    committed,
+    total: m.arrivals[s].length,
+    round: r > 0 ? m.roundNumbers[s][r - 1] : -1,
+  };
+}
+
+/** Indices of the messages in flight at t (sent at or before t, received after). */
+export function inFlight(m: Messages, t: number): number[] {
+  const out: number[] = [];
+  const last = countUpTo(m.send, t);
+  for (let i = last - 1; i >= 0 && m.send[i] >= t - m.maxFlight; i--) {
+    if (m.recv[i] > t) out.push(i);
+  }
+  return out.reverse();
+}

@@ -1,0 +1,98 @@
+/**
+ * Hooks a D3/canvas renderer to its container: React owns the container, the renderer its inside. The
+ * renderer redraws when the playhead, the selection, the panel size or the colour scheme change; drawing
+ * happens outside React, so playing a run re-renders no component.
+ */
+import { type RefObject, useEffect, useRef } from "react";
+import { type PlaybackState, playback } from "../../app/playback";
+import { onMediaChange, prefersReducedMotion } from "../playback/media";
+import { type Palette, readPalette } from "./palette";
+
+export interface Frame {
+  readonly time: number;
+  readonly end: number;
+  readonly speed: number;
+  readonly selectedTx: number | null;
+  readonly hoverTx: number | null;
+  /** prefers-reduced-motion: no flashes. */
+  readonly reducedMotion: boolean;
+  readonly palette: Palette;
+}
+
+export interface Renderer {
+  resize(width: number, height: number): void;
+  draw(frame: Frame): void;
+  destroy?(): void;
+}
+
+const frameOf = (s: PlaybackState, palette: Palette, reducedMotion: boolean): Frame => ({
+  time: s.time,
+  end: s.end,
+  speed: s.speed,
+  selectedTx: s.selectedTx,
+  hoverTx: s.hoverTx,
+  reducedMotion,
+  palette,
+});
+
+/**
+ * Creates the renderer when `data` changes (a new run's model) and keeps it drawn. Returns a ref to the
+ * live renderer and a function that redraws it (after a change only the component knows of, a toggle).
+ */
+export function useRenderer<R extends Renderer>(
+  box: RefObject<HTMLElement | null>,
+  create: () => R | null,
+  data: unknown,
+): { renderer: RefObject<R | null>; redraw: () => void } {
+  const renderer = useRef<R | null>(null);
+  const redrawRef = useRef<() => void>(() => {});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `create` closes over `data`: only data re-creates.
+  useEffect(() => {
+    const el = box.current;
+    const r = create();
+    if (!el || !r) return;
+    renderer.current = r;
+    let palette = readPalette();
+    let reduced = prefersReducedMotion();
+    let sized = false;
+    const draw = (): void => {
+      if (sized) r.draw(frameOf(playback.getState(), palette, reduced));
+    };
+    redrawRef.current = draw;
+    const resize = (): void => {
+      const { width, height } = el.getBoundingClientRect();
+      if (width < 1 || height < 1) return;
+      r.resize(width, height);
+      sized = true;
+      draw();
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    resize();
+    const unsubscribe = playback.subscribe((s, prev) => {
+      if (
+        s.time !== prev.time ||
+        s.log !== prev.log ||
+        s.speed !== prev.speed ||
+        s.selectedTx !== prev.selectedTx ||
+        s.hoverTx !== prev.hoverTx
+      ) {
+        draw();
+      }
+    });
+    const offMedia = onMediaChange(() => {
+      palette = readPalette();
+      reduced = prefersReducedMotion();
+      draw();
+    });
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      offMedia();
+      r.destroy?.();
+      renderer.current = null;
+      redrawRef.current = () => {};
+    };
+  }, [data]);
+  return { renderer, redraw: () => redrawRef.current() };
+}
