@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+/** PW_PORT lets several checkouts or helpers run the suite side by side. */
+const port = Number(process.env.PW_PORT ?? 4173);
 
 /** Browser tests run against the production build (`vite build` first), served by `vite preview`. */
 export default defineConfig({
