@@ -97,7 +97,7 @@ describe("Block-STM invariants", () => {
 describe("the j mod 3 / j mod 4 teaching block", () => {
   // Tx j reads M[j mod 3] and writes M[j mod 4]; 8 txs, 4 workers, every tx costs the same.
   // Wave 1 runs tx 0-3 on the initial state. tx 3 read M[0] from storage, but tx 0 writes M[0]:
-  // tx 3 aborts. Wave 2 runs tx 4, 5, 6 and tx 3's second incarnation; tx 6 read M[0] from tx 0, but tx 4
+  // tx 3 aborts. Wave 2 runs tx 4, 5, 6 (then tx 3's second incarnation); tx 6 read M[0] from tx 0, but tx 4
   // (running alongside) writes M[0]: tx 6 aborts. Nothing else conflicts: exactly these two aborts.
   it("aborts tx 3 (M[0], by tx 0) and tx 6 (M[0], by tx 4)", () => {
     const r = simulate({

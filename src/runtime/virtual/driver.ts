@@ -30,6 +30,14 @@ export function runVirtual(
   // Per worker: 0 = about to begin, 1 = busy (next step completes), 2 = sleeping, 3 = done.
   const state = new Uint8Array(workers);
   for (let w = 0; w < workers; w++) heap.push(t0, w);
+  // Something changed: sleeping workers look for work again.
+  const wake = (t: number): void => {
+    for (let o = 0; o < workers; o++) {
+      if (state[o] !== 2) continue;
+      state[o] = 0;
+      heap.push(t, o);
+    }
+  };
   let end = t0;
   let steps = 0;
   while (heap.size > 0) {
@@ -41,18 +49,15 @@ export function runVirtual(
       ex.complete(w, t);
       state[w] = 0;
       heap.push(t + taskUs, w);
-      // Something changed: sleeping workers look for work again.
-      for (let o = 0; o < workers; o++) {
-        if (state[o] !== 2) continue;
-        state[o] = 0;
-        heap.push(t, o);
-      }
+      wake(t);
       continue;
     }
     const d = ex.begin(w, t);
     if (d === DONE) {
       state[w] = 3;
       if (t > end) end = t;
+      // The run may have ended without a last completion (dropped tasks): sleepers must see it too.
+      wake(t);
     } else if (d === IDLE) {
       state[w] = 2;
     } else {

@@ -122,16 +122,19 @@ export class BlockStmExecutor implements Executor {
     this.now = now;
     this.w = w;
     const s = this.slot(w);
-    if (s.next.kind !== NO_TASK) {
-      s.task.kind = s.next.kind;
-      s.task.unit = s.next.unit;
-      s.task.inc = s.next.inc;
-      s.next.kind = NO_TASK;
-    } else {
-      // Like the paper's worker loop: keep asking while indices advance without yielding a task.
-      while (this.sched.nextTask(s.task) && s.task.kind === NO_TASK) {}
-    }
     const t = s.task;
+    for (;;) {
+      if (s.next.kind !== NO_TASK) {
+        this.copyTask(t, s.next);
+        s.next.kind = NO_TASK;
+      } else {
+        // Like the paper's worker loop: keep asking while indices advance without yielding a task.
+        while (this.sched.nextTask(t) && t.kind === NO_TASK) {}
+      }
+      // A committed unit's reads are final: validating it again cannot fail, so the task is dropped.
+      if (t.kind !== VALIDATE || t.unit >= Atomics.load(this.sched.ctrl, COMMIT_IDX)) break;
+      this.sched.finishValidation(t.unit, false, s.next);
+    }
     if (t.kind === EXECUTE) return this.execute(s);
     if (t.kind === VALIDATE) {
       this.emit(Ev.ValidateStart, t.unit, t.inc, -1, -1);

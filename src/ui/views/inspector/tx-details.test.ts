@@ -56,7 +56,7 @@ describe("txDetails on the teaching block (8 txs, 4 workers, Block-STM)", () => 
     const ex = txDetails(r, 3).executions;
     expect(ex.map((e) => [e.incarnation, e.lane, e.outcome])).toEqual([
       [1, 3, "aborted"],
-      [2, 3, "committed"],
+      [2, 0, "committed"],
     ]);
     expect(ex[0].note).toBe("read M[0] before tx 0, earlier in the block, wrote it");
     expect(ex[0].start).toBe(0);
