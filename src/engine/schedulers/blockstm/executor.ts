@@ -10,16 +10,7 @@ import { type UnitAccess, unitAccess } from "../unit-access";
 import { unitCosts } from "../unit-cost";
 import type { Units } from "../units";
 import { MVMemory } from "./mvmemory";
-import {
-  COMMIT_IDX,
-  COMMIT_LOCK,
-  EXECUTE,
-  EXECUTED,
-  NO_TASK,
-  Scheduler,
-  type Task,
-  VALIDATE,
-} from "./scheduler";
+import { EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
 
 /** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
 class Dependency {
@@ -132,7 +123,7 @@ export class BlockStmExecutor implements Executor {
         while (this.sched.nextTask(t) && t.kind === NO_TASK) {}
       }
       // A committed unit's reads are final: validating it again cannot fail, so the task is dropped.
-      if (t.kind !== VALIDATE || t.unit >= Atomics.load(this.sched.ctrl, COMMIT_IDX)) break;
+      if (t.kind !== VALIDATE || t.unit >= this.sched.committed()) break;
       this.sched.finishValidation(t.unit, false, s.next);
     }
     if (t.kind === EXECUTE) return this.execute(s);
@@ -219,24 +210,24 @@ export class BlockStmExecutor implements Executor {
 
   /** Commits as many units as possible in block order (one worker at a time; the others move on). */
   private tryCommit(): void {
-    const ctrl = this.sched.ctrl;
-    if (Atomics.compareExchange(ctrl, COMMIT_LOCK, 0, 1) !== 0) return;
+    const sched = this.sched;
+    if (!sched.tryLockCommit()) return;
     const n = this.units.n;
-    for (let u = Atomics.load(ctrl, COMMIT_IDX); u < n; u++) {
-      if (this.sched.statusOf(u) !== EXECUTED || this.mv.validate(u) >= 0) break;
-      const inc = this.sched.incarnation(u);
+    for (let u = sched.committed(); u < n; u++) {
+      if (!sched.isExecuted(u) || this.mv.validate(u) >= 0) break;
+      const inc = sched.incarnation(u);
       if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
       this.emit(Ev.Commit, u, inc, -1, -1);
-      Atomics.store(ctrl, COMMIT_IDX, u + 1);
+      sched.setCommitted(u + 1);
     }
-    Atomics.store(ctrl, COMMIT_LOCK, 0);
+    sched.unlockCommit();
   }
 
   finish(now: number): void {
     this.now = now;
     this.w = 0;
     this.tryCommit();
-    const left = this.units.n - Atomics.load(this.sched.ctrl, COMMIT_IDX);
+    const left = this.units.n - this.sched.committed();
     if (left !== 0) throw new Error(`Block-STM ended with ${left} uncommitted units`);
   }
 

@@ -19,8 +19,8 @@ const DECREASE_CNT = 2;
 const ACTIVE = 3;
 const DONE_MARK = 4;
 /** In-order commit (beyond the paper): next unit to commit, and the lock of whoever is committing. */
-export const COMMIT_IDX = 5;
-export const COMMIT_LOCK = 6;
+const COMMIT_IDX = 5;
+const COMMIT_LOCK = 6;
 const CONTROL_WORDS = 7;
 
 /** A task handed to a worker: kind and unit, plus the incarnation. */
@@ -57,6 +57,28 @@ export class Scheduler {
 
   done(): boolean {
     return Atomics.load(this.ctrl, DONE_MARK) === 1;
+  }
+
+  /** Units below this one have committed. */
+  committed(): number {
+    return Atomics.load(this.ctrl, COMMIT_IDX);
+  }
+
+  /** Only one worker commits at a time; the others move on rather than wait. */
+  tryLockCommit(): boolean {
+    return Atomics.compareExchange(this.ctrl, COMMIT_LOCK, 0, 1) === 0;
+  }
+
+  unlockCommit(): void {
+    Atomics.store(this.ctrl, COMMIT_LOCK, 0);
+  }
+
+  setCommitted(next: number): void {
+    Atomics.store(this.ctrl, COMMIT_IDX, next);
+  }
+
+  isExecuted(u: number): boolean {
+    return (Atomics.load(this.status, u) & 3) === EXECUTED;
   }
 
   incarnation(u: number): number {
