@@ -7,7 +7,7 @@ async function expectPlayheadAt(page: Page, us: number): Promise<void> {
   expect(Math.abs((await playhead(page)).time - us)).toBeLessThanOrEqual(0.051);
 }
 
-// The teaching block: 8 transactions on 4 workers, with two aborts (tx 3 at 3.15 µs, tx 6 at 6.4 µs).
+// The teaching block: 8 transactions on 4 workers, with two aborts (tx 3 at 3.15 µs, tx 6 at 6.25 µs).
 const TEACHING = { source: "mod3mod4", txs: "8", workers: "4", scheduler: "blockstm" };
 
 test.beforeEach(async ({ page }) => {
@@ -32,7 +32,7 @@ test("restart, step forward and back, and next abort move the playhead as they s
   await expectPlayheadAt(page, 3.15);
   await expect(page.getByTestId("inspector-tx")).toContainText("tx 3");
   await control(page, "Next abort").click();
-  await expectPlayheadAt(page, 6.4);
+  await expectPlayheadAt(page, 6.25);
   await expect(page.getByTestId("inspector-tx")).toContainText("tx 6");
   // No abort after the last one: the button says so by being disabled.
   await expect(control(page, "Next abort")).toBeDisabled();

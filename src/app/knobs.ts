@@ -1,14 +1,35 @@
 /**
- * The knobs of the first page as the user typed them. Text is kept verbatim (never lost, even when invalid);
+ * The scenario knobs as the user typed them. Text is kept verbatim (never lost, even when invalid);
  * validateScenario judges the parsed values and names the field that is wrong.
  */
-import { CONTRACT_KINDS, type ContractKindName, type Scenario } from "../engine/scenario/scenario";
+import {
+  CONTRACT_KINDS,
+  type ContractKindName,
+  type CostModel,
+  type Scenario,
+} from "../engine/scenario/scenario";
 
-export const NUMBER_KNOBS = ["txs", "accounts", "skew", "seed", "workers", "shards", "locality"] as const;
+export const NUMBER_KNOBS = [
+  "txs",
+  "accounts",
+  "skew",
+  "seed",
+  "workers",
+  "shards",
+  "locality",
+  "pools",
+  "collections",
+  "proposals",
+  "items",
+] as const;
 export type NumberKnob = (typeof NUMBER_KNOBS)[number];
-export type ChoiceKnob = "source" | "scheduler" | "crossShard";
+/** The cost model fields a user sets (`work` only paces live runs and stays as it is). */
+export const COST_KNOBS = ["gasPerUs", "validateUsPerRead", "taskUs", "msgUs"] as const;
+export type CostField = (typeof COST_KNOBS)[number];
+export type CostKnob = `cost.${CostField}`;
+export type ChoiceKnob = "source" | "scheduler" | "crossShard" | "feeMode";
 export type MixKnob = `mix.${ContractKindName}`;
-export type KnobId = NumberKnob | ChoiceKnob | MixKnob;
+export type KnobId = NumberKnob | ChoiceKnob | MixKnob | CostKnob;
 
 export type Draft = Readonly<Record<KnobId, string>>;
 
@@ -16,24 +37,21 @@ export function mixKnob(kind: ContractKindName): MixKnob {
   return `mix.${kind}`;
 }
 
+export function costKnob(field: CostField): CostKnob {
+  return `cost.${field}`;
+}
+
 export function draftFrom(s: Scenario): Draft {
-  return {
+  const draft: Record<string, string> = {
     source: s.source,
     scheduler: s.scheduler,
     crossShard: s.crossShard,
-    txs: String(s.txs),
-    accounts: String(s.accounts),
-    skew: String(s.skew),
-    seed: String(s.seed),
-    workers: String(s.workers),
-    shards: String(s.shards),
-    locality: String(s.locality),
-    "mix.transfer": String(s.mix.transfer),
-    "mix.swap": String(s.mix.swap),
-    "mix.mint": String(s.mix.mint),
-    "mix.vote": String(s.mix.vote),
-    "mix.ship": String(s.mix.ship),
+    feeMode: s.feeMode,
   };
+  for (const k of NUMBER_KNOBS) draft[k] = String(s[k]);
+  for (const kind of CONTRACT_KINDS) draft[mixKnob(kind)] = String(s.mix[kind]);
+  for (const f of COST_KNOBS) draft[costKnob(f)] = String(s.cost[f]);
+  return draft as Draft;
 }
 
 /** A number when the text is one; otherwise the text itself, so the validator's message can quote it. */
@@ -50,10 +68,14 @@ export function draftToInput(draft: Draft, base: Scenario): Record<string, unkno
     source: draft.source,
     scheduler: draft.scheduler,
     crossShard: draft.crossShard,
+    feeMode: draft.feeMode,
   };
   for (const k of NUMBER_KNOBS) input[k] = parseNumber(draft[k]);
   const mix: Record<string, unknown> = {};
   for (const kind of CONTRACT_KINDS) mix[kind] = parseNumber(draft[mixKnob(kind)]);
   input.mix = mix;
+  const cost: Record<string, unknown> = { ...base.cost } satisfies Partial<Record<keyof CostModel, unknown>>;
+  for (const f of COST_KNOBS) cost[f] = parseNumber(draft[costKnob(f)]);
+  input.cost = cost;
   return input;
 }

@@ -162,4 +162,24 @@ describe("run store", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().error).toBeNull();
   });
+
+  it("apply() sets the knobs to a scenario and runs it at once, cancelling a pending edit", async () => {
+    const { runner, calls, finish } = controlledRunner();
+    const store = createRunStore(runner, { initial: INITIAL });
+    store.getState().runNow();
+    await finish(0);
+    store.getState().edit("workers", "2");
+    const linked: Scenario = { ...INITIAL, workers: 3, scheduler: "batched" };
+    store.getState().apply(linked);
+    expect(calls.map((c) => c.scenario)).toEqual([INITIAL, linked]);
+    expect(store.getState().draft.workers).toBe("3");
+    expect(store.getState().draft.scheduler).toBe("batched");
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS * 2);
+    expect(calls).toHaveLength(2);
+    await finish(1);
+    expect(store.getState().shown?.scenario).toEqual(linked);
+    // The same scenario again is already shown: nothing re-runs.
+    store.getState().apply(linked);
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -10,6 +10,15 @@ import { type ScenarioIssue, validateScenario } from "../engine/scenario/validat
 import type { RunResult } from "../runtime/run-result";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
+// I2: uploaded blocks and the virtual/live mode.
+import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
+
+export type RunMode = "virtual" | "live";
+/** The live client as the store drives it: a Runner whose teaching pace can change between runs. */
+export interface LiveRunner extends Runner {
+  options: { slowdown?: number };
+  readonly maxThreads: number;
+}
 
 /** A finished run and what the page shows of it. */
 export interface ShownRun {
@@ -34,11 +43,23 @@ export interface RunState {
   edit(id: KnobId, value: string): void;
   /** Run the draft now if it is valid. */
   runNow(): void;
+  /** Show this (valid) scenario: the knobs take its values and it runs now unless it is already running. */
+  apply(scenario: Scenario): void;
+  // I2: an uploaded Ethereum block (runs while the Block knob says "upload") and the run mode.
+  readonly upload: Upload | null;
+  readonly mode: RunMode;
+  /** Live mode: real work per unit of modelled cost is multiplied by this (1..100,000), to watch it. */
+  readonly slowdown: number;
+  /** Keep an uploaded block and run it (the scenario's executor knobs still apply). */
+  setUpload(upload: Upload): void;
+  setMode(mode: RunMode, slowdown?: number): void;
 }
 
 export interface RunStoreOptions {
   initial?: Scenario;
   debounceMs?: number;
+  /** I2: creates the live client the first time live mode is chosen. */
+  createLive?: () => LiveRunner;
 }
 
 export const DEBOUNCE_MS = 250;
@@ -52,36 +73,74 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
   let requested = "";
   // Fields the knobs do not cover (cost model, pool counts, ...) come from the last valid scenario.
   let base = initial;
+  // I2: the live client, made on first use; uploads are told apart by a counter in the dedupe key.
+  let live: LiveRunner | null = null;
+  let uploads = 0;
+  const runnerFor = (mode: RunMode): Runner => {
+    if (mode === "virtual") return runner;
+    live ??= options.createLive?.() ?? null;
+    if (!live) throw new Error("live mode is not available here");
+    return live;
+  };
 
   return createStore<RunState>()((set, get) => {
-    const check = (draft: Draft) => validateScenario(draftToInput(draft, base));
+    const check = (draft: Draft) => {
+      const upload = draft.source === UPLOAD_SOURCE;
+      // An uploaded block brings its own transactions: the scenario's source is only a placeholder.
+      const checked = validateScenario(
+        draftToInput(upload ? { ...draft, source: "synthetic" } : draft, base),
+      );
+      if (upload && checked.scenario.feeMode === "in-tx" && checked.scenario.shards > 1) {
+        const message = `an Ethereum block with feeMode "in-tx" runs on 1 shard (got ${checked.scenario.shards}); use feeMode "lazy" to shard it`;
+        return { ok: false as const, errors: [{ field: "shards", message }], scenario: checked.scenario };
+      }
+      const { mode } = get();
+      const limit = live?.maxThreads ?? Number.POSITIVE_INFINITY;
+      if (mode !== "live" || !checked.ok || checked.scenario.workers * checked.scenario.shards <= limit)
+        return checked;
+      const message = `live mode runs at most ${limit} threads here (this machine's cores): workers × shards must be at most ${limit} (got ${checked.scenario.workers * checked.scenario.shards})`;
+      return { ok: false as const, errors: [{ field: "workers", message }], scenario: checked.scenario };
+    };
+    const runKey = (scenario: Scenario): string =>
+      JSON.stringify([scenario, get().draft.source === UPLOAD_SOURCE ? uploads : 0, get().mode]);
 
     const start = (scenario: Scenario): void => {
       const id = ++runId;
-      requested = JSON.stringify(scenario);
+      requested = runKey(scenario);
       set({ running: true, progress: 0 });
       const t0 = performance.now();
-      runner
-        .run(scenario, (done, total) => {
-          if (id === runId) set({ progress: total > 0 ? done / total : 0 });
-        })
-        .then(
-          (result) => {
-            if (id !== runId) return;
-            const computeMs = performance.now() - t0;
-            set({
-              running: false,
-              progress: 1,
-              error: null,
-              shown: { scenario, result, metrics: computeMetrics(result), computeMs },
-            });
-          },
-          (error: unknown) => {
-            if (id !== runId || error instanceof RunCancelledError) return;
-            requested = "";
-            set({ running: false, error: error instanceof Error ? error.message : String(error) });
-          },
-        );
+      const { upload, draft, mode } = get();
+      // Starts synchronously (the runner cancels the run in flight at once); a throw becomes the run's error.
+      const launch = (): Promise<RunResult> => {
+        try {
+          return runnerFor(mode).run(
+            scenario,
+            (done, total) => {
+              if (id === runId) set({ progress: total > 0 ? done / total : 0 });
+            },
+            upload && draft.source === UPLOAD_SOURCE ? importUpload(upload, scenario.feeMode) : undefined,
+          );
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      launch().then(
+        (result) => {
+          if (id !== runId) return;
+          const computeMs = performance.now() - t0;
+          set({
+            running: false,
+            progress: 1,
+            error: null,
+            shown: { scenario, result, metrics: computeMetrics(result), computeMs },
+          });
+        },
+        (error: unknown) => {
+          if (id !== runId || error instanceof RunCancelledError) return;
+          requested = "";
+          set({ running: false, error: error instanceof Error ? error.message : String(error) });
+        },
+      );
     };
 
     return {
@@ -102,7 +161,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         }
         set({ draft, issues: [] });
         base = checked.scenario;
-        if (JSON.stringify(checked.scenario) === requested) return;
+        if (runKey(checked.scenario) === requested) return;
         timer = setTimeout(() => start(checked.scenario), debounceMs);
       },
 
@@ -114,7 +173,41 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
           return;
         }
         base = checked.scenario;
+        // I2: a mode switch can make a refused draft valid (live thread limit).
+        set({ issues: [] });
         start(checked.scenario);
+      },
+
+      // Links and presets (apply() is a marked addition for url-sync and the gallery).
+      apply(scenario) {
+        clearTimeout(timer);
+        base = scenario;
+        set({ draft: draftFrom(scenario), issues: [] });
+        if (runKey(scenario) !== requested) start(scenario);
+      },
+
+      upload: null,
+      mode: "virtual",
+      slowdown: 1,
+
+      setUpload(upload) {
+        uploads++;
+        set({ upload, draft: { ...get().draft, source: UPLOAD_SOURCE } });
+        get().runNow();
+      },
+
+      setMode(mode, slowdown = get().slowdown) {
+        if (mode === "live") runnerFor("live");
+        if (live) live.options = { ...live.options, slowdown };
+        (mode === "live" ? runner : live)?.cancel();
+        set({ mode, slowdown });
+        // Entering live mode brings the workers within this machine's threads (the validator then agrees).
+        const { draft } = get();
+        const shards = Math.max(1, Number(draft.shards) || 1);
+        const fit = Math.max(1, Math.floor((live?.maxThreads ?? 1) / shards));
+        if (mode === "live" && Number(draft.workers) * shards > (live?.maxThreads ?? 1))
+          set({ draft: { ...draft, workers: String(fit) } });
+        get().runNow();
       },
     };
   });

@@ -32,9 +32,18 @@ export class SweepClient {
   }
 
   run(plan: SweepPlan, onPoint?: PointFn): Promise<SweepPoint[]> {
+    return this.runTasks(plan.tasks, (remote, task) => remote.point(plan.base, plan.axis, task), onPoint);
+  }
+
+  /** Any list of tasks on the sweep worker, one call each, in order (the block panel's scheduler table). */
+  runTasks<T, P>(
+    tasks: readonly T[],
+    call: (remote: Remote<SweepWorkerApi>, task: T) => Promise<P>,
+    onPoint?: (point: P, done: number, total: number) => void,
+  ): Promise<P[]> {
     this.cancel();
     const { worker, remote } = this.live ?? this.start();
-    return new Promise<SweepPoint[]>((resolve, reject) => {
+    return new Promise<P[]>((resolve, reject) => {
       let settled = false;
       const finish = (): boolean => {
         if (settled) return false;
@@ -56,13 +65,13 @@ export class SweepClient {
       };
       worker.addEventListener("error", onError);
       this.abort = fail;
-      const points: SweepPoint[] = [];
+      const points: P[] = [];
       const next = async (): Promise<void> => {
-        for (const task of plan.tasks) {
-          const point = await remote.point(plan.base, plan.axis, task);
+        for (const task of tasks) {
+          const point = await call(remote, task);
           if (settled) return;
           points.push(point);
-          onPoint?.(point, points.length, plan.tasks.length);
+          onPoint?.(point, points.length, tasks.length);
         }
         if (finish()) resolve(points);
       };

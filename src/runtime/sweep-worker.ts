@@ -4,11 +4,16 @@
  */
 import { expose } from "comlink";
 import type { Scenario } from "../engine/scenario/scenario";
+import { type ComparePoint, type CompareTask, comparePoint, loadCompareBlock } from "./block-compare";
 import { type SweepAxis, type SweepPoint, type SweepTask, sweepPoint } from "./sweep";
 
 const api = {
   point(base: Scenario, axis: SweepAxis, task: SweepTask): SweepPoint {
     return sweepPoint(base, axis, task);
+  },
+  /** One cell of the block panel's table: the shown real block under another scheduler and fee mode. */
+  async blockPoint(base: Scenario, task: CompareTask, upload?: unknown): Promise<ComparePoint> {
+    return comparePoint(base, task, await loadCompareBlock(base, task.feeMode, upload));
   },
 };
 

@@ -3,16 +3,21 @@
  * terminating its worker (a virtual run is one synchronous call, so nothing else could stop it); the next
  * run starts a fresh worker. Every way a run can fail ends in a rejected promise with a readable message.
  */
-import { type Endpoint, proxy, type Remote, wrap } from "comlink";
+import { type Endpoint, proxy, type Remote, transfer, wrap } from "comlink";
 import type { Scenario } from "../engine/scenario/scenario";
+import type { LoadedBlock } from "./block-source";
 import type { RunResult } from "./run-result";
+import { buffersOf } from "./transfer-buffers";
 import type { ProgressFn, VirtualWorkerApi } from "./virtual-worker";
 
 export type { ProgressFn };
 
-/** What the app needs from a driver: run a scenario, or drop the run in flight. */
+/**
+ * What the app needs from a driver: run a scenario (on `block` when given: an uploaded block), or drop the
+ * run in flight.
+ */
 export interface Runner {
-  run(scenario: Scenario, onProgress?: ProgressFn): Promise<RunResult>;
+  run(scenario: Scenario, onProgress?: ProgressFn, block?: LoadedBlock): Promise<RunResult>;
   cancel(): void;
 }
 
@@ -52,7 +57,7 @@ export class VirtualClient implements Runner {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  run(scenario: Scenario, onProgress?: ProgressFn): Promise<RunResult> {
+  run(scenario: Scenario, onProgress?: ProgressFn, block?: LoadedBlock): Promise<RunResult> {
     this.cancel();
     const { worker, remote } = this.live ?? this.start();
     return new Promise<RunResult>((resolve, reject) => {
@@ -90,7 +95,8 @@ export class VirtualClient implements Runner {
       worker.addEventListener("error", onError);
       worker.addEventListener("messageerror", onMessageError);
       this.abort = fail;
-      remote.run(scenario, onProgress && proxy(onProgress)).then(
+      const sent = block ? transfer(block, buffersOf(block)) : undefined;
+      remote.run(scenario, onProgress && proxy(onProgress), sent).then(
         (result) => {
           if (finish()) resolve(result);
         },

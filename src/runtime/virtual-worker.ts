@@ -5,9 +5,10 @@
 import { expose, type ProxyMethods, releaseProxy, transfer } from "comlink";
 import type { Scenario } from "../engine/scenario/scenario";
 import { fetchBlockFile } from "./block-fetch";
-import { loadBlock } from "./block-source";
+import { type LoadedBlock, loadBlock } from "./block-source";
 import type { RunResult } from "./run-result";
 import { simulate } from "./simulate";
+import { buffersOf } from "./transfer-buffers";
 
 export type ProgressFn = (done: number, total: number) => void;
 /** The client's callback as it arrives here: a comlink proxy, released when the run ends. */
@@ -17,7 +18,8 @@ type RemoteProgress = ProgressFn & Partial<ProxyMethods>;
 const PROGRESS_INTERVAL_MS = 50;
 
 const api = {
-  async run(scenario: Scenario, onProgress?: RemoteProgress): Promise<RunResult> {
+  /** `block`: an uploaded block (transferred by the client) to run instead of the scenario's source. */
+  async run(scenario: Scenario, onProgress?: RemoteProgress, block?: LoadedBlock): Promise<RunResult> {
     let last = Number.NEGATIVE_INFINITY;
     const report = (done: number, total: number): void => {
       const now = performance.now();
@@ -26,7 +28,7 @@ const api = {
       onProgress?.(done, total);
     };
     try {
-      const loaded = await loadBlock(scenario, fetchBlockFile);
+      const loaded = block ?? (await loadBlock(scenario, fetchBlockFile));
       const result = simulate(scenario, { ...loaded, onProgress: onProgress ? report : undefined });
       return transfer(result, buffersOf(result));
     } finally {
@@ -36,22 +38,5 @@ const api = {
 };
 
 export type VirtualWorkerApi = typeof api;
-
-/** Every distinct ArrayBuffer behind the result's typed arrays: moved, not copied, to the main thread. */
-function buffersOf(root: unknown): ArrayBuffer[] {
-  const found = new Set<ArrayBuffer>();
-  const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (typeof value !== "object" || value === null || seen.has(value)) return;
-    seen.add(value);
-    if (ArrayBuffer.isView(value)) {
-      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
-    } else {
-      for (const v of Object.values(value)) visit(v);
-    }
-  };
-  visit(root);
-  return [...found];
-}
 
 expose(api);

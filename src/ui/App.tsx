@@ -1,13 +1,28 @@
 import { useState } from "react";
+// I1: links, presets, compare and talk mode.
+import { useStore } from "zustand";
 import { useRun } from "../app/session";
 import type { ShownRun } from "../app/store";
+import { linkView } from "../app/url-sync";
+import { useUrlSync } from "../app/use-url-sync";
+import { CompareStage } from "./compare/CompareStage";
+import { useCompare } from "./compare/compare-runs";
+// I2: export, file import (picker and drop), the Ethereum block panel.
+import { ExportPanel } from "./export/ExportPanel";
+import { LinkBar } from "./gallery/LinkBar";
+import { LinkNotices } from "./gallery/LinkNotices";
+import { DropZone } from "./import/DropZone";
+import { ImportPanel } from "./import/ImportPanel";
 import { KnobPanel } from "./KnobPanel";
+import { ModeNote } from "./ModeSwitch";
 import { usePlaybackKeys } from "./playback/keys";
 import { PlaybackBar } from "./playback/PlaybackBar";
 import { usePlayLoop } from "./playback/use-play-loop";
 import { usePlaybackLoad } from "./playback/use-playback-load";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
+import { ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
+import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
 import { WorkerLanes } from "./views/lanes";
 import { ShardsView } from "./views/shards";
@@ -22,24 +37,47 @@ export function App() {
   const [drawerOpen, setDrawerOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   usePlaybackLoad(shown);
   usePlayLoop();
-  usePlaybackKeys();
+  // I1: the URL follows the scenario and view; talk keys; the compare side on the one playhead.
+  useUrlSync();
+  usePlaybackKeys(runTalkAction);
+  useTalkMode();
+  const patch = useStore(linkView, (s) => s.compare);
+  const compare = useCompare(shown, patch);
   return (
     <div className="app">
-      <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
+      <DropZone />
+      {/* I1: the link bar beside the header; link notices and the chapter card under it. */}
+      <div className="topbar">
+        <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
+        <LinkBar />
+      </div>
+      <LinkNotices />
       <RunNotes />
+      <ChapterCard />
+      <HelpOverlay />
       <div
         className={`workspace${drawerOpen ? " with-drawer" : ""}${shown && SIDE_PANELS.length > 0 ? " with-side" : ""}`}
       >
         <aside id="scenario-drawer" className="drawer" hidden={!drawerOpen} aria-label="Scenario settings">
           <KnobPanel />
-          <p className="drawer-note">
-            Every figure comes from a deterministic run on a virtual clock, where a transaction costs its gas:
-            the same scenario gives the same run on every machine.
-          </p>
+          {/* I2: the note follows the run mode. */}
+          <ModeNote />
+          {/* I2 */}
+          <ExportPanel />
+          <ImportPanel />
         </aside>
-        {shown ? <Stage run={shown} /> : <EmptyStage />}
+        {/* I1: compare mode replaces the stage with the two runs side by side. */}
+        {shown && patch ? (
+          <CompareStage left={shown} patch={patch} side={compare} />
+        ) : shown ? (
+          <Stage run={shown} />
+        ) : (
+          <EmptyStage />
+        )}
         {shown && SIDE_PANELS.length > 0 && (
           <aside className="side" aria-label="Run details" data-testid="side-panels">
+            {/* I2: a real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
+            <BlockPanel run={shown} />
             {SIDE_PANELS.map(({ name, Panel }) => (
               <Panel key={name} run={shown} />
             ))}

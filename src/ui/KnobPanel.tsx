@@ -1,28 +1,72 @@
 import type { ChangeEvent, FormEvent, ReactNode } from "react";
-import { type ChoiceKnob, type KnobId, mixKnob, type NumberKnob } from "../app/knobs";
+import {
+  type ChoiceKnob,
+  COST_KNOBS,
+  type CostKnob,
+  costKnob,
+  type KnobId,
+  mixKnob,
+  type NumberKnob,
+} from "../app/knobs";
 import { useRun } from "../app/session";
+import { UPLOAD_SOURCE } from "../app/upload";
 import { CONTRACT_KINDS, type ContractKindName } from "../engine/scenario/scenario";
 import type { ScenarioIssue } from "../engine/scenario/validate";
-import { CHOICE_DEFS, MIX_DEFS, NUMBER_DEFS } from "./knob-defs";
+import {
+  CHOICE_DEFS,
+  COST_DEFS,
+  ETH_BLOCK_NOTES,
+  MIX_DEFS,
+  NUMBER_DEFS,
+  type NumberKnobDef,
+} from "./knob-defs";
+import { ModeSwitch } from "./ModeSwitch";
 import "./knob-panel.css";
 
-const EXECUTOR: readonly (NumberKnob | ChoiceKnob)[] = ["scheduler", "workers", "shards", "crossShard"];
-const WORKLOAD: readonly (NumberKnob | ChoiceKnob)[] = [
-  "source",
-  "txs",
+type FieldKnob = NumberKnob | ChoiceKnob | CostKnob;
+
+const EXECUTOR: readonly FieldKnob[] = ["scheduler", "workers", "shards", "crossShard"];
+const BLOCK: readonly FieldKnob[] = ["source", "feeMode", "txs"];
+const WORKLOAD: readonly FieldKnob[] = [
   "accounts",
   "skew",
   "locality",
-  "seed",
+  "pools",
+  "collections",
+  "proposals",
+  "items",
 ];
-/** Knobs the teaching block ignores: only its size applies. */
-const SYNTHETIC_ONLY = new Set<KnobId>(["accounts", "skew", "locality", "seed"]);
+const COST: readonly FieldKnob[] = COST_KNOBS.map(costKnob);
+const WORKLOAD_SET = new Set<KnobId>(WORKLOAD);
 
 const isChoice = (id: KnobId): id is ChoiceKnob => id in CHOICE_DEFS;
+const isCost = (id: KnobId): id is CostKnob => id.startsWith("cost.");
 const domId = (id: KnobId): string => `knob-${id.replace(".", "-")}`;
+function numberDef(id: NumberKnob | CostKnob): NumberKnobDef {
+  if (!isCost(id)) return NUMBER_DEFS[id];
+  const field = COST_KNOBS.find((f) => costKnob(f) === id) ?? "gasPerUs";
+  return COST_DEFS[field];
+}
 
 function messageFor(issues: readonly ScenarioIssue[], id: KnobId): string | undefined {
   return issues.find((i) => i.field === id)?.message;
+}
+
+/** What the block source leaves to the knobs: why a knob is off, or null when it applies. */
+function reasonOff(id: KnobId, source: string, sharded: boolean): string | null {
+  const real = source.startsWith("eth-") || source === UPLOAD_SOURCE;
+  if (id === "crossShard" && !sharded) return "Applies with 2 or more shards.";
+  if (id === "feeMode") return real ? null : "Applies to real Ethereum blocks only.";
+  if (real && (id === "txs" || id === "seed" || WORKLOAD_SET.has(id) || id.startsWith("mix.")))
+    return "A real block brings its own transactions: the workload knobs do not apply.";
+  if (source === "mod3mod4" && (id === "seed" || WORKLOAD_SET.has(id) || id.startsWith("mix.")))
+    return "The teaching block is fixed: only its size applies.";
+  return null;
+}
+
+/** A fresh 32-bit seed. */
+function randomSeed(): string {
+  return String(crypto.getRandomValues(new Uint32Array(1))[0]);
 }
 
 /** The scenario controls. Every message under a control comes from the scenario validator. */
@@ -30,23 +74,35 @@ export function KnobPanel() {
   const draft = useRun((s) => s.draft);
   const issues = useRun((s) => s.issues);
   const running = useRun((s) => s.running);
+  const upload = useRun((s) => s.upload);
   const edit = useRun((s) => s.edit);
   const runNow = useRun((s) => s.runNow);
 
-  const teaching = draft.source === "mod3mod4";
   const sharded = Number(draft.shards) > 1;
-  const disabled = (id: KnobId): boolean =>
-    (teaching && SYNTHETIC_ONLY.has(id)) || (id === "crossShard" && !sharded);
-  const placed = new Set<string>([...EXECUTOR, ...WORKLOAD, "mix", ...CONTRACT_KINDS.map(mixKnob)]);
+  const off = (id: KnobId): string | null => reasonOff(id, draft.source, sharded);
+  const placed = new Set<string>([
+    ...EXECUTOR,
+    ...BLOCK,
+    ...WORKLOAD,
+    ...COST,
+    "seed",
+    "mix",
+    ...CONTRACT_KINDS.map(mixKnob),
+  ]);
   const unplaced = issues.filter((i) => !placed.has(i.field));
 
-  const field = (id: NumberKnob | ChoiceKnob): ReactNode => {
-    const props = { value: draft[id], message: messageFor(issues, id), disabled: disabled(id), edit };
-    return isChoice(id) ? (
-      <ChoiceField key={id} id={id} {...props} />
-    ) : (
-      <NumberField key={id} id={id} {...props} />
-    );
+  const field = (id: FieldKnob): ReactNode => {
+    const props = { value: draft[id], message: messageFor(issues, id), off: off(id), edit };
+    if (!isChoice(id)) return <NumberField key={id} id={id} {...props} />;
+    const extra =
+      id === "source" && upload
+        ? [{ value: UPLOAD_SOURCE, label: `Opened file: block ${upload.number}` }]
+        : [];
+    return <ChoiceField key={id} id={id} extra={extra} {...props} />;
+  };
+  const note = (ids: readonly KnobId[]): ReactNode => {
+    const reason = ids.map(off).find((r) => r !== null);
+    return reason && <p className="knob-note">{reason}</p>;
   };
 
   const submit = (e: FormEvent): void => {
@@ -69,15 +125,34 @@ export function KnobPanel() {
           ))}
         </ul>
       )}
+      <ModeSwitch />
       <fieldset>
         <legend>Executor</legend>
         <div className="knob-grid">{EXECUTOR.map(field)}</div>
       </fieldset>
       <fieldset>
+        <legend>Block</legend>
+        <p className="knob-note" data-testid="source-note">
+          {ETH_BLOCK_NOTES[draft.source] ??
+            (draft.source === "mod3mod4"
+              ? "Transaction j reads M[j mod 3] and writes M[j mod 4]."
+              : "Drawn from the workload knobs and the seed.")}
+        </p>
+        <div className="knob-grid">
+          {BLOCK.map(field)}
+          <SeedField value={draft.seed} message={messageFor(issues, "seed")} off={off("seed")} edit={edit} />
+        </div>
+      </fieldset>
+      <fieldset>
         <legend>Workload</legend>
+        {note(WORKLOAD)}
         <div className="knob-grid">{WORKLOAD.map(field)}</div>
       </fieldset>
-      <MixFields draft={draft} issues={issues} disabled={teaching} edit={edit} />
+      <MixFields draft={draft} issues={issues} off={off("mix.transfer")} edit={edit} />
+      <fieldset>
+        <legend>Cost model (virtual clock)</legend>
+        <div className="knob-grid">{COST.map(field)}</div>
+      </fieldset>
     </form>
   );
 }
@@ -86,7 +161,8 @@ interface FieldProps<Id extends KnobId> {
   id: Id;
   value: string;
   message: string | undefined;
-  disabled: boolean;
+  /** Why the knob does not apply, or null. */
+  off: string | null;
   edit: (id: KnobId, value: string) => void;
 }
 
@@ -99,46 +175,87 @@ function ErrorText({ id, message }: { id: KnobId; message: string | undefined })
   );
 }
 
-function NumberField({ id, value, message, disabled, edit }: FieldProps<NumberKnob>) {
-  const def = NUMBER_DEFS[id];
+function NumberInput({ id, value, message, off, edit }: FieldProps<NumberKnob | CostKnob>) {
+  const def = numberDef(id);
   return (
-    <div className="knob" title={def.title}>
-      <label htmlFor={domId(id)}>
-        {def.label}
-        {def.unit && <span className="unit"> {def.unit}</span>}
-      </label>
-      <input
-        id={domId(id)}
-        type="number"
-        inputMode="decimal"
-        min={def.min}
-        max={def.max}
-        step={def.step}
-        value={value}
-        disabled={disabled}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? `${domId(id)}-error` : undefined}
-        onChange={(e: ChangeEvent<HTMLInputElement>) => edit(id, e.target.value)}
-      />
-      <ErrorText id={id} message={message} />
+    <input
+      id={domId(id)}
+      type="number"
+      inputMode="decimal"
+      min={def.min}
+      max={def.max}
+      step={def.step}
+      value={value}
+      disabled={off !== null}
+      aria-invalid={message ? true : undefined}
+      aria-describedby={message ? `${domId(id)}-error` : undefined}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => edit(id, e.target.value)}
+    />
+  );
+}
+
+function KnobLabel({ id, def }: { id: KnobId; def: { label: string; unit?: string } }) {
+  return (
+    <label htmlFor={domId(id)}>
+      {def.label}
+      {def.unit && <span className="unit"> {def.unit}</span>}
+    </label>
+  );
+}
+
+function NumberField(props: FieldProps<NumberKnob | CostKnob>) {
+  const def = numberDef(props.id);
+  return (
+    <div className="knob" title={props.off ?? def.title}>
+      <KnobLabel id={props.id} def={def} />
+      <NumberInput {...props} />
+      <ErrorText id={props.id} message={props.message} />
     </div>
   );
 }
 
-function ChoiceField({ id, value, message, disabled, edit }: FieldProps<ChoiceKnob>) {
+/** The seed, with a button that draws a new one (a new block, same shape). */
+function SeedField(props: Omit<FieldProps<"seed">, "id">) {
+  const def = NUMBER_DEFS.seed;
+  return (
+    <div className="knob" title={props.off ?? def.title}>
+      <KnobLabel id="seed" def={def} />
+      <div className="seed-row">
+        <NumberInput id="seed" {...props} />
+        <button
+          type="button"
+          className="reroll"
+          disabled={props.off !== null}
+          aria-label="Re-roll the seed"
+          title="Draw a new random seed: a new block of the same shape."
+          onClick={() => props.edit("seed", randomSeed())}
+        >
+          ⟳
+        </button>
+      </div>
+      <ErrorText id="seed" message={props.message} />
+    </div>
+  );
+}
+
+interface ChoiceProps extends FieldProps<ChoiceKnob> {
+  extra: readonly { value: string; label: string }[];
+}
+
+function ChoiceField({ id, value, message, off, edit, extra }: ChoiceProps) {
   const def = CHOICE_DEFS[id];
   return (
-    <div className="knob" title={def.title}>
+    <div className="knob" title={off ?? def.title}>
       <label htmlFor={domId(id)}>{def.label}</label>
       <select
         id={domId(id)}
         value={value}
-        disabled={disabled}
+        disabled={off !== null}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${domId(id)}-error` : undefined}
         onChange={(e: ChangeEvent<HTMLSelectElement>) => edit(id, e.target.value)}
       >
-        {def.options.map((o) => (
+        {[...def.options, ...extra].map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
@@ -152,12 +269,12 @@ function ChoiceField({ id, value, message, disabled, edit }: FieldProps<ChoiceKn
 interface MixProps {
   draft: Readonly<Record<KnobId, string>>;
   issues: readonly ScenarioIssue[];
-  disabled: boolean;
+  off: string | null;
   edit: (id: KnobId, value: string) => void;
 }
 
 /** The contract mix: a weight per kind, with the share of the block it stands for. */
-function MixFields({ draft, issues, disabled, edit }: MixProps) {
+function MixFields({ draft, issues, off, edit }: MixProps) {
   const weights = CONTRACT_KINDS.map((k) => Number(draft[mixKnob(k)]));
   const total = weights.every((w) => Number.isFinite(w) && w >= 0) ? weights.reduce((a, b) => a + b, 0) : 0;
   const share = (kind: ContractKindName): string =>
@@ -168,7 +285,7 @@ function MixFields({ draft, issues, disabled, edit }: MixProps) {
   return (
     <fieldset
       className="mix"
-      title="Relative weights of the contract kinds in the block (any non-negative numbers)."
+      title={off ?? "Relative weights of the contract kinds in the block (any non-negative numbers)."}
     >
       <legend>Contract mix</legend>
       <div className="mix-grid">
@@ -176,7 +293,7 @@ function MixFields({ draft, issues, disabled, edit }: MixProps) {
           const id = mixKnob(kind);
           const invalid = messages.some((i) => i.field === id || i.field === "mix");
           return (
-            <div className="knob" key={kind} title={MIX_DEFS[kind].title}>
+            <div className="knob" key={kind} title={off ?? MIX_DEFS[kind].title}>
               <label htmlFor={domId(id)}>{MIX_DEFS[kind].label}</label>
               <input
                 id={domId(id)}
@@ -185,7 +302,7 @@ function MixFields({ draft, issues, disabled, edit }: MixProps) {
                 min={0}
                 step={0.5}
                 value={draft[id]}
-                disabled={disabled}
+                disabled={off !== null}
                 aria-invalid={invalid ? true : undefined}
                 aria-describedby={invalid ? errorId : undefined}
                 onChange={(e: ChangeEvent<HTMLInputElement>) => edit(id, e.target.value)}

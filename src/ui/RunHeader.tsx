@@ -25,7 +25,7 @@ function describeRun(run: ShownRun): string {
       ? "teaching block (j mod 3 / j mod 4)"
       : `seed ${s.seed}`;
   const layout = s.shards > 1 ? `${plural(s.shards, "shard")} × ${workers}, ${s.crossShard}` : workers;
-  return `${plural(s.txs, "transaction")} · ${SCHEDULER_NAMES[s.scheduler]} · ${layout} · ${block}`;
+  return `${plural(run.result.block.n, "transaction")} · ${SCHEDULER_NAMES[s.scheduler]} · ${layout} · ${block}`;
 }
 
 interface Props {

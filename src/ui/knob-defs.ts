@@ -1,7 +1,8 @@
 /** Labels, units, tooltips and input hints of the knobs. The validator has the final word on ranges. */
 
-import type { ChoiceKnob, NumberKnob } from "../app/knobs";
-import type { ContractKindName } from "../engine/scenario/scenario";
+import type { ChoiceKnob, CostField, NumberKnob } from "../app/knobs";
+import { UPLOAD_SOURCE } from "../app/upload";
+import { type ContractKindName, ETH_BLOCKS } from "../engine/scenario/scenario";
 
 export interface NumberKnobDef {
   readonly label: string;
@@ -73,6 +74,85 @@ export const NUMBER_DEFS: Readonly<Record<NumberKnob, NumberKnobDef>> = {
     max: 4_294_967_295,
     step: 1,
   },
+  pools: {
+    label: "Pools",
+    title: "AMM pools the swaps trade against, 1 to 10,000. Fewer pools, more swaps on the same reserves.",
+    min: 1,
+    max: 10_000,
+    step: 1,
+  },
+  collections: {
+    label: "Collections",
+    title: "NFT collections the mints draw from, 1 to 1,000. Every mint of one collection bumps its counter.",
+    min: 1,
+    max: 1_000,
+    step: 1,
+  },
+  proposals: {
+    label: "Proposals",
+    title: "DAO proposals the votes go to, 1 to 1,000. Every vote on one proposal updates its tally.",
+    min: 1,
+    max: 1_000,
+    step: 1,
+  },
+  items: {
+    label: "Items",
+    title: "Supply-chain items the shipments hand on, 1 to 1,000,000. Fewer items, more hand-offs in a row.",
+    min: 1,
+    max: 1_000_000,
+    step: 1,
+  },
+};
+
+export const COST_DEFS: Readonly<Record<CostField, NumberKnobDef>> = {
+  gasPerUs: {
+    label: "Speed",
+    unit: "gas/µs",
+    title:
+      "Gas one virtual core executes per microsecond, 100 to 10,000,000. Scales every time and the " +
+      "transactions per second; not the speedup, unless the overheads below matter.",
+    min: 100,
+    max: 10_000_000,
+    step: 500,
+  },
+  validateUsPerRead: {
+    label: "Validation",
+    unit: "µs/read",
+    title: "Virtual time to validate one read, 0 to 100. Higher makes Block-STM's validation cost more.",
+    min: 0,
+    max: 100,
+    step: 0.05,
+  },
+  taskUs: {
+    label: "Task cost",
+    unit: "µs",
+    title: "Virtual time to take a task from the scheduler, 0 to 100. Higher penalises many small tasks.",
+    min: 0,
+    max: 100,
+    step: 0.1,
+  },
+  msgUs: {
+    label: "Message latency",
+    unit: "µs",
+    title:
+      "One-way latency of a cross-shard message, 0 to 1,000,000. Higher makes cross-shard transactions " +
+      "(receipts and 2PC) slow the sharded run down.",
+    min: 0,
+    max: 1_000_000,
+    step: 5,
+  },
+};
+
+/** Live mode's teaching pace: 1 = full speed. */
+export const SLOWDOWN_DEF: NumberKnobDef = {
+  label: "Slowdown",
+  unit: "×",
+  title:
+    "Live mode: each transaction burns this many times its real work, 1 to 100,000, so a run lasts long " +
+    "enough to watch. Measured times grow with it; the speedup stays comparable.",
+  min: 1,
+  max: 100_000,
+  step: 1,
 };
 
 export interface ChoiceKnobDef {
@@ -107,12 +187,35 @@ export const CHOICE_DEFS: Readonly<Record<ChoiceKnob, ChoiceKnobDef>> = {
     label: "Block",
     title:
       "Synthetic: drawn from the knobs below. Teaching: transaction j reads M[j mod 3] and writes M[j mod 4], " +
-      "the classic Block-STM example (only the block size applies).",
+      "the classic Block-STM example (only the block size applies). Mainnet: a real Ethereum block, its " +
+      "transactions as they were (the workload knobs do not apply).",
     options: [
       { value: "synthetic", label: "Synthetic" },
-      { value: "mod3mod4", label: "Teaching" },
+      { value: "mod3mod4", label: "Teaching (j mod 3 / j mod 4)" },
+      ...ETH_BLOCKS.map((n) => ({ value: `eth-${n}`, label: `Mainnet ${n}` })),
     ],
   },
+  feeMode: {
+    label: "Fee recipient",
+    title:
+      "Real blocks only. Every transaction pays the block's fee recipient. In-tx: credited inside each " +
+      "transaction, so all of them write one balance and serialize. Lazy: each fee is recorded apart and " +
+      "swept after the block, as parallel EVMs do. Same final state.",
+    options: [
+      { value: "lazy", label: "Lazy" },
+      { value: "in-tx", label: "In each tx" },
+    ],
+  },
+};
+
+/** One line per mainnet block: what is in it (public/blocks/README.md). */
+export const ETH_BLOCK_NOTES: Readonly<Record<string, string>> = {
+  "eth-12965000": "First London block, 259 txs: ERC-20 transfers and contract calls.",
+  "eth-14029313": "724 txs: many ETH transfers and ERC-20 approvals.",
+  "eth-17666333": "961 txs: mostly plain ETH transfers.",
+  "eth-19606599": "367 txs: many Uniswap Universal Router calls.",
+  "eth-19807137": "712 txs: 587 ERC-20 transfer calls on hot token contracts.",
+  [UPLOAD_SOURCE]: "A block file you opened: its transactions as they were.",
 };
 
 export const MIX_DEFS: Readonly<

@@ -4,7 +4,9 @@
  * within a slice of work) and starts when it has stopped. Same Runner shape as the virtual client.
  */
 import { wrap } from "comlink";
-import type { Scenario } from "../../engine/scenario/scenario";
+import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
+import { fetchBlockFile } from "../block-fetch";
+import { type LoadedBlock, loadBlock } from "../block-source";
 import { Cancelled } from "../virtual/driver";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
 import { LivePool, type PoolThread } from "./pool";
@@ -55,14 +57,18 @@ export class LiveClient implements Runner {
     return this.pool.maxThreads;
   }
 
-  run(scenario: Scenario, onProgress?: ProgressFn): Promise<LiveRunResult> {
+  /** `block`: an opened block to run; a mainnet source is fetched and imported here (as the run worker does). */
+  run(scenario: Scenario, onProgress?: ProgressFn, block?: LoadedBlock): Promise<LiveRunResult> {
     this.cancel();
     const signal = { cancelled: false };
     this.signal = signal;
     const previous = this.inFlight;
-    const run = previous.then(() => {
+    const run = previous.then(async () => {
+      const loaded =
+        block ??
+        (ethBlockOf(scenario.source) === null ? undefined : await loadBlock(scenario, fetchBlockFile));
       if (signal.cancelled) throw new Cancelled();
-      return runOnPool(this.pool, scenario, { ...this.options, signal, onProgress, warmUp: true });
+      return runOnPool(this.pool, scenario, { ...this.options, ...loaded, signal, onProgress, warmUp: true });
     });
     this.inFlight = run.catch(() => {});
     return run.catch((e: unknown) => {

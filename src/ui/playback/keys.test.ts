@@ -25,6 +25,15 @@ describe("playback keys", () => {
     expect(actionFor(press("a"))).toBe("nextAbort");
     expect(actionFor(press("Home"))).toBe("restart");
     expect(actionFor(press("x"))).toBeNull();
+    expect(actionFor(press("PageDown"))).toBe("nextChapter");
+    expect(actionFor(press("PageUp"))).toBe("prevChapter");
+    expect(actionFor(press("1"))).toBe("preset1");
+    expect(actionFor(press("9"))).toBe("preset9");
+    expect(actionFor(press("0"))).toBeNull();
+    expect(actionFor(press("F"))).toBe("fullscreen");
+    expect(actionFor(press("?"))).toBe("help");
+    expect(actionFor(press("t"))).toBe("talk");
+    expect(actionFor(press("1", { tagName: "INPUT", type: "number" }))).toBeNull();
     expect(actionFor(press("a", null, { ctrlKey: true }))).toBeNull();
   });
 

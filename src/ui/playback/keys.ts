@@ -6,7 +6,32 @@ import { useEffect } from "react";
 import { type PlaybackState, playback } from "../../app/playback";
 import { nudgeSpeed } from "./playback-format";
 
-export type KeyAction = "toggle" | "stepPrev" | "stepNext" | "slower" | "faster" | "nextAbort" | "restart";
+export type PlaybackAction =
+  | "toggle"
+  | "stepPrev"
+  | "stepNext"
+  | "slower"
+  | "faster"
+  | "nextAbort"
+  | "restart";
+/** Keys for the talk: chapters (a clicker sends Page Up/Down), presets 1-9, fullscreen, help, talk mode. */
+export type PresetKey = `preset${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+export type TalkAction = "prevChapter" | "nextChapter" | "fullscreen" | "help" | "talk" | "close" | PresetKey;
+export type KeyAction = PlaybackAction | TalkAction;
+
+const PLAYBACK_ACTIONS: ReadonlySet<string> = new Set<PlaybackAction>([
+  "toggle",
+  "stepPrev",
+  "stepNext",
+  "slower",
+  "faster",
+  "nextAbort",
+  "restart",
+]);
+
+export function isPlaybackAction(a: KeyAction): a is PlaybackAction {
+  return PLAYBACK_ACTIONS.has(a);
+}
 
 export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   " ": "toggle",
@@ -17,7 +42,38 @@ export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   "]": "faster",
   a: "nextAbort",
   Home: "restart",
+  PageUp: "prevChapter",
+  PageDown: "nextChapter",
+  f: "fullscreen",
+  F: "fullscreen",
+  "?": "help",
+  t: "talk",
+  Escape: "close",
+  "1": "preset1",
+  "2": "preset2",
+  "3": "preset3",
+  "4": "preset4",
+  "5": "preset5",
+  "6": "preset6",
+  "7": "preset7",
+  "8": "preset8",
+  "9": "preset9",
 };
+
+/** What each key does, for the help overlay (in the order it lists them). */
+export const KEY_HELP: readonly (readonly [keys: string, what: string])[] = [
+  ["Space or .", "play / pause"],
+  ["← →", "step to the previous / next event"],
+  ["[ ]", "slower / faster"],
+  ["a", "jump to the next abort"],
+  ["Home", "back to the start"],
+  ["Page Up / Page Down", "previous / next chapter (a presentation clicker)"],
+  ["1 – 9", "open preset 1 to 9"],
+  ["t", "talk mode on / off"],
+  ["f", "fullscreen (Esc leaves)"],
+  ["?", "this help"],
+  ["Esc", "close this help"],
+];
 
 /** The parts of a keydown the table looks at (a KeyboardEvent has them). */
 export interface KeyPress {
@@ -49,7 +105,7 @@ export function actionFor(e: KeyPress): KeyAction | null {
   return action;
 }
 
-export function runAction(action: KeyAction, s: PlaybackState): void {
+export function runAction(action: PlaybackAction, s: PlaybackState): void {
   switch (action) {
     case "toggle":
       s.toggle();
@@ -75,17 +131,25 @@ export function runAction(action: KeyAction, s: PlaybackState): void {
   }
 }
 
-/** Listens on the window for the playback keys while mounted. */
-export function usePlaybackKeys(): void {
+/**
+ * Listens on the window for the playback keys while mounted; the talk keys go to `onTalk` (the talk
+ * module's handler; without one they do nothing).
+ */
+export function usePlaybackKeys(onTalk?: (action: TalkAction) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const action = actionFor(e);
       if (!action) return;
-      // Space would also click a focused button or scroll the page.
-      e.preventDefault();
-      runAction(action, playback.getState());
+      if (isPlaybackAction(action)) {
+        // Space would also click a focused button or scroll the page.
+        e.preventDefault();
+        runAction(action, playback.getState());
+      } else if (onTalk) {
+        if (action !== "close") e.preventDefault();
+        onTalk(action);
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [onTalk]);
 }

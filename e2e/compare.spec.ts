@@ -1,0 +1,71 @@
+/** Compare: two runs of one block side by side on one playhead, with the difference between them. */
+import { findPreset, presetLink } from "../src/app/presets";
+import { expect, test } from "./fixtures";
+import { openLink, paramsOf } from "./link-helpers";
+import { playhead } from "./view-helpers";
+
+const preset = findPreset("optimistic-vs-declared");
+if (!preset) throw new Error("the compare preset is missing");
+
+/** Units committed at the playhead on one side ("12 / 1,000" -> 12). */
+async function committed(page: import("@playwright/test").Page, side: "left" | "right"): Promise<number> {
+  const text = (await page.getByTestId(`compare-${side}-committed`).textContent()) ?? "";
+  return Number(text.split("/")[0].replaceAll(",", "").trim());
+}
+
+test("both sides follow one playhead whose end is the later run's end", async ({ page }) => {
+  const { search, hash } = presetLink(preset);
+  await openLink(page, `/${search}${hash}`);
+  await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("compare-diff")).toContainText(/Right is .* than left|same time/);
+  await expect(page.getByTestId("compare-left")).toContainText("Block-STM");
+  await expect(page.getByTestId("compare-right")).toContainText("Declared access");
+
+  // The end of the playhead is the longer of the two runs.
+  const durations = await Promise.all(
+    (["left", "right"] as const).map(async (s) => page.getByTestId(`compare-${s}-time`).textContent()),
+  );
+  const { end } = await playhead(page);
+  const us = (t: string | null) => {
+    const m = /([\d.,]+) (µs|ms|s)/.exec(t ?? "");
+    return m ? Number(m[1].replaceAll(",", "")) * ({ µs: 1, ms: 1e3, s: 1e6 }[m[2]] ?? 1) : Number.NaN;
+  };
+  expect(end).toBeCloseTo(Math.max(...durations.map(us)), -1);
+
+  await page.keyboard.press("Home");
+  expect(await committed(page, "left")).toBe(0);
+  expect(await committed(page, "right")).toBe(0);
+  // Scrub to the middle: both sides show that one moment (each has committed part of the block).
+  await page.getByTestId("scrub").fill(String(end / 2));
+  const mid = [await committed(page, "left"), await committed(page, "right")];
+  expect(mid[0] + mid[1]).toBeGreaterThan(0);
+  // Play to the end at full speed: the playhead stops at the end of the later run, both sides done.
+  for (let i = 0; i < 12; i++) await page.keyboard.press("]");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeVisible();
+  await expect.poll(() => committed(page, "left")).toBe(1000);
+  await expect.poll(() => committed(page, "right")).toBe(1000);
+  await page.screenshot({ path: test.info().outputPath("compare-1280.png") });
+});
+
+test("the Compare button opens the other scheduler, the right side's workers edit the link", async ({
+  page,
+}) => {
+  await openLink(page, "/?lv=1&n=300&acc=50&w=4");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByTestId("compare-right")).toContainText("Declared access · 4 workers", {
+    timeout: 30_000,
+  });
+  await page.getByRole("group", { name: "Right side" }).getByLabel("Workers").fill("16");
+  await expect(page.getByTestId("compare-right")).toContainText("16 workers", { timeout: 30_000 });
+  await expect.poll(() => page.url()).toContain("#v1:");
+  // The link carries the compare side: opened again, it shows the same two runs.
+  const link = page.url();
+  await openLink(page, link);
+  await expect(page.getByTestId("compare-right")).toContainText("Declared access · 16 workers", {
+    timeout: 30_000,
+  });
+  expect(paramsOf(page).get("w")).toBe("4");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByTestId("compare-stage")).toHaveCount(0);
+});

@@ -1,0 +1,46 @@
+/** Every preset opens from its link, keeps that link in the address bar, and plays; the gallery opens them. */
+import { PRESETS, presetLink } from "../src/app/presets";
+import { expect, test } from "./fixtures";
+import { openLink, paramsOf, waitForRun } from "./link-helpers";
+import { playhead } from "./view-helpers";
+
+for (const p of PRESETS) {
+  test(`preset ${p.id} loads and plays`, async ({ page }) => {
+    const { search, hash } = presetLink(p);
+    await openLink(page, `/${search}${hash}`);
+    await expect(page.getByTestId("link-notices")).toHaveCount(0);
+    if (p.compare) await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
+    // The address bar keeps the preset's link: same query, same hash.
+    await page.waitForTimeout(400);
+    const url = new URL(page.url());
+    expect(url.search).toBe(search);
+    expect(url.hash).toBe(hash);
+
+    await page.keyboard.press("Home");
+    expect((await playhead(page)).time).toBe(0);
+    await page.keyboard.press("Space");
+    await expect.poll(async () => (await playhead(page)).time, { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+}
+
+test("the gallery lists every preset with its lesson and tags, and opens the one picked", async ({
+  page,
+}) => {
+  await openLink(page, "/");
+  await page.getByRole("button", { name: "Presets" }).click();
+  const gallery = page.getByRole("dialog", { name: "Presets" });
+  await expect(gallery.getByRole("listitem")).toHaveCount(PRESETS.length);
+  const third = PRESETS[2];
+  const card = gallery.getByTestId(`preset-${third.id}`);
+  await expect(card).toContainText(third.title);
+  await expect(card).toContainText(third.lesson);
+  await card.click();
+  await expect(gallery).toHaveCount(0);
+  await waitForRun(page);
+  await expect.poll(() => paramsOf(page).get("p")).toBe(third.id);
+
+  // Digit keys open the first nine presets.
+  await page.keyboard.press("1");
+  await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[0].id);
+  await expect(page.getByTestId("run-summary")).toContainText("teaching block");
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { DEFAULT_SPEED } from "./playback";
+import { findPreset, presetLink } from "./presets";
+import {
+  currentLink,
+  type LinkViewState,
+  linkView,
+  linkViewOf,
+  presetView,
+  readLink,
+  togglePanel,
+} from "./url-sync";
+
+const VIEW: LinkViewState = { preset: null, chapter: 0, compare: null, panels: [], notices: [], newer: null };
+const split = (link: string) => {
+  const i = link.indexOf("#");
+  return i < 0 ? [link, ""] : [link.slice(0, i), link.slice(i)];
+};
+
+describe("url sync", () => {
+  it("writes a link that reads back as the same scenario and view", () => {
+    const scenario: Scenario = { ...DEFAULT_SCENARIO, scheduler: "batched", workers: 6, txs: 300, seed: 7 };
+    const view: LinkViewState = { ...VIEW, compare: { workers: 12 }, panels: ["talk"] };
+    const head = { time: 20.5, speed: 1e-5, selectedTx: 17 };
+    const [search, hash] = split(currentLink(scenario, head, view, true));
+    const back = readLink(search, hash);
+    expect(back.issues).toEqual([]);
+    expect(back.scenario).toEqual(scenario);
+    expect(back.view).toEqual({ t: 20.5, speed: 1e-5, tx: 17, compare: { workers: 12 }, panels: ["talk"] });
+    expect(linkViewOf(back.view)).toEqual({
+      preset: null,
+      chapter: 0,
+      compare: { workers: 12 },
+      panels: ["talk"],
+    });
+  });
+
+  it("leaves out the moving playhead and the default speed unless asked", () => {
+    const link = currentLink(
+      DEFAULT_SCENARIO,
+      { time: 3, speed: DEFAULT_SPEED, selectedTx: null },
+      VIEW,
+      false,
+    );
+    expect(link).toBe("");
+    expect(
+      currentLink(DEFAULT_SCENARIO, { time: 3, speed: DEFAULT_SPEED, selectedTx: null }, VIEW, true),
+    ).toBe("?lv=1&t=3");
+  });
+
+  it("writes a preset's own link, and its chapter once one is chosen", () => {
+    const p = findPreset("optimistic-vs-declared");
+    if (!p) throw new Error("missing preset");
+    const view = { ...VIEW, ...presetView(p) };
+    const head = { time: 0, speed: DEFAULT_SPEED, selectedTx: null };
+    const { search, hash } = presetLink(p);
+    expect(currentLink(p.scenario, head, view, false)).toBe(`${search}${hash}`);
+    const withChapter = currentLink(p.scenario, head, { ...view, chapter: 2 }, false);
+    const [s2, h2] = split(withChapter);
+    expect(readLink(s2, h2).view).toMatchObject({ preset: p.id, chapter: 2, compare: p.compare });
+  });
+
+  it("reports a bad preset or chapter and a newer link as plain messages", () => {
+    const bad = readLink("?p=nope&ch=3", "");
+    expect(bad.issues.map((i) => i.part).sort()).toEqual(["ch", "p"]);
+    const newer = readLink("?lv=7&w=3", "");
+    expect(newer.newer).toMatch(/newer TxLanes/);
+    expect(newer.scenario).toEqual(DEFAULT_SCENARIO);
+  });
+
+  it("toggles panels by name", () => {
+    togglePanel("talk");
+    expect(linkView.getState().panels).toEqual(["talk"]);
+    togglePanel("help");
+    togglePanel("talk");
+    expect(linkView.getState().panels).toEqual(["help"]);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The view the URL carries beyond the playhead: the preset and its chapter, the compare side, the open
+ * panels (talk mode is the panel "talk"), and the link's problems to show. Reading a link and writing the
+ * current one are pure functions over this store, the run store's scenario and the playhead.
+ */
+import { createStore } from "zustand/vanilla";
+import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
+import type { Scenario } from "../engine/scenario/scenario";
+import type { ScenarioPatch, ViewState } from "../engine/scenario/view-state";
+import { DEFAULT_SPEED } from "./playback";
+import { checkPresetView, type Preset } from "./presets";
+
+export interface LinkViewState {
+  readonly preset: string | null;
+  /** Talk-mode chapter of the preset, from 1; 0 = its title card. */
+  readonly chapter: number;
+  readonly compare: ScenarioPatch | null;
+  readonly panels: readonly string[];
+  /** What was wrong with the opened link (plain text, shown until dismissed). */
+  readonly notices: readonly LinkIssue[];
+  /** Set when the link came from a newer TxLanes and nothing of it was applied. */
+  readonly newer: string | null;
+}
+
+export const linkView = createStore<LinkViewState>()(() => ({
+  preset: null,
+  chapter: 0,
+  compare: null,
+  panels: [],
+  notices: [],
+  newer: null,
+}));
+
+/** A link read and checked, preset included: what to run and where to stand once it has run. */
+export interface OpenedLink {
+  readonly scenario: Scenario;
+  readonly view: ViewState;
+  readonly issues: readonly LinkIssue[];
+  readonly newer: string | null;
+}
+
+export function readLink(search: string, hash: string): OpenedLink {
+  const decoded = decodeLink(search, hash);
+  const preset = checkPresetView(decoded.view);
+  return {
+    scenario: decoded.scenario,
+    view: preset.view,
+    issues: [...decoded.issues, ...preset.issues],
+    newer: decoded.newer ?? null,
+  };
+}
+
+/** The link-view fields a decoded view sets (the playhead fields go to the playback store). */
+export function linkViewOf(
+  view: ViewState,
+): Pick<LinkViewState, "preset" | "chapter" | "compare" | "panels"> {
+  return {
+    preset: view.preset ?? null,
+    chapter: view.chapter ?? 0,
+    compare: view.compare ?? null,
+    panels: view.panels ?? [],
+  };
+}
+
+/** The playhead fields a link writes. */
+export interface PlayheadView {
+  readonly time: number;
+  readonly speed: number;
+  readonly selectedTx: number | null;
+}
+
+/**
+ * The link of what is on screen, as `?query#hash` (either may be empty). `atMoment` adds the playhead time (the address bar leaves it out, so it
+ * does not change on every frame of playback).
+ */
+export function currentLink(
+  scenario: Scenario,
+  head: PlayheadView,
+  view: LinkViewState,
+  atMoment: boolean,
+): string {
+  const v: ViewState = head.speed === DEFAULT_SPEED ? {} : { speed: head.speed };
+  if (atMoment) v.t = head.time;
+  if (head.selectedTx !== null) v.tx = head.selectedTx;
+  if (view.panels.length > 0) v.panels = [...view.panels];
+  if (view.compare) v.compare = view.compare;
+  if (view.preset) v.preset = view.preset;
+  if (view.preset && view.chapter > 0) v.chapter = view.chapter;
+  const { search, hash } = encodeLink(scenario, v);
+  return `${search}${hash}`;
+}
+
+/** The link-view fields a preset sets: its compare side, its chapters from the title card. */
+export function presetView(p: Preset): Pick<LinkViewState, "preset" | "chapter" | "compare"> {
+  return { preset: p.id, chapter: 0, compare: p.compare ?? null };
+}
+
+export function togglePanel(name: string): void {
+  const { panels } = linkView.getState();
+  linkView.setState({ panels: panels.includes(name) ? panels.filter((p) => p !== name) : [...panels, name] });
+}
+
+export function hasPanel(view: LinkViewState, name: string): boolean {
+  return view.panels.includes(name);
+}

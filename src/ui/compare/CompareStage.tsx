@@ -1,0 +1,180 @@
+/**
+ * Two runs of the same block side by side on one playhead: each side's lanes (and shards) and figures,
+ * and a line with the difference between them. The right side's scheduler, workers and shards are
+ * edited here (they are the compare patch of the link).
+ */
+import { useState } from "react";
+import { usePlayback } from "../../app/playback";
+import type { ShownRun } from "../../app/store";
+import { linkView } from "../../app/url-sync";
+import { computeMetrics } from "../../engine/analysis/metrics";
+import { CROSS_SHARD, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
+import type { ScenarioPatch } from "../../engine/scenario/view-state";
+import { formatDuration, formatInt, formatTimes } from "../format";
+import { WorkerLanes } from "../views/lanes";
+import { ShardsView } from "../views/shards";
+import { type CompareSide, useCompareRun } from "./compare-runs";
+import "./compare.css";
+
+const NAMES: Readonly<Record<Scenario["scheduler"], string>> = {
+  sequential: "Sequential",
+  blockstm: "Block-STM",
+  batched: "Declared access",
+};
+
+function describeSide(s: Scenario): string {
+  const shards = s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard})` : "";
+  return `${NAMES[s.scheduler]} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
+}
+
+/** How the right run differs from the left one: time ratio, aborts, time. */
+export function compareLine(left: ShownRun, right: ShownRun): string {
+  const a = left.metrics;
+  const b = right.metrics;
+  const ratio = a.elapsedUs / b.elapsedUs;
+  const faster =
+    Math.abs(ratio - 1) < 0.005
+      ? "Right takes the same time as left"
+      : ratio > 1
+        ? `Right is ${formatTimes(ratio)} faster than left`
+        : `Right is ${formatTimes(1 / ratio)} slower than left`;
+  return `${faster}: ${formatDuration(b.elapsedUs)} vs ${formatDuration(a.elapsedUs)} · speedup over sequential ${formatTimes(b.speedup)} vs ${formatTimes(a.speedup)} · aborts ${formatInt(b.aborts)} vs ${formatInt(a.aborts)}`;
+}
+
+function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
+  const time = usePlayback((s) => s.time);
+  const now = computeMetrics(run.result, time);
+  const m = run.metrics;
+  return (
+    <section
+      className={run.scenario.shards > 1 ? "compare-side sharded" : "compare-side"}
+      aria-label={`${side} run`}
+      data-testid={`compare-${side}`}
+    >
+      <header>
+        <strong>{side === "left" ? "Left" : "Right"}</strong>
+        <span>{describeSide(run.scenario)}</span>
+      </header>
+      <dl className="compare-figures">
+        <div>
+          <dt>Time ({m.clock})</dt>
+          <dd data-testid={`compare-${side}-time`}>{formatDuration(m.elapsedUs)}</dd>
+        </div>
+        <div>
+          <dt>Speedup</dt>
+          <dd data-testid={`compare-${side}-speedup`}>{formatTimes(m.speedup)}</dd>
+        </div>
+        <div>
+          <dt>Aborts</dt>
+          <dd>{formatInt(m.aborts)}</dd>
+        </div>
+        <div>
+          <dt>Committed now</dt>
+          <dd data-testid={`compare-${side}-committed`}>
+            {formatInt(now.committed)} / {formatInt(now.units)}
+          </dd>
+        </div>
+      </dl>
+      {run.scenario.shards > 1 && <ShardsView run={run} />}
+      <WorkerLanes run={run} />
+    </section>
+  );
+}
+
+function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }) {
+  const right = { ...left, ...patch };
+  // Text that is not a number yet stays in the field; a number goes to the patch (the checker judges it).
+  const [typing, setTyping] = useState<{ workers?: string; shards?: string }>({});
+  const set = (fields: ScenarioPatch): void => linkView.setState({ compare: { ...patch, ...fields } });
+  const number = (text: string, field: "workers" | "shards"): void => {
+    const n = Number(text);
+    const valid = text.trim() !== "" && Number.isFinite(n);
+    setTyping({ ...typing, [field]: valid ? undefined : text });
+    if (valid) set({ [field]: n });
+  };
+  return (
+    <fieldset className="compare-controls">
+      <legend>Right side</legend>
+      <label>
+        Scheduler
+        <select
+          value={right.scheduler}
+          onChange={(e) => set({ scheduler: SCHEDULERS.find((s) => s === e.target.value) })}
+        >
+          {SCHEDULERS.map((s) => (
+            <option key={s} value={s}>
+              {NAMES[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Workers
+        <input
+          type="number"
+          min={1}
+          max={64}
+          value={typing.workers ?? String(right.workers)}
+          onChange={(e) => number(e.target.value, "workers")}
+        />
+      </label>
+      <label>
+        Shards
+        <input
+          type="number"
+          min={1}
+          max={64}
+          value={typing.shards ?? String(right.shards)}
+          onChange={(e) => number(e.target.value, "shards")}
+        />
+      </label>
+      <label>
+        Cross-shard
+        <select
+          value={right.crossShard}
+          onChange={(e) => set({ crossShard: CROSS_SHARD.find((c) => c === e.target.value) })}
+        >
+          {CROSS_SHARD.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+interface Props {
+  readonly left: ShownRun;
+  readonly patch: ScenarioPatch;
+  readonly side: CompareSide;
+}
+
+export function CompareStage({ left, patch, side }: Props) {
+  const running = useCompareRun((s) => s.running);
+  const error = useCompareRun((s) => s.error);
+  const { right: ready, problem } = side;
+  return (
+    <main className="stage compare-stage" data-testid="compare-stage">
+      <div className="compare-top">
+        <RightControls patch={patch} left={left.scenario} />
+        <p className="compare-diff" data-testid="compare-diff" aria-live="polite">
+          {problem
+            ? `The right side is not a valid scenario: ${problem}`
+            : error
+              ? `The right side's run failed: ${error}`
+              : ready
+                ? compareLine(left, ready)
+                : running
+                  ? "Running the right side…"
+                  : ""}
+        </p>
+      </div>
+      <div className="compare-sides">
+        <SideView run={left} side="left" />
+        {ready ? <SideView run={ready} side="right" /> : <section className="compare-side compare-waiting" />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+/** Every preset as a card (title, lesson, tags); picking one opens its link. Keys 1-9 open the first nine. */
+import { type MouseEvent, useEffect } from "react";
+import { PRESETS, type Preset, presetLink } from "../../app/presets";
+import { openPreset } from "../../app/use-url-sync";
+import { CloseButton } from "./CloseButton";
+import { presetTags } from "./preset-tags";
+
+function href(p: Preset): string {
+  const { search, hash } = presetLink(p);
+  return `${location.pathname}${search}${hash}`;
+}
+
+export function PresetGallery({ onClose }: { onClose: () => void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  const pick = (p: Preset) => (e: MouseEvent) => {
+    // A plain click opens it here; a modified click (new tab) follows the link.
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    openPreset(p);
+    onClose();
+  };
+  return (
+    <div className="gallery-backdrop">
+      <section className="gallery" role="dialog" aria-modal="true" aria-label="Presets" data-testid="gallery">
+        <header>
+          <h2>Presets</h2>
+          <p>Each one is a link: a scenario, a one-line lesson and chapters for a talk.</p>
+          <CloseButton onClose={onClose} />
+        </header>
+        <ol>
+          {PRESETS.map((p, i) => (
+            <li key={p.id}>
+              <a href={href(p)} onClick={pick(p)} data-testid={`preset-${p.id}`}>
+                <span className="preset-title">
+                  {i < 9 && <kbd title={`Key ${i + 1}`}>{i + 1}</kbd>}
+                  {p.title}
+                </span>
+                <span className="preset-lesson">{p.lesson}</span>
+                <span className="preset-tags">
+                  {presetTags(p).map((t) => (
+                    <span key={t}>{t}</span>
+                  ))}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { BlockPanel } from "./BlockPanel";
