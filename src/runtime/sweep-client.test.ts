@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
 import type { SweepPlan, SweepPoint, SweepTask } from "./sweep";
 import { SweepCancelledError, SweepClient } from "./sweep-client";
-import type { WorkerLike } from "./virtual-client";
+import type { WorkerLike } from "./worker-session";
 
 type PointFn = (task: SweepTask) => unknown;
 

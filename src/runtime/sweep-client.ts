@@ -3,10 +3,10 @@
  * cancel terminates the worker (a point is one synchronous run, nothing else could stop it); the next sweep
  * starts a fresh worker. Points arrive one by one; every failure ends in a rejection with a readable message.
  */
-import { type Remote, wrap } from "comlink";
+import type { Remote } from "comlink";
 import type { SweepPlan, SweepPoint } from "./sweep";
 import type { SweepWorkerApi } from "./sweep-worker";
-import type { WorkerLike } from "./virtual-client";
+import { type WorkerLike, WorkerSession } from "./worker-session";
 
 /** The rejection of a sweep that was replaced or cancelled: expected, not an error to show. */
 export class SweepCancelledError extends Error {
@@ -23,12 +23,13 @@ function createSweepWorker(): WorkerLike {
 }
 
 export class SweepClient {
-  private readonly createWorker: () => WorkerLike;
-  private live: { worker: WorkerLike; remote: Remote<SweepWorkerApi> } | null = null;
-  private abort: ((reason: Error) => void) | null = null;
+  private readonly session: WorkerSession<SweepWorkerApi>;
 
   constructor(options: { createWorker?: () => WorkerLike } = {}) {
-    this.createWorker = options.createWorker ?? createSweepWorker;
+    this.session = new WorkerSession(
+      options.createWorker ?? createSweepWorker,
+      () => new SweepCancelledError(),
+    );
   }
 
   run(plan: SweepPlan, onPoint?: PointFn): Promise<SweepPoint[]> {
@@ -41,64 +42,27 @@ export class SweepClient {
     call: (remote: Remote<SweepWorkerApi>, task: T) => Promise<P>,
     onPoint?: (point: P, done: number, total: number) => void,
   ): Promise<P[]> {
-    this.cancel();
-    const { worker, remote } = this.live ?? this.start();
-    return new Promise<P[]>((resolve, reject) => {
-      let settled = false;
-      const finish = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        worker.removeEventListener("error", onError);
-        this.abort = null;
-        return true;
-      };
-      const fail = (error: Error): void => {
-        if (!finish()) return;
-        this.stop();
-        reject(error);
-      };
-      const onError = (event: Event): void => {
-        // Handled here: the message goes to the chart, not to the console as an uncaught error.
-        event.preventDefault();
-        const detail = "message" in event && typeof event.message === "string" ? `: ${event.message}` : "";
-        fail(new Error(`The sweep worker crashed${detail}.`));
-      };
-      worker.addEventListener("error", onError);
-      this.abort = fail;
-      const points: P[] = [];
-      const next = async (): Promise<void> => {
+    return this.session.run(
+      async (remote, isLive) => {
+        const points: P[] = [];
         for (const task of tasks) {
           const point = await call(remote, task);
-          if (settled) return;
+          if (!isLive()) break;
           points.push(point);
           onPoint?.(point, points.length, tasks.length);
         }
-        if (finish()) resolve(points);
-      };
-      next().catch((error: unknown) =>
-        fail(new Error(`The sweep failed: ${error instanceof Error ? error.message : String(error)}`)),
-      );
-    });
+        return points;
+      },
+      { worker: "sweep", job: "sweep" },
+    );
   }
 
   cancel(): void {
-    this.abort?.(new SweepCancelledError());
+    this.session.cancel();
   }
 
   /** Cancel any sweep and stop the worker (page teardown). */
   dispose(): void {
-    this.cancel();
-    this.stop();
-  }
-
-  private start(): { worker: WorkerLike; remote: Remote<SweepWorkerApi> } {
-    const worker = this.createWorker();
-    this.live = { worker, remote: wrap<SweepWorkerApi>(worker) };
-    return this.live;
-  }
-
-  private stop(): void {
-    this.live?.worker.terminate();
-    this.live = null;
+    this.session.dispose();
   }
 }

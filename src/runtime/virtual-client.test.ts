@@ -1,8 +1,9 @@
 import { expose } from "comlink";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import { RunCancelledError, VirtualClient, type WorkerLike } from "./virtual-client";
+import { RunCancelledError, VirtualClient } from "./virtual-client";
 import type { ProgressFn } from "./virtual-worker";
+import type { WorkerLike } from "./worker-session";
 
 /** What a stand-in worker does when asked to run: its answer, or a promise of one. */
 type Behaviour = (scenario: Scenario, onProgress?: ProgressFn) => unknown;

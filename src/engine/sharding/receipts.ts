@@ -1,6 +1,8 @@
 import type { Block } from "../block";
 import { CONTRACTS } from "../contracts/registry";
 import { Phase, type Units } from "../schedulers/units";
+import type { EventSink } from "../trace/eventlog";
+import { Ev, MsgKind } from "../trace/kinds";
 import type { Placement } from "./placement";
 
 /**
@@ -64,4 +66,28 @@ class UnitList {
       result: Float64Array.from(idx, (i) => this.result[i]),
     };
   }
+}
+
+/**
+ * Logs the receipts that carry `next` round's units: each leaves its source shard when that shard ended
+ * the round (`ends[shard]`) and arrives at `arrive`; shard s's messages go on its first lane (s * lanesPerShard).
+ */
+export function logReceipts(
+  sink: EventSink,
+  p: Placement,
+  next: readonly Units[],
+  ends: readonly number[],
+  arrive: number,
+  lanesPerShard: number,
+): void {
+  next.forEach((units, dest) => {
+    for (let u = 0; u < units.n; u++) {
+      const tx = units.tx[u];
+      const settle = units.phase[u] === Phase.Settle;
+      const src = settle ? p.target[tx] : p.home[tx];
+      const kind = settle ? MsgKind.Settle : MsgKind.Receipt;
+      sink.emit(ends[src], src * lanesPerShard, Ev.MsgSend, tx, 0, dest, kind);
+      sink.emit(arrive, dest * lanesPerShard, Ev.MsgRecv, tx, 0, src, kind);
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import { Arena } from "../../engine/arena";
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
-import { type Units, wholeTransactions } from "../../engine/schedulers/units";
+import { type Units, wholeTransactionsOf } from "../../engine/schedulers/units";
 import { lockPlan } from "../../engine/sharding/locks";
 import type { Placement } from "../../engine/sharding/placement";
 import type { EventSink } from "../../engine/trace/eventlog";
@@ -52,12 +52,6 @@ export function preparePiece(
   return { step: { op: "piece", scheduler, units, arena, laneBase, round }, output: ex.output };
 }
 
-export function unitsOf(txs: Int32Array): Units {
-  const u = wholeTransactions(txs.length);
-  u.tx.set(txs);
-  return u;
-}
-
 /** Unit lists run one after another as one list (the sequential run of a receipts round, shard by shard). */
 export function concatUnits(lists: readonly Units[]): Units {
   const n = lists.reduce((s, u) => s + u.n, 0);
@@ -97,7 +91,8 @@ export function lockPrograms(
     const steps: Step[] = [];
     let from = 0;
     const flush = (to: number): void => {
-      if (to > from) steps.push(preparePiece(ctx, scheduler, unitsOf(list.subarray(from, to)), s * w).step);
+      if (to > from)
+        steps.push(preparePiece(ctx, scheduler, wholeTransactionsOf(list.subarray(from, to)), s * w).step);
     };
     list.forEach((tx, j) => {
       if (!plan.cross[tx]) return;
@@ -113,7 +108,10 @@ export function lockPrograms(
         targetLane: target * w,
         homeShard: home,
         targetShard: target,
-        piece: home === s ? preparePiece(ctx, "sequential", unitsOf(Int32Array.of(tx)), s * w).step : null,
+        piece:
+          home === s
+            ? preparePiece(ctx, "sequential", wholeTransactionsOf(Int32Array.of(tx)), s * w).step
+            : null,
       };
       if (home === s) exchanges++;
       steps.push(step);

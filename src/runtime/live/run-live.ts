@@ -2,12 +2,11 @@ import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
 import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
 import { SequentialOracle } from "../../engine/schedulers/sequential";
-import { Phase, type Units, wholeTransactions } from "../../engine/schedulers/units";
+import { type Units, wholeTransactions } from "../../engine/schedulers/units";
 import { type Placement, place } from "../../engine/sharding/placement";
-import { firstRound, nextRound } from "../../engine/sharding/receipts";
+import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receipts";
 import { stateHash } from "../../engine/state-hash";
 import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
-import { Ev, MsgKind } from "../../engine/trace/kinds";
 import { generateBlock } from "../../engine/workload/generate";
 import type { RunResult } from "../run-result";
 import { Cancelled, type CancelToken } from "../virtual/driver";
@@ -303,16 +302,7 @@ class LiveRun {
       const next = nextRound(block, p, round, outputs);
       if (next.every((u) => u.n === 0)) return { us: Math.max(...ends), rounds: r + 1 };
       const arrive = (performance.timeOrigin + performance.now()) * 1000 - stage.control.origin[0];
-      next.forEach((units, dest) => {
-        for (let u = 0; u < units.n; u++) {
-          const tx = units.tx[u];
-          const settle = units.phase[u] === Phase.Settle;
-          const src = settle ? p.target[tx] : p.home[tx];
-          const kind = settle ? MsgKind.Settle : MsgKind.Receipt;
-          log.emit(ends[src], src * w, Ev.MsgSend, tx, 0, dest, kind);
-          log.emit(arrive, dest * w, Ev.MsgRecv, tx, 0, src, kind);
-        }
-      });
+      logReceipts(log, p, next, ends, arrive, w);
       round = next;
     }
   }

@@ -1,14 +1,8 @@
-import { type Units, wholeTransactions } from "../../engine/schedulers/units";
+import { wholeTransactionsOf } from "../../engine/schedulers/units";
 import { lockPlan } from "../../engine/sharding/locks";
 import type { Placement } from "../../engine/sharding/placement";
 import { Ev, MsgKind } from "../../engine/trace/kinds";
 import { type PieceContext, runPiece } from "./run-piece";
-
-function unitsOf(txs: Int32Array): Units {
-  const u = wholeTransactions(txs.length);
-  u.tx.set(txs);
-  return u;
-}
 
 /**
  * Sharded run with two-phase-commit locks. Each shard runs its local transactions between cross-shard
@@ -26,7 +20,8 @@ export function simulateLocks(ctx: PieceContext, p: Placement): { elapsedUs: num
     const list = plan.perShard[s];
     let j = cursor[s];
     while (j < list.length && !plan.cross[list[j]]) j++;
-    if (j > cursor[s]) clock[s] = runPiece(ctx, unitsOf(list.subarray(cursor[s], j)), s * w, clock[s]).end;
+    if (j > cursor[s])
+      clock[s] = runPiece(ctx, wholeTransactionsOf(list.subarray(cursor[s], j)), s * w, clock[s]).end;
     cursor[s] = j;
   };
   let exchanges = 0;
@@ -41,7 +36,7 @@ export function simulateLocks(ctx: PieceContext, p: Placement): { elapsedUs: num
     ctx.sink.emit(start + lat, g * w, Ev.MsgRecv, tx, 0, h, MsgKind.Prepare);
     ctx.sink.emit(start + lat, g * w, Ev.MsgSend, tx, 0, h, MsgKind.Vote);
     ctx.sink.emit(start + 2 * lat, h * w, Ev.MsgRecv, tx, 0, g, MsgKind.Vote);
-    const single = unitsOf(Int32Array.of(tx));
+    const single = wholeTransactionsOf(Int32Array.of(tx));
     const end = runPiece({ ...ctx, scheduler: "sequential", workers: 1 }, single, h * w, start + 2 * lat).end;
     ctx.sink.emit(end, h * w, Ev.MsgSend, tx, 0, g, MsgKind.CommitMsg);
     ctx.sink.emit(end + lat, g * w, Ev.MsgRecv, tx, 0, h, MsgKind.CommitMsg);

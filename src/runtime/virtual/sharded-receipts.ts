@@ -1,9 +1,9 @@
 import type { Block } from "../../engine/block";
 import type { SequentialOracle } from "../../engine/schedulers/sequential";
-import { Phase, type Units } from "../../engine/schedulers/units";
+import type { Units } from "../../engine/schedulers/units";
 import type { Placement } from "../../engine/sharding/placement";
-import { firstRound, nextRound } from "../../engine/sharding/receipts";
-import { Ev, MsgKind } from "../../engine/trace/kinds";
+import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receipts";
+import { Ev } from "../../engine/trace/kinds";
 import { type PieceContext, runPiece } from "./run-piece";
 
 /**
@@ -30,16 +30,7 @@ export function simulateReceipts(ctx: PieceContext, p: Placement): { elapsedUs: 
     const next = nextRound(ctx.block, p, round, outputs);
     if (next.every((u) => u.n === 0)) return { elapsedUs: end, rounds: r };
     const arrive = end + ctx.cost.msgUs;
-    next.forEach((units, dest) => {
-      for (let u = 0; u < units.n; u++) {
-        const tx = units.tx[u];
-        const settle = units.phase[u] === Phase.Settle;
-        const src = settle ? p.target[tx] : p.home[tx];
-        const kind = settle ? MsgKind.Settle : MsgKind.Receipt;
-        ctx.sink.emit(ends[src], src * w, Ev.MsgSend, tx, 0, dest, kind);
-        ctx.sink.emit(arrive, dest * w, Ev.MsgRecv, tx, 0, src, kind);
-      }
-    });
+    logReceipts(ctx.sink, p, next, ends, arrive, w);
     round = next;
     t = arrive;
   }
