@@ -23,6 +23,7 @@ test("t toggles talk mode; the controls hide while idle and come back on a key",
   await expect.poll(() => page.url()).toContain("#v1:");
   await expect(html).toHaveClass(/talk-idle/, { timeout: 6_000 });
   await expect(page.getByTestId("playback-bar")).toHaveCSS("opacity", "0");
+  await expect(page.getByTestId("run-summary")).toBeHidden();
   await page.keyboard.press("Home");
   await expect(html).not.toHaveClass(/talk-idle/);
   await page.keyboard.press("t");
@@ -53,7 +54,7 @@ test("Page Down and Page Up move between chapters and put the playhead on each o
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter ${n - 1}/${n}`);
 });
 
-test("the presenter keys: space, arrows, [ ], ? help, digits", async ({ page }) => {
+test("the presenter keys: space, arrows, [ ], ? help, f fullscreen, digits", async ({ page }) => {
   await page.keyboard.press("Home");
   await page.keyboard.press("ArrowRight");
   expect((await playhead(page)).time).toBeCloseTo(3, 1);
@@ -75,6 +76,11 @@ test("the presenter keys: space, arrows, [ ], ? help, digits", async ({ page }) 
     await expect(help).toContainText(key);
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
+
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.keyboard.press("f");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
 
   await page.keyboard.press("4");
   await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[3].id);

@@ -10,7 +10,7 @@ import { linkView } from "../../app/url-sync";
 import { computeMetrics } from "../../engine/analysis/metrics";
 import { CROSS_SHARD, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
-import { formatDuration, formatInt, formatTimes } from "../format";
+import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
 import { type CompareSide, useCompareRun } from "./compare-runs";
@@ -23,7 +23,8 @@ const NAMES: Readonly<Record<Scenario["scheduler"], string>> = {
 };
 
 function describeSide(s: Scenario): string {
-  const shards = s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard})` : "";
+  const shards =
+    s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
   return `${NAMES[s.scheduler]} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
 }
 
