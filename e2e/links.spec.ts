@@ -174,7 +174,7 @@ function hostileLinks(): string[] {
 }
 
 test("malformed and hostile links each give a clear message and no page error", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const links = hostileLinks();
   expect(links.length).toBeGreaterThanOrEqual(300);
   let injected = 0;
