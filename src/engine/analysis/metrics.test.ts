@@ -1,26 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EventLog, type EventLogData } from "../trace/eventlog";
-import { Ev, type EventKind, MsgKind } from "../trace/kinds";
+import type { EventLogData } from "../trace/eventlog";
+import { Ev, MsgKind } from "../trace/kinds";
 import { computeMetrics } from "./metrics";
 import type { RunInput } from "./run-analysis";
-import { traceOf } from "./test-helpers";
-
-type Row = [
-  time: number,
-  lane: number,
-  kind: EventKind,
-  tx: number,
-  inc: number,
-  key?: number,
-  other?: number,
-];
-
-function logOf(rows: readonly Row[]): EventLogData {
-  const log = new EventLog();
-  for (const [t, w, k, tx, inc, key = -1, other = 0] of rows) log.emit(t, w, k, tx, inc, key, other);
-  return log.freeze();
-}
+import { logOf, type Row, traceOf } from "./test-helpers";
 
 // Two lanes, three transactions (Block-STM style):
 // tx 1's first incarnation is aborted (3 us wasted); tx 2 suspends on tx 1 after 1 us (wasted), resumes and

@@ -1,3 +1,5 @@
+import { EventLog, type EventLogData } from "../trace/eventlog";
+import type { EventKind } from "../trace/kinds";
 import type { SequentialTrace } from "./sequential-trace";
 
 /** A unit of a hand-made sequential trace: its transaction, (key, writer unit) reads, written keys, cost. */
@@ -37,4 +39,22 @@ export function traceOf(units: readonly UnitSpec[]): SequentialTrace {
     revert: Int8Array.from(units, (u) => u.revert ?? 0),
     costUs: Float64Array.from(units, (u) => u.cost ?? 1),
   };
+}
+
+/** One hand-written event: time, lane, kind, tx, incarnation, then key and other (default -1 and 0). */
+export type Row = [
+  time: number,
+  lane: number,
+  kind: EventKind,
+  tx: number,
+  inc: number,
+  key?: number,
+  other?: number,
+];
+
+/** A frozen event log of hand-written rows (tests only). */
+export function logOf(rows: readonly Row[]): EventLogData {
+  const log = new EventLog();
+  for (const [t, w, k, tx, inc, key = -1, other = 0] of rows) log.emit(t, w, k, tx, inc, key, other);
+  return log.freeze();
 }

@@ -1,25 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EventLog, type EventLogData } from "../trace/eventlog";
-import { Ev, type EventKind, MsgKind } from "../trace/kinds";
-import { traceOf } from "./test-helpers";
+import { Ev, MsgKind } from "../trace/kinds";
+import { logOf, traceOf } from "./test-helpers";
 import { LaneTask, TxStates, TxStatus, txStatesOf, unitsPerTx } from "./tx-state";
-
-type Row = [
-  time: number,
-  lane: number,
-  kind: EventKind,
-  tx: number,
-  inc: number,
-  key?: number,
-  other?: number,
-];
-
-function logOf(rows: readonly Row[]): EventLogData {
-  const log = new EventLog();
-  for (const [t, w, k, tx, inc, key = -1, other = 0] of rows) log.emit(t, w, k, tx, inc, key, other);
-  return log.freeze();
-}
 
 // Block-STM on two lanes: tx 1's first incarnation aborts on key 5 (written by tx 0); tx 2 suspends on
 // tx 1 at key 3, resumes and re-executes; tx 1's second incarnation reverts.
