@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { DEFAULT_SPEED } from "./playback";
-import { findPreset, presetLink } from "./presets";
+import { findPreset, PRESETS, presetLink } from "./presets";
 import {
   currentLink,
   type LinkViewState,
@@ -59,6 +59,16 @@ describe("url sync", () => {
     const withChapter = currentLink(p.scenario, head, { ...view, chapter: 2 }, false);
     const [s2, h2] = split(withChapter);
     expect(readLink(s2, h2).view).toMatchObject({ preset: p.id, chapter: 2, compare: p.compare });
+  });
+
+  it("a hand-typed ?p=ID opens the preset's own scenario and compare side", () => {
+    for (const p of PRESETS) {
+      const opened = readLink(`?p=${p.id}&ch=1`, "");
+      expect(opened.scenario).toEqual(p.scenario);
+      expect(opened.view).toMatchObject({ preset: p.id, chapter: 1 });
+      expect(opened.view.compare).toEqual(p.compare);
+      expect(opened.issues).toEqual([]);
+    }
   });
 
   it("reports a bad preset or chapter and a newer link as plain messages", () => {

@@ -5,10 +5,10 @@
  */
 import { createStore } from "zustand/vanilla";
 import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
-import type { Scenario } from "../engine/scenario/scenario";
+import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import type { ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { DEFAULT_SPEED } from "./playback";
-import { checkPresetView, type Preset } from "./presets";
+import { checkPresetView, findPreset, type Preset } from "./presets";
 
 export interface LinkViewState {
   readonly preset: string | null;
@@ -42,9 +42,15 @@ export interface OpenedLink {
 export function readLink(search: string, hash: string): OpenedLink {
   const decoded = decodeLink(search, hash);
   const preset = checkPresetView(decoded.view);
+  // A hand-typed `?p=ID` names the preset alone: it stands for the preset's scenario and compare side.
+  // (Links the app writes carry the scenario too: it equals the preset's, or the preset is dropped.)
+  const named = preset.view.preset === undefined ? undefined : findPreset(preset.view.preset);
+  const bare = named && JSON.stringify(decoded.scenario) === JSON.stringify(DEFAULT_SCENARIO);
+  const view =
+    bare && named.compare && !preset.view.compare ? { ...preset.view, compare: named.compare } : preset.view;
   return {
-    scenario: decoded.scenario,
-    view: preset.view,
+    scenario: bare ? named.scenario : decoded.scenario,
+    view,
     issues: [...decoded.issues, ...preset.issues],
     newer: decoded.newer ?? null,
   };
