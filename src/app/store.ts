@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { computeMetrics, type Metrics } from "../engine/analysis/metrics";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { type ScenarioIssue, validateScenario } from "../engine/scenario/validate";
+import type { LiveView } from "../runtime/live/run-live";
 import type { RunResult } from "../runtime/run-result";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
@@ -16,8 +17,14 @@ import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
 export type RunMode = "virtual" | "live";
 /** The live client as the store drives it: a Runner whose teaching pace can change between runs. */
 export interface LiveRunner extends Runner {
-  options: { slowdown?: number };
+  options: { slowdown?: number; onStart?: (view: LiveView) => void };
   readonly maxThreads: number;
+}
+
+/** A live run in flight: its event logs as they grow in shared memory, for the live lanes. */
+export interface LiveRun {
+  readonly view: LiveView;
+  readonly shards: number;
 }
 
 /** A finished run and what the page shows of it. */
@@ -50,6 +57,8 @@ export interface RunState {
   readonly mode: RunMode;
   /** Live mode: real work per unit of modelled cost is multiplied by this (1..100,000), to watch it. */
   readonly slowdown: number;
+  /** The live run in flight once its parallel phase has started; null otherwise. */
+  readonly live: LiveRun | null;
   /** Keep an uploaded block and run it (the scenario's executor knobs still apply). */
   setUpload(upload: Upload): void;
   setMode(mode: RunMode, slowdown?: number): void;
@@ -107,13 +116,22 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
     const start = (scenario: Scenario): void => {
       const id = ++runId;
       requested = runKey(scenario);
-      set({ running: true, progress: 0 });
+      set({ running: true, progress: 0, live: null });
       const t0 = performance.now();
       const { upload, draft, mode } = get();
       // Starts synchronously (the runner cancels the run in flight at once); a throw becomes the run's error.
       const launch = (): Promise<RunResult> => {
         try {
-          return runnerFor(mode).run(
+          const chosen = runnerFor(mode);
+          // Only this run may fill the live slot: a cancelled run's late start is ignored.
+          if (mode === "live" && live)
+            live.options = {
+              ...live.options,
+              onStart: (view) => {
+                if (id === runId) set({ live: { view, shards: scenario.shards } });
+              },
+            };
+          return chosen.run(
             scenario,
             (done, total) => {
               if (id === runId) set({ progress: total > 0 ? done / total : 0 });
@@ -131,6 +149,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
           set({
             running: false,
             progress: 1,
+            live: null,
             error: null,
             shown: { scenario, result, metrics: computeMetrics(result), computeMs },
           });
@@ -138,7 +157,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         (error: unknown) => {
           if (id !== runId || error instanceof RunCancelledError) return;
           requested = "";
-          set({ running: false, error: error instanceof Error ? error.message : String(error) });
+          set({ running: false, live: null, error: error instanceof Error ? error.message : String(error) });
         },
       );
     };
@@ -189,6 +208,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       upload: null,
       mode: "virtual",
       slowdown: 1,
+      live: null,
 
       setUpload(upload) {
         uploads++;

@@ -24,7 +24,7 @@ import { SIDE_PANELS } from "./side-panels";
 import { ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
-import { WorkerLanes } from "./views/lanes";
+import { LiveLanes, WorkerLanes } from "./views/lanes";
 import { ShardsView } from "./views/shards";
 import "./app.css";
 import "./views/views.css";
@@ -34,6 +34,7 @@ const WIDE = "(min-width: 1500px)";
 
 export function App() {
   const shown = useRun((s) => s.shown);
+  const live = useRun((s) => s.live);
   const [drawerOpen, setDrawerOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   usePlaybackLoad(shown);
   usePlayLoop();
@@ -66,8 +67,13 @@ export function App() {
           <ExportPanel />
           <ImportPanel />
         </aside>
-        {/* I1: compare mode replaces the stage with the two runs side by side. */}
-        {shown && patch ? (
+        {/* I1: compare mode replaces the stage with the two runs side by side. I3: a live run in flight
+            replaces it with its lanes growing; its replay follows. */}
+        {live ? (
+          <main className="stage stage-live">
+            <LiveLanes live={live} />
+          </main>
+        ) : shown && patch ? (
           <CompareStage left={shown} patch={patch} side={compare} />
         ) : shown ? (
           <Stage run={shown} />

@@ -47,6 +47,8 @@ export interface LiveOptions {
 /** The parallel run while it happens: read from shared memory, so it can be drawn live. */
 export interface LiveView {
   readonly lanes: number;
+  /** Transactions in the block (what `committed` counts towards). */
+  readonly total: number;
   /** Every event the workers have published so far, time-sorted (us since the run started). */
   snapshot(): EventLogData;
   /** Units committed so far. */
@@ -261,6 +263,7 @@ class LiveRun {
     const { control, ctx } = stage;
     this.opts.onStart?.({
       lanes: layout.threads,
+      total: block.n,
       snapshot: () => this.logs.snapshot(control),
       committed: () => sum(control, T_COMMITS),
     });

@@ -1,1 +1,2 @@
+export { LiveLanes } from "./LiveLanes";
 export { WorkerLanes } from "./WorkerLanes";

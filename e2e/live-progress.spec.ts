@@ -1,0 +1,44 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { knob, openDrawer } from "./panel-helpers";
+
+/** The committed count the live lanes show, or null once the panel is gone (the run ended). */
+async function liveCommitted(page: Page): Promise<number | null> {
+  const texts = await page.getByTestId("live-committed").allTextContents();
+  return texts.length > 0 ? Number(texts[0].replaceAll(",", "")) : null;
+}
+
+test("a slowed live run grows its lanes live, then replays with the sequential state", async ({ page }) => {
+  await page.goto("/");
+  await openDrawer(page);
+  await knob(page, "Block size").fill("300");
+  await knob(page, "Workers").fill("2");
+  await page.getByRole("radio", { name: /Live/ }).check();
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential", { timeout: 30_000 });
+  // A slowed run starts; the drawer closes so the stage has the width of the page.
+  await page.getByLabel(/^Slowdown/).fill("6000");
+  await page.getByRole("button", { name: "Scenario settings" }).click();
+
+  const panel = page.getByTestId("live-lanes");
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText("live: measured, in progress");
+  await expect(panel).toContainText("/ 300 committed");
+  // Distinct committed counts seen while the live panel is up: the run is watched as it progresses.
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        const n = await liveCommitted(page);
+        if (n !== null && n > 0 && n < 300) seen.add(n);
+        return seen.size;
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBeGreaterThanOrEqual(3);
+  if (process.env.LIVE_SHOT) await page.screenshot({ path: process.env.LIVE_SHOT });
+
+  await expect(panel).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId("lanes-view")).toBeVisible();
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
+  await expect(page.getByTestId("run-summary")).toHaveText(/300 transactions · Block-STM · 2 workers/);
+});
