@@ -1,39 +1,10 @@
-import { expose } from "comlink";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
+import { FakeWorker } from "./fake-worker";
 import type { SweepPlan, SweepPoint, SweepTask } from "./sweep";
 import { SweepCancelledError, SweepClient } from "./sweep-client";
-import type { WorkerLike } from "./worker-session";
 
 type PointFn = (task: SweepTask) => unknown;
-
-/** A Worker stand-in: comlink over a MessageChannel, with terminate() and crash() like a real worker. */
-class FakeWorker implements WorkerLike {
-  readonly channel = new MessageChannel();
-  readonly events = new EventTarget();
-  terminated = false;
-  constructor(point: PointFn) {
-    expose({ point: (_base: unknown, _axis: unknown, task: SweepTask) => point(task) }, this.channel.port2);
-  }
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.channel.port1.postMessage(message, transfer ?? []);
-  }
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    (type === "message" ? this.channel.port1 : this.events).addEventListener(type, listener);
-    if (type === "message") this.channel.port1.start();
-  }
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    (type === "message" ? this.channel.port1 : this.events).removeEventListener(type, listener);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.channel.port1.close();
-    this.channel.port2.close();
-  }
-  crash(message: string): void {
-    this.events.dispatchEvent(Object.assign(new Event("error", { cancelable: true }), { message }));
-  }
-}
 
 const plan: SweepPlan = {
   axis: "skew",
@@ -53,7 +24,7 @@ function clientWith(points: PointFn[]): SweepClient {
     createWorker: () => {
       const p = points[workers.length];
       if (!p) throw new Error("test asked for more workers than it set up");
-      const w = new FakeWorker(p);
+      const w = new FakeWorker({ point: (_base: unknown, _axis: unknown, task: SweepTask) => p(task) });
       workers.push(w);
       return w;
     },

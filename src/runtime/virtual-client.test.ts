@@ -1,44 +1,11 @@
-import { expose } from "comlink";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { FakeWorker } from "./fake-worker";
 import { RunCancelledError, VirtualClient } from "./virtual-client";
 import type { ProgressFn } from "./virtual-worker";
-import type { WorkerLike } from "./worker-session";
 
 /** What a stand-in worker does when asked to run: its answer, or a promise of one. */
 type Behaviour = (scenario: Scenario, onProgress?: ProgressFn) => unknown;
-
-/** A Worker stand-in: comlink over a MessageChannel, with terminate() and crash() like a real worker. */
-class FakeWorker implements WorkerLike {
-  readonly channel = new MessageChannel();
-  readonly events = new EventTarget();
-  terminated = false;
-
-  constructor(behaviour: Behaviour) {
-    expose({ run: behaviour }, this.channel.port2);
-  }
-
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.channel.port1.postMessage(message, transfer ?? []);
-  }
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    (type === "message" ? this.channel.port1 : this.events).addEventListener(type, listener);
-    if (type === "message") this.channel.port1.start();
-  }
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    (type === "message" ? this.channel.port1 : this.events).removeEventListener(type, listener);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.channel.port1.close();
-    this.channel.port2.close();
-  }
-  crash(message: string): Event {
-    const event = Object.assign(new Event("error", { cancelable: true }), { message });
-    this.events.dispatchEvent(event);
-    return event;
-  }
-}
 
 const never = (): Promise<never> => new Promise(() => {});
 const workers: FakeWorker[] = [];
@@ -50,7 +17,7 @@ function clientWith(behaviours: Behaviour[], timeoutMs?: number): VirtualClient 
     createWorker: () => {
       const behaviour = behaviours[workers.length];
       if (!behaviour) throw new Error("test asked for more workers than it set up");
-      const w = new FakeWorker(behaviour);
+      const w = new FakeWorker({ run: behaviour });
       workers.push(w);
       return w;
     },
