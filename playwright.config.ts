@@ -3,6 +3,12 @@ import { defineConfig } from "@playwright/test";
 /** PW_PORT lets several checkouts or helpers run the suite side by side. */
 const port = Number(process.env.PW_PORT ?? 4173);
 
+/** Debian's Chromium, as this machine and CI have it (Playwright cannot download browsers here). */
+export const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+};
+
 /** Browser tests run against the production build (`vite build` first), served by `vite preview`. */
 export default defineConfig({
   testDir: "e2e",
@@ -19,10 +25,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     browserName: "chromium",
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    },
+    launchOptions: CHROMIUM,
     trace: "retain-on-failure",
   },
   webServer: {

@@ -4,6 +4,7 @@
  */
 import { chromium } from "@playwright/test";
 import { preview } from "vite";
+import { CHROMIUM } from "../playwright.config";
 
 interface Shot {
   readonly file: string;
@@ -25,10 +26,7 @@ const shots: Shot[] = [
 ];
 
 const server = await preview({ preview: { port: 4180, strictPort: true }, logLevel: "warn" });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
+const browser = await chromium.launch(CHROMIUM);
 try {
   for (const shot of shots) {
     const page = await browser.newPage({

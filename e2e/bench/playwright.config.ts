@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "../../playwright.config";
 
 const port = Number(process.env.BENCH_PORT ?? 4174);
 
@@ -16,10 +17,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     browserName: "chromium",
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,
