@@ -50,6 +50,7 @@ test("both sides follow one playhead whose end is the later run's end", async ({
 
 test("the Compare button opens the other scheduler, the right side's workers edit the link", async ({
   page,
+  context,
 }) => {
   await openLink(page, "/?lv=1&n=300&acc=50&w=4");
   await page.getByRole("button", { name: "Compare" }).click();
@@ -59,13 +60,14 @@ test("the Compare button opens the other scheduler, the right side's workers edi
   await page.getByRole("group", { name: "Right side" }).getByLabel("Workers").fill("16");
   await expect(page.getByTestId("compare-right")).toContainText("16 workers", { timeout: 30_000 });
   await expect.poll(() => page.url()).toContain("#v1:");
-  // The link carries the compare side: opened again, it shows the same two runs.
-  const link = page.url();
-  await openLink(page, link);
-  await expect(page.getByTestId("compare-right")).toContainText("Declared access · 16 workers", {
+  // The link carries the compare side: opened in a new page, it shows the same two runs.
+  const other = await context.newPage();
+  await openLink(other, page.url());
+  await expect(other.getByTestId("compare-right")).toContainText("Declared access · 16 workers", {
     timeout: 30_000,
   });
-  expect(paramsOf(page).get("w")).toBe("4");
-  await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByTestId("compare-stage")).toHaveCount(0);
+  expect(paramsOf(other).get("w")).toBe("4");
+  await other.getByRole("button", { name: "Compare" }).click();
+  await expect(other.getByTestId("compare-stage")).toHaveCount(0);
+  await other.close();
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { control, playhead, runScenario } from "./view-helpers";
+import { animationFrames, control, playhead, runScenario } from "./view-helpers";
 
 /** The playback bar shows one decimal: a time matches when it rounds to the same tenth. */
 async function expectPlayheadAt(page: Page, us: number): Promise<void> {
@@ -50,7 +50,8 @@ test("play advances the playhead, pause holds it, the scrub bar sets it", async 
   await expect.poll(async () => (await playhead(page)).time, { timeout: 10_000 }).toBeGreaterThan(0);
   await control(page, "Pause").click();
   const held = (await playhead(page)).time;
-  await page.waitForTimeout(400);
+  // Ten frames later (each one a chance for the play loop to move it) the playhead has not moved.
+  await animationFrames(page, 10);
   expect((await playhead(page)).time).toBe(held);
 
   const { end } = await playhead(page);

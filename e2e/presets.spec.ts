@@ -10,8 +10,8 @@ for (const p of PRESETS) {
     await openLink(page, `/${search}${hash}`);
     await expect(page.getByTestId("link-notices")).toHaveCount(0);
     if (p.compare) await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
-    // The address bar keeps the preset's link: same query, same hash.
-    await page.waitForTimeout(400);
+    // Once the page has brought the address bar up to date, it still holds the preset's link.
+    await expect(page.locator("html")).toHaveAttribute("data-address-syncs", /^[1-9]/);
     const url = new URL(page.url());
     expect(url.search).toBe(search);
     expect(url.hash).toBe(hash);

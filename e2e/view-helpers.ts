@@ -47,3 +47,27 @@ export async function playhead(page: Page): Promise<{ time: number; end: number 
 export function control(page: Page, label: string) {
   return page.getByRole("button", { name: label, exact: true });
 }
+
+/** Resolves after the page has drawn `n` more animation frames: "nothing moved" is then a fact, not a guess. */
+export async function animationFrames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = (): void => {
+          if (--left <= 0) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+/** One of the app's counters (runs started, links opened, address syncs), mirrored on <html data-…>. */
+export async function counter(
+  page: Page,
+  name: "runs-started" | "links-opened" | "address-syncs",
+): Promise<number> {
+  return Number((await page.locator("html").getAttribute(`data-${name}`)) ?? 0);
+}

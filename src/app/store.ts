@@ -10,6 +10,7 @@ import { type ScenarioIssue, validateScenario } from "../engine/scenario/validat
 import type { LiveView } from "../runtime/live/run-live";
 import type { RunResult } from "../runtime/run-result";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
+import { bump } from "./counters";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
 // I2: uploaded blocks and the virtual/live mode.
 import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
@@ -115,6 +116,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
 
     const start = (scenario: Scenario): void => {
       const id = ++runId;
+      bump("runsStarted");
       requested = runKey(scenario);
       set({ running: true, progress: 0, live: null });
       const t0 = performance.now();

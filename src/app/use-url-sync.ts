@@ -6,6 +6,7 @@
 import { useEffect } from "react";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { ViewState } from "../engine/scenario/view-state";
+import { bump } from "./counters";
 import { playback } from "./playback";
 import { chapterTime, findPreset, type Preset } from "./presets";
 import { runStore } from "./session";
@@ -53,6 +54,7 @@ function applyPending(): void {
 /** Reads the address bar's link and applies it; returns it. */
 function openAddress(): OpenedLink {
   const opened = readLink(location.search, location.hash);
+  bump("linksOpened");
   linkView.setState({
     notices: opened.issues,
     newer: opened.newer,
@@ -61,6 +63,8 @@ function openAddress(): OpenedLink {
   if (!opened.newer) {
     pending = { scenario: JSON.stringify(opened.scenario), view: opened.view };
     runStore.getState().apply(opened.scenario);
+    // Already on screen (a hash change that keeps the scenario): the view applies now.
+    applyPending();
   }
   return opened;
 }
@@ -68,18 +72,32 @@ function openAddress(): OpenedLink {
 export function useUrlSync(): void {
   useEffect(() => {
     const opened = openAddress();
+    // The address this page last read or wrote. Any other address is one the user typed (a hash edited
+    // in place): it is read before anything is written, even when its hashchange event has not arrived
+    // yet, so a pending write never overwrites it.
+    let known = location.href;
     // A newer link stays in the address bar until the user changes something.
     let lastScenario: Scenario | null = null;
     let writing = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const openTyped = (): boolean => {
+      if (location.href === known) return false;
+      openAddress();
+      known = location.href;
+      return true;
+    };
     const write = (): void => {
       timer = undefined;
+      if (openTyped()) return;
       const shown = runStore.getState().shown;
       if (!shown || pending) return;
       const link = currentLink(shown.scenario, playback.getState(), linkView.getState(), false);
       const url = `${location.pathname}${link}`;
-      if (url !== `${location.pathname}${location.search}${location.hash}`)
+      if (url !== `${location.pathname}${location.search}${location.hash}`) {
         history.replaceState(null, "", url);
+        known = location.href;
+      }
+      bump("addressSyncs");
     };
     const changed = (): void => {
       if (writing && timer === undefined) timer = setTimeout(write, WRITE_EVERY_MS);
@@ -107,8 +125,8 @@ export function useUrlSync(): void {
       changed();
     };
     const subs = [runStore.subscribe(onRun), playback.subscribe(onHead), linkView.subscribe(changed)];
-    // A hash edited by hand in the address bar (no reload) opens like a new link.
-    const onHashChange = (): void => void openAddress();
+    // A hash edited by hand in the address bar (no reload) opens like a new link, unless a write found it first.
+    const onHashChange = (): void => void openTyped();
     window.addEventListener("hashchange", onHashChange);
     return () => {
       for (const unsubscribe of subs) unsubscribe();

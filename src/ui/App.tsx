@@ -22,6 +22,7 @@ import { usePlaybackLoad } from "./playback/use-playback-load";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
 import { ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
+import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
 import { LiveLanes, WorkerLanes } from "./views/lanes";
@@ -36,6 +37,7 @@ export function App() {
   const shown = useRun((s) => s.shown);
   const live = useRun((s) => s.live);
   const [drawerOpen, setDrawerOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
+  useCounterAttributes();
   usePlaybackLoad(shown);
   usePlayLoop();
   // I1: the URL follows the scenario and view; talk keys; the compare side on the one playhead.
