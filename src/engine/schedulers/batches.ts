@@ -1,10 +1,11 @@
 import type { UnitAccess } from "./unit-access";
 
 /**
- * Declared-access batching (Solana Sealevel style): each unit goes into the first batch after every earlier
- * unit it conflicts with (write/write, write/read or read/write on a declared key). Batches are conflict-free
- * and keep block order between conflicting units, so running them one after another equals the serial order.
- * Returns the batch number of each unit.
+ * Level batches from declared access: each unit goes into the first batch after every earlier unit it
+ * conflicts with (write/write, write/read or read/write on a declared key), so batch b holds the units whose
+ * longest chain of earlier conflicts has b links. Batches are conflict-free and keep block order between
+ * conflicting units, so running them one after another equals the serial order; their number is the
+ * longest conflict chain, the fewest any batching can make. Returns the batch number of each unit.
  */
 export function declaredBatches(access: UnitAccess, n: number): Int32Array {
   const batch = new Int32Array(n);

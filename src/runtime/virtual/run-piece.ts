@@ -4,9 +4,16 @@ import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
 import { BatchedExecutor } from "../../engine/schedulers/batched";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
 import type { Executor } from "../../engine/schedulers/executor";
+import { SequentialExecutor } from "../../engine/schedulers/sequential-executor";
 import type { Units } from "../../engine/schedulers/units";
 import type { EventSink } from "../../engine/trace/eventlog";
 import { type CancelToken, runVirtual } from "./driver";
+
+const EXECUTORS = {
+  sequential: SequentialExecutor,
+  blockstm: BlockStmExecutor,
+  batched: BatchedExecutor,
+} as const satisfies Record<SchedulerName, unknown>;
 
 export function makeExecutor(
   scheduler: SchedulerName,
@@ -18,8 +25,8 @@ export function makeExecutor(
   laneBase: number,
   arena: Arena,
 ): Executor {
-  if (scheduler === "blockstm") return new BlockStmExecutor(block, units, state, cost, sink, laneBase, arena);
-  return new BatchedExecutor(block, units, state, cost, sink, laneBase, scheduler === "batched", arena);
+  const Make = EXECUTORS[scheduler];
+  return new Make(block, units, state, cost, sink, laneBase, arena);
 }
 
 /** What every piece of a run shares: the block, the state it updates, the scheduler and the log. */

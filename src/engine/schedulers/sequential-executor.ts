@@ -1,0 +1,74 @@
+import type { Arena } from "../arena";
+import type { Block } from "../block";
+import type { CostModel } from "../scenario/scenario";
+import type { EventSink } from "../trace/eventlog";
+import { Ev } from "../trace/kinds";
+import { DirectView } from "./direct-view";
+import { DONE, type Executor } from "./executor";
+import { logCommit } from "./log-commit";
+import { runUnit } from "./run-unit";
+import { unitAccess } from "./unit-access";
+import { unitCosts } from "./unit-cost";
+import type { Units } from "./units";
+
+/**
+ * Sequential execution: worker 0 runs the units one after another in their order, on the state itself, and
+ * commits each as it ends. Any other worker has nothing to do. The baseline every speedup is measured against.
+ */
+export class SequentialExecutor implements Executor {
+  readonly output: Float64Array;
+  private readonly cost: Float64Array;
+  private readonly view: DirectView;
+  /** Shared: the next unit to run. */
+  private readonly next: Int32Array;
+
+  constructor(
+    private readonly block: Block,
+    private readonly units: Units,
+    state: Float64Array,
+    costModel: CostModel,
+    private readonly sink: EventSink,
+    private readonly laneBase: number,
+    arena: Arena,
+  ) {
+    this.view = new DirectView(state, unitAccess(block, units).maxKeys);
+    this.cost = unitCosts(block, units, costModel);
+    this.output = arena.float64(units.n);
+    this.next = arena.int32(1);
+  }
+
+  begin(w: number, now: number): number {
+    const u = Atomics.load(this.next, 0);
+    if (w !== 0 || u >= this.units.n) return DONE;
+    const v = this.view;
+    v.unit = u;
+    v.writes.n = 0;
+    this.sink.emit(now, this.laneBase, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
+    v.output = runUnit(this.block, this.units, u, v);
+    if (v.output < 0) v.writes.n = 0;
+    return this.cost[u];
+  }
+
+  workUs(): number {
+    return this.cost[this.view.unit];
+  }
+
+  complete(_w: number, now: number): void {
+    const v = this.view;
+    const u = v.unit;
+    const tx = this.units.tx[u];
+    v.publish();
+    this.output[u] = v.output;
+    this.sink.emit(now, this.laneBase, Ev.ExecEnd, tx, 0, -1, v.writes.n > 0 ? 1 : 0);
+    logCommit(this.sink, now, this.laneBase, tx, v.output);
+    Atomics.store(this.next, 0, u + 1);
+  }
+
+  finish(): void {
+    const u = Atomics.load(this.next, 0);
+    if (u < this.units.n) throw new Error(`sequential run ended at unit ${u} of ${this.units.n}`);
+  }
+
+  /** Writes already went to the state. */
+  writeBack(): void {}
+}
