@@ -84,11 +84,7 @@ const hashOf = (data: unknown, v = 1) =>
   `#v${v}:${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
 const enc = encodeURIComponent;
 
-/**
- * A few dozen hostile links, one of each kind (the generated hundreds are a unit property test of the
- * link reader). Consecutive entries that differ only in the hash open in the same document, as a hash
- * edited in the address bar does.
- */
+/** Hostile query links, one of each kind (the generated hundreds are a unit property of the link reader). */
 const HOSTILE_LINKS = [
   `/?s=${enc("<script>alert(1)</script>")}`,
   `/?w=${enc('"><img src=x onerror=alert(1)>')}`,
@@ -107,18 +103,29 @@ const HOSTILE_LINKS = [
   `/?lv=abc&w=4`,
   `/?lv=9&w=3`,
   `/?${enc("§é\u0301")}=${enc("\u02ff")}`,
-  // Same-document hash changes, the sequences that once lost their notice.
-  `/${hashOf({ panels: ["javascript:alert(1)"] })}`,
-  `/${hashOf({ compare: { scheduler: "javascript:alert(1)" } })}`,
-  `/${hashOf({ panels: ["javascript:alert(1)"] })}`,
-  `/${hashOf({ ["__proto__"]: 1 })}`,
-  `/${hashOf({ cost: { gasPerUs: 1 } }, 7)}`,
-  "/?w=4#v1:!!!",
-  "/?w=4#garbage",
-  "/?w=4#v1:N4Ig@",
-  `/?w=4#v1:${"A".repeat(5000)}`,
-  "/?w=4#vX:abc",
-  "/?w=4#v1:",
+];
+
+/**
+ * Hostile hashes edited in one open page: after the first link, each differs only in its hash from the
+ * page's own address (the query is the one the page writes back), so the browser opens it in the same
+ * document, as a hash edited in the address bar (the sequences that once lost their notice).
+ */
+const HASH_SEQUENCES = [
+  [
+    `/${hashOf({ panels: ["javascript:alert(1)"] })}`,
+    `/${hashOf({ compare: { scheduler: "javascript:alert(1)" } })}`,
+    `/${hashOf({ panels: ["javascript:alert(1)"] })}`,
+    `/${hashOf({ ["__proto__"]: 1 })}`,
+    `/${hashOf({ cost: { gasPerUs: 1 } }, 7)}`,
+  ],
+  [
+    "/?lv=1&w=4#v1:!!!",
+    "/?lv=1&w=4#garbage",
+    "/?lv=1&w=4#v1:N4Ig@",
+    `/?lv=1&w=4#v1:${"A".repeat(5000)}`,
+    "/?lv=1&w=4#vX:abc",
+    "/?lv=1&w=4#v1:",
+  ],
 ];
 
 /** The messages the page must show for `path`: the link reader's, read as the browser parses the URL. */
@@ -132,41 +139,62 @@ async function linksOpened(page: Page): Promise<number> {
   return Number((await page.locator("html").getAttribute("data-links-opened")) ?? 0);
 }
 
-test("malformed and hostile links each give their own message as text and no page error", async ({
-  page,
-}) => {
-  let injected = 0;
+/**
+ * Opens `link` and checks the page read it and shows its own messages as text, not the previous link's.
+ * Returns whether it opened in the same document (a hash change) or as a new page.
+ */
+async function openHostile(page: Page, link: string): Promise<boolean> {
+  // A mark that survives a same-document navigation (a hash change) and not a new page.
+  await page.evaluate(() => document.documentElement.setAttribute("data-before", "1")).catch(() => {});
+  const opened = await linksOpened(page);
+  await page.goto(link, { waitUntil: "domcontentloaded" });
+  const sameDocument = (await page.locator("html").getAttribute("data-before")) === "1";
+  await expect(page.locator("html"), link).toHaveAttribute(
+    "data-links-opened",
+    String(sameDocument ? opened + 1 : 1),
+  );
+  const expected = expectedNotices(link);
+  expect(expected.length, link).toBeGreaterThan(0);
+  await expect(page.getByTestId("link-notices").locator("li"), link).toHaveText(
+    expected.length > 6 ? [...expected.slice(0, 6), `…and ${expected.length - 6} more.`] : expected,
+  );
+  // Nothing from the link became markup.
+  const markup = await page.evaluate(
+    () => document.querySelectorAll("#root [onerror], #root script, #root iframe").length,
+  );
+  expect(markup, link).toBe(0);
+  return sameDocument;
+}
+
+/** A link that runs script would open a dialog: none may. */
+function countDialogs(page: Page): () => number {
+  let dialogs = 0;
   page.on("dialog", (d) => {
-    injected++;
+    dialogs++;
     void d.dismiss();
   });
-  for (const link of HOSTILE_LINKS) {
-    // A mark that survives a same-document navigation (a hash change) and not a new page.
-    await page.evaluate(() => document.documentElement.setAttribute("data-before", "1")).catch(() => {});
-    const opened = await linksOpened(page);
-    await page.goto(link, { waitUntil: "domcontentloaded" });
-    const sameDocument = (await page.locator("html").getAttribute("data-before")) === "1";
-    // This link was read (by a hash change in the open page, or by a new page)…
-    await expect(page.locator("html"), link).toHaveAttribute(
-      "data-links-opened",
-      String(sameDocument ? opened + 1 : 1),
-    );
-    // …and the page shows its messages, not the previous link's.
-    const expected = expectedNotices(link);
-    expect(expected.length, link).toBeGreaterThan(0);
-    await expect(page.getByTestId("link-notices").locator("li"), link).toHaveText(
-      expected.length > 6 ? [...expected.slice(0, 6), `…and ${expected.length - 6} more.`] : expected,
-    );
-    // Nothing from the link became markup.
-    const markup = await page.evaluate(
-      () => document.querySelectorAll("#root [onerror], #root script, #root iframe").length,
-    );
-    expect(markup, link).toBe(0);
-  }
-  expect(injected).toBe(0);
-  // The last page still runs a scenario.
-  await waitForRun(page);
-});
+  return () => dialogs;
+}
+
+for (const link of HOSTILE_LINKS) {
+  test(`hostile link ${link.slice(0, 60)} gives its own message as text`, async ({ page }) => {
+    const dialogs = countDialogs(page);
+    await openHostile(page, link);
+    await waitForRun(page);
+    expect(dialogs()).toBe(0);
+  });
+}
+
+for (const [i, links] of HASH_SEQUENCES.entries()) {
+  test(`hostile hashes edited in one open page, sequence ${i + 1}, each give their own message`, async ({
+    page,
+  }) => {
+    const dialogs = countDialogs(page);
+    for (const [j, link] of links.entries()) expect(await openHostile(page, link), link).toBe(j > 0);
+    await waitForRun(page);
+    expect(dialogs()).toBe(0);
+  });
+}
 
 test("a hash typed while the page is about to write the address bar is read, not overwritten", async ({
   page,
