@@ -1,13 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./e2e/setup/chromium";
 
 /** PW_PORT lets several checkouts or helpers run the suite side by side. */
 const port = Number(process.env.PW_PORT ?? 4173);
-
-/** Debian's Chromium, as this machine and CI have it (Playwright cannot download browsers here). */
-export const CHROMIUM = {
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-};
 
 /** Browser tests run against the production build (`vite build` first), served by `vite preview`. */
 export default defineConfig({
@@ -26,6 +21,9 @@ export default defineConfig({
     browserName: "chromium",
     viewport: { width: 1280, height: 720 },
     launchOptions: CHROMIUM,
+    // vite preview sends the isolation headers, so the service worker would only precache the build, again
+    // in every test's fresh context; the specs of the service worker (static-host, embed) allow it.
+    serviceWorkers: "block",
     trace: "retain-on-failure",
   },
   webServer: {

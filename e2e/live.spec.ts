@@ -1,29 +1,16 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { knob, metricValue, openDrawer, sourceKnob } from "./panel-helpers";
+import { expectMeasuredRun, knob, sourceKnob, switchToLive } from "./panel-helpers";
 
 test("the preview page is cross-origin isolated", async ({ page }) => {
   await page.goto("/");
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
-/** Switches the page to live mode with a small block, this many threads and `shards`. */
+/** Opens the app in live mode with a small block, this many threads and `shards`. */
 async function goLive(page: Page, workers: number, shards: number): Promise<void> {
   await page.goto("/");
-  await openDrawer(page);
-  await knob(page, "Block size").fill("2000");
-  await knob(page, "Shards").fill(String(shards));
-  await knob(page, "Workers").fill(String(workers));
-  await page.getByRole("radio", { name: /Live/ }).check();
-}
-
-async function expectMeasuredRun(page: Page, summary: RegExp): Promise<void> {
-  await expect(page.getByTestId("run-summary")).toHaveText(summary, { timeout: 30_000 });
-  await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
-  await expect(page.getByTestId("metrics-panel")).toContainText("Measured throughput");
-  expect(await metricValue(page, "tps")).toBeGreaterThan(0);
-  expect(await metricValue(page, "speedup")).toBeGreaterThan(0);
+  await switchToLive(page, workers, shards);
 }
 
 for (const scheduler of ["blockstm", "batched"]) {

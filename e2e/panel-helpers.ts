@@ -33,6 +33,25 @@ export async function expectFinishedRun(page: Page, summary: RegExp): Promise<vo
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
 }
 
+/** Switches the open page to live mode with a small block, this many threads and `shards`. */
+export async function switchToLive(page: Page, workers: number, shards: number): Promise<void> {
+  await openDrawer(page);
+  await knob(page, "Block size").fill("2000");
+  await knob(page, "Shards").fill(String(shards));
+  await knob(page, "Workers").fill(String(workers));
+  await page.getByRole("radio", { name: /Live/ }).check();
+}
+
+/** Waits for a live run to finish with the sequential state, measured figures and `summary`. */
+export async function expectMeasuredRun(page: Page, summary: RegExp): Promise<void> {
+  await expect(page.getByTestId("run-summary")).toHaveText(summary, { timeout: 30_000 });
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
+  await expect(page.getByTestId("metrics-panel")).toContainText("Measured throughput");
+  expect(await metricValue(page, "tps")).toBeGreaterThan(0);
+  expect(await metricValue(page, "speedup")).toBeGreaterThan(0);
+}
+
 /** What identifies the shown run: its summary, state hash and headline figures. */
 export async function fingerprint(page: Page): Promise<string> {
   await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0);

@@ -4,7 +4,7 @@
  */
 import { chromium } from "@playwright/test";
 import { preview } from "vite";
-import { CHROMIUM } from "../playwright.config";
+import { CHROMIUM } from "./setup/chromium";
 
 interface Shot {
   readonly file: string;

@@ -1,5 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { startServiceWorker } from "./app/release";
 import { runStore } from "./app/session";
 import { App } from "./ui/App";
 import "./ui/theme.css";
@@ -13,3 +14,5 @@ createRoot(root).render(
 );
 // The page opens on a real run of the default scenario.
 runStore.getState().runNow();
+// The offline copy and, on hosts that cannot send them, the cross-origin isolation headers.
+startServiceWorker();

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM } from "../../playwright.config";
+import { CHROMIUM } from "../setup/chromium";
 
 const port = Number(process.env.BENCH_PORT ?? 4174);
 

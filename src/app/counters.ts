@@ -12,9 +12,16 @@ export interface Counters {
   readonly linksOpened: number;
   /** Times the address bar was brought up to date with the page (written, or found already right). */
   readonly addressSyncs: number;
+  /** Service worker registrations that completed: the page now hears of new releases (0 or 1). */
+  readonly workerRegistrations: number;
 }
 
-export const counters = createStore<Counters>()(() => ({ runsStarted: 0, linksOpened: 0, addressSyncs: 0 }));
+export const counters = createStore<Counters>()(() => ({
+  runsStarted: 0,
+  linksOpened: 0,
+  addressSyncs: 0,
+  workerRegistrations: 0,
+}));
 
 export function bump(name: keyof Counters): void {
   counters.setState((c) => ({ [name]: c[name] + 1 }));

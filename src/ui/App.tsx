@@ -19,6 +19,7 @@ import { usePlaybackKeys } from "./playback/keys";
 import { PlaybackBar } from "./playback/PlaybackBar";
 import { usePlayLoop } from "./playback/use-play-loop";
 import { usePlaybackLoad } from "./playback/use-playback-load";
+import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
 import { ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
@@ -54,6 +55,7 @@ export function App() {
         <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
         <LinkBar />
       </div>
+      <ReleaseNotice />
       <LinkNotices />
       <RunNotes />
       <ChapterCard />

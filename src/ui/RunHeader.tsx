@@ -41,7 +41,7 @@ export function RunHeader({ drawerOpen, onToggleDrawer }: Props) {
   return (
     <header className="run-header">
       <div className="brand">
-        <img src="/favicon.svg" alt="" width={26} height={26} />
+        <img src="favicon.svg" alt="" width={26} height={26} />
         <h1>TxLanes</h1>
       </div>
       <button

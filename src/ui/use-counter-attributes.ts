@@ -5,6 +5,7 @@ const ATTRIBUTES: Readonly<Record<keyof Counters, string>> = {
   runsStarted: "data-runs-started",
   linksOpened: "data-links-opened",
   addressSyncs: "data-address-syncs",
+  workerRegistrations: "data-worker-registrations",
 };
 
 /** Mirrors the app's counters onto <html data-…>, where browser tests wait on them. */
