@@ -12,7 +12,15 @@ import {
   togglePanel,
 } from "./url-sync";
 
-const VIEW: LinkViewState = { preset: null, chapter: 0, compare: null, panels: [], notices: [], newer: null };
+const VIEW: LinkViewState = {
+  preset: null,
+  chapter: 0,
+  compare: null,
+  panels: [],
+  notices: [],
+  newer: null,
+  embed: null,
+};
 const split = (link: string) => {
   const i = link.indexOf("#");
   return i < 0 ? [link, ""] : [link.slice(0, i), link.slice(i)];
@@ -33,7 +41,21 @@ describe("url sync", () => {
       chapter: 0,
       compare: { workers: 12 },
       panels: ["talk"],
+      embed: null,
     });
+  });
+
+  it("keeps an embedded page's view in its link, the graph when none is named", () => {
+    const link = currentLink(
+      DEFAULT_SCENARIO,
+      { time: 0, speed: DEFAULT_SPEED, selectedTx: null },
+      { ...VIEW, embed: "lanes" },
+      false,
+    );
+    expect(link).toBe("?lv=1&embed=1&show=lanes");
+    expect(linkViewOf(readLink(link, "").view).embed).toBe("lanes");
+    expect(linkViewOf(readLink("?embed=1", "").view).embed).toBe("graph");
+    expect(linkViewOf(readLink("?embed=0&show=lanes", "").view).embed).toBeNull();
   });
 
   it("leaves out the moving playhead and the default speed unless asked", () => {

@@ -6,7 +6,7 @@
 import { createStore } from "zustand/vanilla";
 import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import type { ScenarioPatch, ViewState } from "../engine/scenario/view-state";
+import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { DEFAULT_SPEED } from "./playback";
 import { checkPresetView, findPreset, type Preset } from "./presets";
 
@@ -20,6 +20,8 @@ export interface LinkViewState {
   readonly notices: readonly LinkIssue[];
   /** Set when the link came from a newer TxLanes and nothing of it was applied. */
   readonly newer: string | null;
+  /** The one view an embedded page shows (`embed=1`), or null for the whole app. */
+  readonly embed: EmbedView | null;
 }
 
 export const linkView = createStore<LinkViewState>()(() => ({
@@ -29,6 +31,7 @@ export const linkView = createStore<LinkViewState>()(() => ({
   panels: [],
   notices: [],
   newer: null,
+  embed: null,
 }));
 
 /** A link read and checked, preset included: what to run and where to stand once it has run. */
@@ -59,12 +62,13 @@ export function readLink(search: string, hash: string): OpenedLink {
 /** The link-view fields a decoded view sets (the playhead fields go to the playback store). */
 export function linkViewOf(
   view: ViewState,
-): Pick<LinkViewState, "preset" | "chapter" | "compare" | "panels"> {
+): Pick<LinkViewState, "preset" | "chapter" | "compare" | "panels" | "embed"> {
   return {
     preset: view.preset ?? null,
     chapter: view.chapter ?? 0,
     compare: view.compare ?? null,
     panels: view.panels ?? [],
+    embed: view.embed ? (view.show ?? "graph") : null,
   };
 }
 
@@ -92,6 +96,7 @@ export function currentLink(
   if (view.compare) v.compare = view.compare;
   if (view.preset) v.preset = view.preset;
   if (view.preset && view.chapter > 0) v.chapter = view.chapter;
+  if (view.embed) Object.assign(v, { embed: true, show: view.embed });
   const { search, hash } = encodeLink(scenario, v);
   return `${search}${hash}`;
 }

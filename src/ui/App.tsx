@@ -7,6 +7,7 @@ import { linkView } from "../app/url-sync";
 import { useUrlSync } from "../app/use-url-sync";
 import { CompareStage } from "./compare/CompareStage";
 import { useCompare } from "./compare/compare-runs";
+import { EmbedStage } from "./embed/EmbedStage";
 // I2: export, file import (picker and drop), the Ethereum block panel.
 import { ExportPanel } from "./export/ExportPanel";
 import { LinkBar } from "./gallery/LinkBar";
@@ -47,6 +48,9 @@ export function App() {
   useTalkMode();
   const patch = useStore(linkView, (s) => s.compare);
   const compare = useCompare(shown, patch);
+  // An embed (`?embed=1`): one view and the play controls, nothing else.
+  const embed = useStore(linkView, (s) => s.embed);
+  if (embed) return <EmbedStage view={embed} run={shown} patch={patch} side={compare} />;
   return (
     <div className="app">
       <DropZone />

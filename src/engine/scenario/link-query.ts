@@ -6,7 +6,7 @@
 import { CONTRACT_KINDS, type Mix, type Scenario } from "./scenario";
 import { quoteValue, type ViewState } from "./view-state";
 
-type Kind = "number" | "word" | "mix";
+type Kind = "number" | "word" | "mix" | "flag";
 type QueryScenarioField = Exclude<keyof Scenario, "v" | "cost">;
 type QueryViewField = Exclude<keyof ViewState, "panels" | "compare">;
 
@@ -50,6 +50,8 @@ export const PARAMS: readonly Param[] = [
   view("speed", "speed", "number"),
   view("tx", "tx", "number"),
   view("ch", "chapter", "number"),
+  view("embed", "embed", "flag"),
+  view("show", "show", "word"),
 ];
 /** The link format version parameter. */
 export const VERSION_PARAM = "lv";
@@ -57,6 +59,11 @@ export const PARAM_NAMES: readonly string[] = [VERSION_PARAM, ...PARAMS.map((p) 
 
 /** Decimal notation as String(number) writes it: the shortest text that reads back as the same number. */
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** "1" and "0" are true and false; any other text stays text, for the checker to quote. */
+export function parseFlag(text: string): boolean | string {
+  return text === "1" ? true : text === "0" ? false : text;
+}
 
 /** A number when the text is written as one; otherwise the text, for the checker to quote. */
 export function parseNumber(text: string): number | string {
@@ -88,8 +95,9 @@ export function formatMix(mix: Mix): string {
     .join(",");
 }
 
-/** Text of a query value; numbers in their shortest exact form. */
-export function formatValue(value: number | string | Mix): string {
+/** Text of a query value; numbers in their shortest exact form, flags as 1 and 0. */
+export function formatValue(value: number | string | boolean | Mix): string {
+  if (typeof value === "boolean") return value ? "1" : "0";
   return typeof value === "object" ? formatMix(value) : String(value);
 }
 

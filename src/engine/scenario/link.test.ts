@@ -13,7 +13,7 @@ import {
   SOURCES,
 } from "./scenario";
 import { validateScenario } from "./validate";
-import { checkView, type ScenarioPatch, VIEW_LIMITS, type ViewState } from "./view-state";
+import { checkView, EMBED_VIEWS, type ScenarioPatch, VIEW_LIMITS, type ViewState } from "./view-state";
 
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0);
 const int = (min: number, max: number) => fc.integer({ min, max });
@@ -68,6 +68,8 @@ function viewArb(s: Scenario): fc.Arbitrary<ViewState> {
       compare: patchArb.filter((c) => validateScenario({ ...s, ...c }).ok),
       chapter: int(1, VIEW_LIMITS.maxChapter),
       preset: slug,
+      embed: fc.boolean(),
+      show: fc.constantFrom(...EMBED_VIEWS.filter((v) => v !== "shards" || s.shards > 1)),
     },
     { requiredKeys: [] },
   );
@@ -134,6 +136,19 @@ describe("encodeLink / decodeLink round trip", () => {
     const withHash = encodeLink({ ...s, cost: { ...s.cost, msgUs: 50 } }, { panels: ["graph"] });
     expect(withHash.hash).toMatch(/^#v1:[A-Za-z0-9+\-$]+$/);
     expect(decodeLink(withHash.search, withHash.hash).scenario.cost.msgUs).toBe(50);
+  });
+
+  it("writes and reads an embed link: embed=1 and the view to show", () => {
+    const sharded = { ...DEFAULT_SCENARIO, shards: 2 };
+    expect(encodeLink(sharded, { embed: true, show: "shards" }).search).toBe(
+      "?lv=1&shards=2&embed=1&show=shards",
+    );
+    const d = decodeLink("?embed=1&show=lanes", "");
+    expect(d.issues).toEqual([]);
+    expect(d.view).toEqual({ embed: true, show: "lanes" });
+    expect(decodeLink("?embed=yes&show=lanes", "").issues).toEqual([
+      { part: "embed", message: 'embed must be 1 (one view, for an iframe) or 0 (got "yes")' },
+    ]);
   });
 
   it("reads hand-typed links without lv, ? or # and with any parameter order", () => {
@@ -217,7 +232,7 @@ describe("bad links", () => {
       "?lv=1&w=0&s=<script>alert(1)</script>&n=abc&acc=1e400&zz=javascript:alert(1)&mix=swap,foo:1,transfer:x&t=-4&tx=1000&ch=0&p=Bad_Id&skew=1.5&x=locks&shards=3",
     );
     expect(d.issues.map((i) => i.message)).toEqual([
-      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, seed, t, speed, tx, ch)',
+      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, seed, t, speed, tx, ch, embed, show)',
       'mix: each entry must be kind:weight, like transfer:1,swap:0.5 (got "swap")',
       'n: txs must be an integer from 1 to 100,000 (got "abc")',
       "acc: accounts must be an integer from 2 to 1,000,000 (got Infinity)",

@@ -9,6 +9,7 @@ import {
   formatValue,
   PARAM_NAMES,
   PARAMS,
+  parseFlag,
   parseMix,
   parseNumber,
   queryPairs,
@@ -128,9 +129,11 @@ function readQueryV1(
     const parsed =
       param.kind === "number"
         ? parseNumber(value)
-        : param.kind === "mix"
-          ? parseMix(value, (m) => issues.add(part, `${part}: ${m}`))
-          : value;
+        : param.kind === "flag"
+          ? parseFlag(value)
+          : param.kind === "mix"
+            ? parseMix(value, (m) => issues.add(part, `${part}: ${m}`))
+            : value;
     (param.in === "scenario" ? raw.scenario : raw.view)[param.field] = parsed;
     raw.partOf.set(param.field, part);
   }

@@ -36,12 +36,37 @@ describe("checkView", () => {
       },
       {
         field: "colour",
-        message: '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset)',
+        message:
+          '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset, embed, show)',
       },
     ]);
     expect(checkView("t=5", DEFAULT_SCENARIO).issues).toEqual([
       { field: "view", message: 'a view must be an object (got "t=5")' },
     ]);
+  });
+
+  it("embeds one of the five views, the shards view only for a sharded run, with messages for the rest", () => {
+    const sharded = { ...DEFAULT_SCENARIO, shards: 4 };
+    for (const show of ["graph", "lanes", "shards", "metrics", "compare"] as const)
+      expect(checkView({ embed: true, show }, sharded)).toEqual({ view: { embed: true, show }, issues: [] });
+    expect(checkView({ embed: false }, DEFAULT_SCENARIO).view).toEqual({ embed: false });
+    expect(checkView({ embed: 2, show: "timeline" }, DEFAULT_SCENARIO).issues).toEqual([
+      { field: "embed", message: "embed must be 1 (one view, for an iframe) or 0 (got 2)" },
+      {
+        field: "show",
+        message:
+          'show must be the view to embed, one of graph, lanes, shards, metrics, compare (got "timeline")',
+      },
+    ]);
+    expect(checkView({ embed: true, show: "shards" }, DEFAULT_SCENARIO)).toEqual({
+      view: { embed: true },
+      issues: [
+        {
+          field: "show",
+          message: "show: the shards view needs a sharded scenario (shards above 1); the graph is shown",
+        },
+      ],
+    });
   });
 
   it("bounds the selected transaction by the block: the scenario's size, or the largest block for a real one", () => {

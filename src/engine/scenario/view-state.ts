@@ -23,7 +23,17 @@ export interface ViewState {
   chapter?: number;
   /** The preset the link was made from (its captions and chapters); the scenario itself is in the link. */
   preset?: string;
+  /** Embedded in a page (an iframe in a slide deck): one view, minimal play controls, sized to the frame. */
+  embed?: boolean;
+  /** The view an embedded page shows (the graph when not given). */
+  show?: EmbedView;
 }
+
+/** The views an embedded page can show, one at a time. */
+export const EMBED_VIEWS = ["graph", "lanes", "shards", "metrics", "compare"] as const;
+export type EmbedView = (typeof EMBED_VIEWS)[number];
+
+const isEmbedView = (x: unknown): x is EmbedView => (EMBED_VIEWS as readonly unknown[]).includes(x);
 
 export const VIEW_LIMITS = {
   /** A day of run time: far beyond any run, small enough to stay exact in a link. */
@@ -91,6 +101,35 @@ class ViewChecker {
       return x + 0;
     this.issues.push({ field, message: `${field} must be ${what} (got ${quoteValue(x)})` });
     return undefined;
+  }
+
+  flag(field: keyof ViewState, what: string): boolean | undefined {
+    if (!this.given(field)) return undefined;
+    const x = this.input[field];
+    if (typeof x === "boolean") return x;
+    this.issues.push({ field, message: `${field} must be ${what} (got ${quoteValue(x)})` });
+    return undefined;
+  }
+
+  /** The embedded view: one of EMBED_VIEWS, and the shards view only for a sharded scenario. */
+  show(scenario: Scenario): EmbedView | undefined {
+    if (!this.given("show")) return undefined;
+    const x = this.input.show;
+    if (!isEmbedView(x)) {
+      this.issues.push({
+        field: "show",
+        message: `show must be the view to embed, one of ${EMBED_VIEWS.join(", ")} (got ${quoteValue(x)})`,
+      });
+      return undefined;
+    }
+    if (x === "shards" && scenario.shards === 1) {
+      this.issues.push({
+        field: "show",
+        message: "show: the shards view needs a sharded scenario (shards above 1); the graph is shown",
+      });
+      return undefined;
+    }
+    return x;
   }
 
   slug(field: keyof ViewState, what: string): string | undefined {
@@ -211,8 +250,20 @@ export function checkView(input: unknown, scenario: Scenario): { view: ViewState
     compare: c.compare(scenario),
     chapter: c.number("chapter", `a chapter number from 1 to ${L.maxChapter}`, 1, L.maxChapter, true),
     preset: c.slug("preset", "a preset id (lower-case words joined by dashes)"),
+    embed: c.flag("embed", "1 (one view, for an iframe) or 0"),
+    show: c.show(scenario),
   };
-  const known: readonly string[] = ["t", "speed", "tx", "panels", "compare", "chapter", "preset"];
+  const known: readonly string[] = [
+    "t",
+    "speed",
+    "tx",
+    "panels",
+    "compare",
+    "chapter",
+    "preset",
+    "embed",
+    "show",
+  ];
   for (const k of Object.keys(input))
     if (!known.includes(k))
       c.issues.push({

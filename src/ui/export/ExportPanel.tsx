@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useRun } from "../../app/session";
 import type { ShownRun } from "../../app/store";
 import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
+import { EmbedCode } from "../embed/EmbedCode";
 import { downloadBlob, downloadJson } from "./download";
 import { runReport, runTrace } from "./report";
 import { snapshotPng, snapshotSvg } from "./snapshot";
@@ -82,6 +83,7 @@ export function ExportPanel() {
           Scenario
         </button>
       </div>
+      <EmbedCode run={shown} />
       {error && (
         <p className="knob-error" role="alert">
           {error}

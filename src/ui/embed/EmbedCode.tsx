@@ -1,0 +1,75 @@
+/**
+ * "Copy embed code": an <iframe> snippet of the current link showing one view, for a slide deck. Where the
+ * clipboard is refused, the snippet is shown selected to copy by hand.
+ */
+import { useState } from "react";
+import { useStore } from "zustand";
+import { EMBED_TITLES, embedCode } from "../../app/embed";
+import type { ShownRun } from "../../app/store";
+import { linkView } from "../../app/url-sync";
+import { EMBED_VIEWS, type EmbedView } from "../../engine/scenario/view-state";
+
+export function EmbedCode({ run }: { run: ShownRun }) {
+  const comparing = useStore(linkView, (s) => s.compare !== null);
+  const [view, setView] = useState<EmbedView>("graph");
+  const [copied, setCopied] = useState(false);
+  const [manual, setManual] = useState<string | null>(null);
+  const possible = (v: EmbedView): boolean =>
+    v === "shards" ? run.scenario.shards > 1 : v === "compare" ? comparing : true;
+  const chosen = possible(view) ? view : "graph";
+  const copy = (): void => {
+    const code = embedCode(chosen);
+    if (!code) return;
+    const fallback = (): void => setManual(code);
+    if (!navigator.clipboard) {
+      fallback();
+      return;
+    }
+    navigator.clipboard.writeText(code).then(() => {
+      setManual(null);
+      setCopied(true);
+    }, fallback);
+  };
+  return (
+    <div className="embed-code">
+      <label>
+        Embed
+        <select
+          value={chosen}
+          onChange={(e) => {
+            setView(e.currentTarget.value as EmbedView);
+            setCopied(false);
+          }}
+        >
+          {EMBED_VIEWS.map((v) => (
+            <option key={v} value={v} disabled={!possible(v)}>
+              {EMBED_TITLES[v]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        onClick={copy}
+        title="An <iframe> of this link showing one view, for a slide deck."
+      >
+        Copy embed code
+      </button>
+      {copied && (
+        <span role="status" className="embed-copied">
+          Copied
+        </span>
+      )}
+      {manual && (
+        <textarea
+          readOnly
+          aria-label="Embed code"
+          value={manual}
+          ref={(el) => el?.select()}
+          rows={4}
+          className="embed-manual"
+        />
+      )}
+    </div>
+  );
+}
