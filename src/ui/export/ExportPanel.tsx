@@ -3,6 +3,7 @@ import { useRun } from "../../app/session";
 import type { ShownRun } from "../../app/store";
 import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
 import { EmbedCode } from "../embed/EmbedCode";
+import { RecordVideo } from "../record/RecordVideo";
 import { downloadBlob, downloadJson } from "./download";
 import { runReport, runTrace } from "./report";
 import { snapshotPng, snapshotSvg } from "./snapshot";
@@ -83,6 +84,7 @@ export function ExportPanel() {
           Scenario
         </button>
       </div>
+      <RecordVideo run={shown} fileName={name} />
       <EmbedCode run={shown} />
       {error && (
         <p className="knob-error" role="alert">

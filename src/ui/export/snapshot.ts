@@ -18,7 +18,7 @@ interface Title {
   readonly y: number;
 }
 
-interface Layout {
+export interface Layout {
   readonly width: number;
   readonly height: number;
   readonly background: string;
@@ -29,7 +29,7 @@ interface Layout {
 }
 
 /** Where the stage's view canvases and titles sit, in CSS pixels relative to the stage. */
-function layoutOf(stage: HTMLElement): Layout {
+export function layoutOf(stage: HTMLElement): Layout {
   const box = stage.getBoundingClientRect();
   const style = getComputedStyle(stage);
   const page = getComputedStyle(document.body);
@@ -57,6 +57,16 @@ function layoutOf(stage: HTMLElement): Layout {
   };
 }
 
+/** Draws the views' canvases as they are now and their titles, on the background, at the context's transform. */
+export function drawLayout(ctx: CanvasRenderingContext2D, l: Layout): void {
+  ctx.fillStyle = l.background;
+  ctx.fillRect(0, 0, l.width, l.height);
+  for (const p of l.pieces) ctx.drawImage(p.canvas, p.x, p.y, p.w, p.h);
+  ctx.fillStyle = l.color;
+  ctx.font = l.font;
+  for (const t of l.titles) ctx.fillText(t.text, t.x, t.y);
+}
+
 /** The views as a PNG, at the screen's pixel ratio. */
 export function snapshotPng(stage: HTMLElement): Promise<Blob> {
   const l = layoutOf(stage);
@@ -67,12 +77,7 @@ export function snapshotPng(stage: HTMLElement): Promise<Blob> {
   const ctx = out.getContext("2d");
   if (!ctx) return Promise.reject(new Error("this browser cannot draw on a 2D canvas"));
   ctx.scale(dpr, dpr);
-  ctx.fillStyle = l.background;
-  ctx.fillRect(0, 0, l.width, l.height);
-  for (const p of l.pieces) ctx.drawImage(p.canvas, p.x, p.y, p.w, p.h);
-  ctx.fillStyle = l.color;
-  ctx.font = l.font;
-  for (const t of l.titles) ctx.fillText(t.text, t.x, t.y);
+  drawLayout(ctx, l);
   return new Promise((resolve, reject) =>
     out.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error("the picture could not be encoded"))),
