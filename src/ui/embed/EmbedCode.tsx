@@ -8,6 +8,7 @@ import { EMBED_TITLES, embedCode } from "../../app/embed";
 import type { ShownRun } from "../../app/store";
 import { linkView } from "../../app/url-sync";
 import { EMBED_VIEWS, type EmbedView } from "../../engine/scenario/view-state";
+import { copyText } from "../clipboard";
 
 export function EmbedCode({ run }: { run: ShownRun }) {
   const comparing = useStore(linkView, (s) => s.compare !== null);
@@ -20,15 +21,14 @@ export function EmbedCode({ run }: { run: ShownRun }) {
   const copy = (): void => {
     const code = embedCode(chosen);
     if (!code) return;
-    const fallback = (): void => setManual(code);
-    if (!navigator.clipboard) {
-      fallback();
-      return;
-    }
-    navigator.clipboard.writeText(code).then(() => {
-      setManual(null);
-      setCopied(true);
-    }, fallback);
+    copyText(
+      code,
+      () => {
+        setManual(null);
+        setCopied(true);
+      },
+      () => setManual(code),
+    );
   };
   return (
     <div className="embed-code">

@@ -8,6 +8,7 @@ import { useStore } from "zustand";
 import { useRun } from "../../app/session";
 import { linkView } from "../../app/url-sync";
 import { linkHere } from "../../app/use-url-sync";
+import { copyText } from "../clipboard";
 import { defaultPatch } from "../compare/patch";
 import { runTalkAction, TALK_PANEL } from "../talk/talk-actions";
 import { PresetGallery } from "./PresetGallery";
@@ -35,15 +36,14 @@ export function LinkBar() {
     const link = linkHere(atMoment);
     if (!link) return;
     const what = atMoment ? "Link at this moment copied" : "Link copied";
-    const fallback = (): void => setManual(link);
-    if (!navigator.clipboard) {
-      fallback();
-      return;
-    }
-    navigator.clipboard.writeText(link).then(() => {
-      setManual(null);
-      setToast(what);
-    }, fallback);
+    copyText(
+      link,
+      () => {
+        setManual(null);
+        setToast(what);
+      },
+      () => setManual(link),
+    );
   };
   const toggleCompare = (): void => {
     if (compare) linkView.setState({ compare: null });
