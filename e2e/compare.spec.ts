@@ -19,7 +19,7 @@ test("both sides follow one playhead whose end is the later run's end", async ({
   await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("compare-diff")).toContainText(/Right is .* than left|same time/);
   await expect(page.getByTestId("compare-left")).toContainText("Block-STM");
-  await expect(page.getByTestId("compare-right")).toContainText("Declared access");
+  await expect(page.getByTestId("compare-right")).toContainText("Account locks");
 
   // The end of the playhead is the longer of the two runs.
   const durations = await Promise.all(
@@ -54,7 +54,7 @@ test("the Compare button opens the other scheduler, the right side's workers edi
 }) => {
   await openLink(page, "/?lv=1&n=300&acc=50&w=4");
   await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page.getByTestId("compare-right")).toContainText("Declared access · 4 workers", {
+  await expect(page.getByTestId("compare-right")).toContainText("Account locks · 4 workers", {
     timeout: 30_000,
   });
   await page.getByRole("group", { name: "Right side" }).getByLabel("Workers").fill("16");
@@ -63,7 +63,7 @@ test("the Compare button opens the other scheduler, the right side's workers edi
   // The link carries the compare side: opened in a new page, it shows the same two runs.
   const other = await context.newPage();
   await openLink(other, page.url());
-  await expect(other.getByTestId("compare-right")).toContainText("Declared access · 16 workers", {
+  await expect(other.getByTestId("compare-right")).toContainText("Account locks · 16 workers", {
     timeout: 30_000,
   });
   expect(paramsOf(other).get("w")).toBe("4");

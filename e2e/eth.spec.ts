@@ -72,7 +72,8 @@ test("every scheduler's speedup on a block, lazy against in-tx fees, computed in
   const inTx = await speedup("Block-STM", 1);
   // Crediting the fee recipient inside every transaction serializes the block.
   expect(lazy).toBeGreaterThan(inTx);
-  expect(await speedup("Batched", 0)).toBeGreaterThan(await speedup("Batched", 1));
+  expect(await speedup("Level batches", 0)).toBeGreaterThan(await speedup("Level batches", 1));
+  expect(await speedup("Account locks", 0)).toBeGreaterThan(await speedup("Account locks", 1));
 
   // The shown run follows the fee-mode knob, and its panel explains the mode.
   const before = await metricValue(page, "speedup");

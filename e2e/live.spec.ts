@@ -13,13 +13,13 @@ async function goLive(page: Page, workers: number, shards: number): Promise<void
   await switchToLive(page, workers, shards);
 }
 
-for (const scheduler of ["blockstm", "batched"]) {
+for (const scheduler of ["blockstm", "accountlocks", "batched"]) {
   test(`a live ${scheduler} run completes with the sequential state and measured figures`, async ({
     page,
   }) => {
     await goLive(page, 2, 1);
     await knob(page, "Scheduler").selectOption(scheduler);
-    await expectMeasuredRun(page, /2,000 transactions · (Block-STM|Batched) · 2 workers/);
+    await expectMeasuredRun(page, /2,000 transactions · (Block-STM|Account locks|Level batches) · 2 workers/);
   });
 }
 

@@ -99,6 +99,7 @@ test("every control changes the run and rejects a bad value with a message", asy
 
   for (const [label, value] of [
     ["Scheduler", "batched"],
+    ["Scheduler", "accountlocks"],
     ["Cross-shard", "locks"],
     ["Scheduler", "sequential"],
   ] as const) {

@@ -23,7 +23,7 @@ async function expectViews(page: Page, opts: { sharded: boolean; txs: number }):
 
   // The sweep fills the chart in the background: every scheduler's line and the marker of this run.
   const chart = page.getByTestId("contention");
-  await expect(chart.locator("path.ct-line")).toHaveCount(4, { timeout: 60_000 });
+  await expect(chart.locator("path.ct-line")).toHaveCount(5, { timeout: 60_000 });
   await expect(chart.getByTestId("contention-progress")).toHaveCount(0, { timeout: 60_000 });
   await expect(chart.getByTestId("contention-summary")).toHaveText(/Block-STM reaches [\d.]+×/);
   await expect(chart.locator("circle.ct-marker")).toHaveCount(1);
@@ -38,9 +38,15 @@ const RUNS: readonly { name: string; knobs: Record<string, string>; caption: Reg
     sharded: false,
   },
   {
-    name: "batched",
+    name: "level batches",
     knobs: { scheduler: "batched", txs: "300" },
-    caption: /^Declared-access batching/,
+    caption: /^Level batches with a barrier/,
+    sharded: false,
+  },
+  {
+    name: "account locks",
+    knobs: { scheduler: "accountlocks", txs: "300" },
+    caption: /^Account locks/,
     sharded: false,
   },
   {
@@ -78,6 +84,7 @@ test("the legend shows every state's glyph with its name", async ({ page }) => {
     "pending",
     "executing",
     "waiting on a dependency",
+    "waiting for a lock",
     "aborted",
     "committed",
     "committed, reverted",

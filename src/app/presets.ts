@@ -99,18 +99,21 @@ export const PRESETS: readonly Preset[] = [
     id: "optimistic-vs-declared",
     title: "Optimistic against declared access",
     lesson:
-      "On the same block, Block-STM aborts and re-executes yet finishes first; batches built from declared accounts never abort, but each batch waits for its slowest transaction.",
+      "On the same block, Block-STM aborts and re-executes yet finishes first: account locks (right) never abort, but take about as long as the longest chain of declared conflicts, which is longer than the chain of reads of earlier writes that Block-STM follows.",
     scenario: scenario({ mix: { ...only("transfer"), swap: 0.5 }, skew: 1 }),
-    compare: { scheduler: "batched" },
+    compare: { scheduler: "accountlocks" },
     chapters: [
       {
         caption:
-          "Left: Block-STM (Aptos) runs optimistically. Right: batches of transactions whose declared accounts do not overlap, as Solana transactions declare theirs.",
+          "Left: Block-STM runs optimistically. Right: account locks: each transaction declares its accounts, as Solana transactions do, and waits for the earlier ones it conflicts with.",
         at: 0,
       },
       { caption: "Block-STM aborts a transaction that read too early and runs it again.", first: "Abort" },
-      { caption: "The batches never abort, but every batch waits for its slowest member.", at: 0.5 },
-      { caption: "Here the wasted work costs less than the waiting at batch boundaries.", at: 1 },
+      {
+        caption: "Account locks never abort: a transaction waits in the queue of every key it declared.",
+        at: 0.5,
+      },
+      { caption: "Here re-running costs less than waiting out every declared conflict.", at: 1 },
     ],
   },
   {
@@ -225,13 +228,13 @@ export const PRESETS: readonly Preset[] = [
     id: "eth-known-access",
     title: "Ethereum 14029313: access known up front",
     lesson:
-      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: batching by declared access (right) does about as well as Block-STM.",
+      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: level batches from the declared accounts (right) do about as well as Block-STM.",
     scenario: scenario({ source: "eth-14029313" }),
     compare: { scheduler: "batched" },
     chapters: [
       { caption: "A real mainnet block: 724 transactions, 689 with exactly known reads and writes.", at: 0 },
       { caption: "Left: Block-STM discovers conflicts as it runs.", first: "Abort" },
-      { caption: "Right: batches from the declared accounts, no aborts; about the same speed.", at: 1 },
+      { caption: "Right: level batches from the declared accounts, no aborts; about the same speed.", at: 1 },
     ],
   },
   {

@@ -10,7 +10,9 @@ export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
   --skew S               Zipf exponent of account choice (0 = uniform, up to 4)
   --seed N               workload seed (0 to 4,294,967,295)
   --mix K=W,...          contract weights, e.g. transfer=1,swap=0.5 (kinds: transfer swap mint vote ship)
-  --scheduler NAME       sequential | blockstm | batched
+  --scheduler NAME       sequential | blockstm | accountlocks | batched
+                         (accountlocks: run each tx once every earlier one it conflicts with has finished;
+                          batched: level batches from declared access, a barrier between batches)
   --workers N            workers per shard (1 to 64)
   --shards N             shards (1 to 64; 1 = unsharded)
   --cross-shard P        receipts | locks

@@ -117,7 +117,10 @@ describe("txlanes block", () => {
   it.each([
     [["--fee", "eager", "x.json"], /--fee must be lazy or in-tx \(got "eager"\)/],
     [["x.json", "--workers", "0"], /--workers must be an integer from 1 to 64 \(got "0"\)/],
-    [["x.json", "--scheduler", "fast"], /--scheduler must be one of sequential, blockstm, batched/],
+    [
+      ["x.json", "--scheduler", "fast"],
+      /--scheduler must be one of sequential, blockstm, batched, accountlocks/,
+    ],
     [["x.json", "--bogus"], /unknown flag --bogus/],
     [[], /missing the block file/],
   ])("bad flags %j exit 2 with a message", (args, message) => {

@@ -74,7 +74,7 @@ describe("txlanes run", () => {
     [["run", "--workers"], /--workers needs a value/],
     [["run", "--workers", "--json"], /--workers needs a value/],
     [["run", "--frobnicate", "1"], /unknown flag --frobnicate/],
-    [["run", "--scheduler", "fast"], /scheduler must be one of sequential, blockstm, batched/],
+    [["run", "--scheduler", "fast"], /scheduler must be one of sequential, blockstm, batched, accountlocks/],
     [["run", "--mix", "swap"], /--mix expects KIND=WEIGHT/],
     [["run", "--locality", "2"], /--locality: locality must be a number from 0 to 1/],
     [["run", "nosuchpreset"], /unknown preset "nosuchpreset"/],

@@ -14,14 +14,17 @@ describe("every scheduler on a real block", () => {
       "sequential/lazy",
       "blockstm/lazy",
       "batched/lazy",
+      "accountlocks/lazy",
       "sequential/in-tx",
       "blockstm/in-tx",
       "batched/in-tx",
+      "accountlocks/in-tx",
     ]);
     expect(points.every((p) => p.matches)).toBe(true);
     const at = (s: string, f: string) =>
       points.find((p) => p.scheduler === s && p.feeMode === f)?.speedup ?? 0;
     expect(at("sequential", "lazy")).toBeCloseTo(1, 1);
     expect(at("blockstm", "lazy")).toBeGreaterThan(at("blockstm", "in-tx"));
+    expect(at("accountlocks", "lazy")).toBeGreaterThan(at("accountlocks", "in-tx"));
   });
 });

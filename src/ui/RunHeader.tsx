@@ -1,15 +1,9 @@
 import { useRun } from "../app/session";
 import type { ShownRun } from "../app/store";
-import type { Scenario } from "../engine/scenario/scenario";
+import { SCHEDULER_LABELS } from "../engine/scenario/scenario";
 import { formatInt, formatPercent } from "./format";
 import { HashCheck } from "./HashCheck";
 import "./run-status.css";
-
-const SCHEDULER_NAMES: Readonly<Record<Scenario["scheduler"], string>> = {
-  sequential: "Sequential",
-  blockstm: "Block-STM",
-  batched: "Batched",
-};
 
 const plural = (n: number, one: string): string => `${formatInt(n)} ${one}${n === 1 ? "" : "s"}`;
 
@@ -25,7 +19,7 @@ function describeRun(run: ShownRun): string {
       ? "teaching block (j mod 3 / j mod 4)"
       : `seed ${s.seed}`;
   const layout = s.shards > 1 ? `${plural(s.shards, "shard")} × ${workers}, ${s.crossShard}` : workers;
-  return `${plural(run.result.block.n, "transaction")} · ${SCHEDULER_NAMES[s.scheduler]} · ${layout} · ${block}`;
+  return `${plural(run.result.block.n, "transaction")} · ${SCHEDULER_LABELS[s.scheduler]} · ${layout} · ${block}`;
 }
 
 interface Props {

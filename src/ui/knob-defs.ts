@@ -2,7 +2,7 @@
 
 import type { ChoiceKnob, CostField, NumberKnob } from "../app/knobs";
 import { UPLOAD_SOURCE } from "../app/upload";
-import { type ContractKindName, ETH_BLOCKS } from "../engine/scenario/scenario";
+import { type ContractKindName, ETH_BLOCKS, SCHEDULER_LABELS } from "../engine/scenario/scenario";
 
 export interface NumberKnobDef {
   readonly label: string;
@@ -166,12 +166,13 @@ export const CHOICE_DEFS: Readonly<Record<ChoiceKnob, ChoiceKnobDef>> = {
     label: "Scheduler",
     title:
       "Sequential: one after another (the baseline). Block-STM: optimistic; execute, validate, re-execute on " +
-      "conflict (Aptos). Batched: transactions declare their keys and run in conflict-free batches (Solana-style).",
-    options: [
-      { value: "blockstm", label: "Block-STM" },
-      { value: "batched", label: "Batched" },
-      { value: "sequential", label: "Sequential" },
-    ],
+      "conflict (Aptos). Account locks: transactions declare their keys; each runs as soon as every earlier one " +
+      "it conflicts with has finished, no barrier (as Agave replays a block). Level batches: the same declared " +
+      "conflicts, run batch by batch with a barrier between (like Solana's replay stage before Agave 2.1).",
+    options: (["blockstm", "accountlocks", "batched", "sequential"] as const).map((value) => ({
+      value,
+      label: SCHEDULER_LABELS[value],
+    })),
   },
   crossShard: {
     label: "Cross-shard",

@@ -35,7 +35,10 @@ describe("schedulerCaption", () => {
       /^Block-STM.*Aptos.*8 workers.*aborts/,
     );
     expect(schedulerCaption({ ...base, scheduler: "batched" })).toMatch(
-      /Solana-style.*declares.*Nothing aborts/,
+      /^Level batches with a barrier.*declares.*barrier before the next.*Nothing aborts.*Solana's replay stage/,
+    );
+    expect(schedulerCaption({ ...base, scheduler: "accountlocks" })).toMatch(
+      /^Account locks.*as soon as every earlier transaction it conflicts with has finished, with no barrier.*8 workers.*Agave's unified scheduler.*fee priority/,
     );
     expect(schedulerCaption({ ...base, workers: 1, scheduler: "sequential" })).toMatch(
       /one after another.*baseline/,
@@ -88,6 +91,18 @@ describe("momentCaption on other runs", () => {
   it("batched: names the batch and its size", () => {
     const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "batched" });
     expect(momentCaption(run, 0)).toMatch(/^Batch 1 starts: \d+ transactions? whose declared accesses/);
+  });
+
+  it("account locks: at the start a transaction waits behind an earlier one on a key; later its lock is granted", () => {
+    const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "accountlocks" });
+    // Tx 4 reads M[1] and writes M[0]: tx 0 wrote M[0], tx 1 wrote M[1]; both queue ahead of it.
+    expect(momentCaption(run, 0)).toMatch(
+      /^Tx \d+ waits for the lock on M\[\d\]: tx \d+, which it conflicts with there, is ahead of it in that key's queue\.$/,
+    );
+    const t = timeOf(run, Ev.LockGrant);
+    expect(momentCaption(run, t)).toMatch(
+      /^Tx \d+ releases M\[\d\]: tx \d+ now holds every lock it declared and is ready to run\.$/,
+    );
   });
 
   it("Block-STM with a hot account: some moment is a wait on an estimate", () => {

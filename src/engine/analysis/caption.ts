@@ -35,7 +35,8 @@ export function schedulerCaption(s: CaptionSetup): string {
       ? "Sequential: each shard runs its transactions one after another, in block order."
       : "Sequential: one worker runs the transactions one after another, in block order: the baseline every speedup is measured against.",
     blockstm: `Block-STM, the optimistic scheduler Aptos runs: ${workers} execute transactions in parallel against a multi-version memory, then validate what each one read; a transaction whose read went stale aborts and runs again, and results commit in block order.`,
-    batched: `Declared-access batching, Solana-style: every transaction declares the accounts it touches up front, and ${workers} run batches of transactions whose declared accesses do not conflict, meeting at a barrier between batches. Nothing aborts; declared conflicts, even ones that never happen, keep transactions apart.`,
+    batched: `Level batches with a barrier: every transaction declares the keys it touches up front and goes into the first batch after every earlier transaction it conflicts with; ${workers} run one batch at a time and meet at a barrier before the next starts, so each batch waits for its slowest transaction. Nothing aborts. Solana's replay stage ran entries in batches before Agave 2.1, but grew each batch until a conflict ended it; here each transaction joins the earliest batch it can.`,
+    accountlocks: `Account locks: every transaction declares the keys it reads and writes, and runs as soon as every earlier transaction it conflicts with has finished, with no barrier; each of ${workers} takes the lowest-numbered ready transaction. Nothing aborts; a declared conflict that never happens still makes a transaction wait. Agave's unified scheduler replays blocks this way; its block producer locks the same way but picks from incoming transactions by fee priority, not a fixed block order.`,
   };
   if (!sharded) return head[s.scheduler];
   const protocol =
@@ -53,6 +54,8 @@ const SALIENCE: Readonly<Record<number, number>> = {
   [Ev.BatchStart]: 6,
   [Ev.MsgSend]: 6,
   [Ev.ValidateStart]: 5,
+  [Ev.LockWait]: 5,
+  [Ev.LockGrant]: 5,
   [Ev.ExecStart]: 4,
   [Ev.Revert]: 3,
   [Ev.Resume]: 3,
@@ -167,9 +170,15 @@ function describeEvent(run: CaptionRun, i: number): string {
     case Ev.Revert:
       return `${x}'s own logic rejects it (${REVERT_NAMES[log.other[i]] ?? `code ${log.other[i]}`}): its writes are discarded`;
     case Ev.Commit:
-      return run.scheduler === "blockstm" && inc > 0
-        ? `${x} commits after ${inc + 1} incarnations: its writes are final`
+      if (run.scheduler === "blockstm" && inc > 0)
+        return `${x} commits after ${inc + 1} incarnations: its writes are final`;
+      return run.scheduler === "accountlocks"
+        ? `${x} commits as it ends: every earlier transaction it conflicts with has already finished`
         : `${x} commits in block order: its writes are final`;
+    case Ev.LockWait:
+      return `${x} waits for the lock on ${names.key(log.key[i])}: ${names.tx(log.other[i])}, which it conflicts with there, is ahead of it in that key's queue`;
+    case Ev.LockGrant:
+      return `${names.tx(log.other[i])} releases ${names.key(log.key[i])}: ${x} now holds every lock it declared and is ready to run`;
     case Ev.BatchStart: {
       const size = batchSize(run, i);
       return size === 1
@@ -214,6 +223,8 @@ function describeExecution(run: CaptionRun, i: number): string {
   if (run.scheduler === "blockstm") return `${head}; nothing it reads will change, so it will commit`;
   if (run.scheduler === "batched")
     return `${head}; no other transaction in its batch declares a conflicting key`;
+  if (run.scheduler === "accountlocks")
+    return `${head}; it holds the locks on every key it declared, so nothing running beside it touches them`;
   return `${head}; nothing else runs beside it${run.shards > 1 ? " on its shard" : ""}`;
 }
 

@@ -20,6 +20,8 @@ export const TxStatus = {
   Reverted: 7,
   /** Waiting for a cross-shard message (the receipt of its next leg, or a 2PC reply). */
   InFlight: 8,
+  /** Queued for a declared lock (`blockKey`) behind an earlier transaction (`blocker`) it conflicts with. */
+  LockWait: 9,
 } as const;
 export type TxStatusT = (typeof TxStatus)[keyof typeof TxStatus];
 export const TX_STATUS_NAMES: readonly string[] = [
@@ -32,6 +34,7 @@ export const TX_STATUS_NAMES: readonly string[] = [
   "committed",
   "reverted",
   "in flight",
+  "waiting for a lock",
 ];
 
 /** What a lane is doing at the playhead. */
@@ -69,7 +72,7 @@ export class TxStates {
   readonly executions: Int32Array;
   /** Executions of a unit beyond its first: the work redone after aborts and suspensions. */
   readonly reExecutions: Int32Array;
-  /** Suspended: the transaction it waits on (-1 = none) and the key it read. */
+  /** Suspended or waiting for a lock: the transaction it waits on (-1 = none) and the key. */
   readonly blocker: Int32Array;
   readonly blockKey: Int32Array;
   readonly aborts: Int32Array;
@@ -254,6 +257,20 @@ export class TxStates {
         this.started[tx] = 0;
         if (this.isLastUnit(tx)) st[tx] = this.reverted[tx] ? TxStatus.Reverted : TxStatus.Committed;
         else st[tx] = this.messagesOut[tx] > 0 ? TxStatus.InFlight : TxStatus.Pending;
+        break;
+      case Ev.LockWait:
+        if (st[tx] === TxStatus.Pending || st[tx] === TxStatus.LockWait) {
+          st[tx] = TxStatus.LockWait;
+          this.blocker[tx] = log.other[i];
+          this.blockKey[tx] = log.key[i];
+        }
+        break;
+      case Ev.LockGrant:
+        if (st[tx] === TxStatus.LockWait) {
+          st[tx] = TxStatus.Pending;
+          this.blocker[tx] = -1;
+          this.blockKey[tx] = -1;
+        }
         break;
       case Ev.MsgSend:
         this.messagesOut[tx]++;

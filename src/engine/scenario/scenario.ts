@@ -4,8 +4,16 @@ export const SCENARIO_VERSION = 1;
 export const CONTRACT_KINDS = ["transfer", "swap", "mint", "vote", "ship"] as const;
 export type ContractKindName = (typeof CONTRACT_KINDS)[number];
 
-export const SCHEDULERS = ["sequential", "blockstm", "batched"] as const;
+export const SCHEDULERS = ["sequential", "blockstm", "batched", "accountlocks"] as const;
 export type SchedulerName = (typeof SCHEDULERS)[number];
+
+/** What each scheduler is called on screen (controls, headers, tags, chart lines). */
+export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {
+  sequential: "Sequential",
+  blockstm: "Block-STM",
+  batched: "Level batches",
+  accountlocks: "Account locks",
+};
 
 export const CROSS_SHARD = ["receipts", "locks"] as const;
 export type CrossShardName = (typeof CROSS_SHARD)[number];

@@ -26,6 +26,14 @@ export const Ev = {
   RoundStart: 12,
   /** Execution of the tx reverted (its own logic said no): `other` = revert reason (Revert). */
   Revert: 13,
+  /** Account locks: the tx waits for its lock on `key`, queued behind tx `other`, an earlier tx it conflicts with there. */
+  LockWait: 14,
+  /** Account locks: the tx now holds every lock it declared; the last one came free when tx `other` released `key`. */
+  LockGrant: 15,
+  /** Two-phase commit: the tx now holds its locks on one shard (the lane's): `key` = the first, `other` = how many. */
+  LockHold: 16,
+  /** Two-phase commit: the tx releases its locks on one shard: `key` = the first, `other` = how many. */
+  LockRelease: 17,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
@@ -44,6 +52,10 @@ export const EV_NAMES: readonly string[] = [
   "msg-recv",
   "round-start",
   "revert",
+  "lock-wait",
+  "lock-grant",
+  "lock-hold",
+  "lock-release",
 ];
 
 /** Kinds of cross-shard messages. */
@@ -52,10 +64,23 @@ export const MsgKind = {
   Receipt: 0,
   /** Receipt carrying the result back (settle or refund). */
   Settle: 1,
-  /** Two-phase commit: prepare (lock request), vote, commit. */
+  /** Two-phase commit: prepare (lock your keys and run your part), votes, the decision. */
   Prepare: 2,
+  /** The target holds its keys and its part succeeded: yes. */
   Vote: 3,
   CommitMsg: 4,
+  /** The target's part would fail: no (it has released its keys). */
+  VoteNo: 5,
+  /** The coordinator aborts (its own part failed, or a participant voted no). */
+  Abort: 6,
 } as const;
 export type MsgKindT = (typeof MsgKind)[keyof typeof MsgKind];
-export const MSG_NAMES: readonly string[] = ["receipt", "settle", "prepare", "vote", "commit"];
+export const MSG_NAMES: readonly string[] = [
+  "receipt",
+  "settle",
+  "prepare",
+  "vote yes",
+  "commit",
+  "vote no",
+  "abort",
+];

@@ -41,14 +41,15 @@ describe("live runs on worker threads equal the sequential oracle", () => {
     });
   }
 
-  it("the hottest block (2 accounts) 100 times, Block-STM and batched", async () => {
+  it("the hottest block (2 accounts) 100 times, Block-STM, account locks and level batches", async () => {
+    const schedulers = ["blockstm", "accountlocks", "batched"] as const;
     for (let i = 0; i < 100; i++) {
       const s: Scenario = {
         ...DEFAULT_SCENARIO,
         seed: i,
         txs: 300,
         accounts: 2,
-        scheduler: i % 2 === 0 ? "blockstm" : "batched",
+        scheduler: schedulers[i % 3],
       };
       await expectOracleState(s, 2 + (i % 3));
     }

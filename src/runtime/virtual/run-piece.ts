@@ -1,6 +1,7 @@
 import { Arena } from "../../engine/arena";
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
+import { AccountLocksExecutor } from "../../engine/schedulers/account-locks";
 import { BatchedExecutor } from "../../engine/schedulers/batched";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
 import type { Executor } from "../../engine/schedulers/executor";
@@ -13,6 +14,7 @@ const EXECUTORS = {
   sequential: SequentialExecutor,
   blockstm: BlockStmExecutor,
   batched: BatchedExecutor,
+  accountlocks: AccountLocksExecutor,
 } as const satisfies Record<SchedulerName, unknown>;
 
 export function makeExecutor(

@@ -8,7 +8,7 @@ import { usePlayback } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
 import { linkView } from "../../app/url-sync";
 import { computeMetrics } from "../../engine/analysis/metrics";
-import { CROSS_SHARD, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
+import { CROSS_SHARD, SCHEDULER_LABELS, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { WorkerLanes } from "../views/lanes";
@@ -16,16 +16,10 @@ import { ShardsView } from "../views/shards";
 import { type CompareSide, useCompareRun } from "./compare-runs";
 import "./compare.css";
 
-const NAMES: Readonly<Record<Scenario["scheduler"], string>> = {
-  sequential: "Sequential",
-  blockstm: "Block-STM",
-  batched: "Declared access",
-};
-
 function describeSide(s: Scenario): string {
   const shards =
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
-  return `${NAMES[s.scheduler]} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
+  return `${SCHEDULER_LABELS[s.scheduler]} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */
@@ -104,7 +98,7 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
         >
           {SCHEDULERS.map((s) => (
             <option key={s} value={s}>
-              {NAMES[s]}
+              {SCHEDULER_LABELS[s]}
             </option>
           ))}
         </select>

@@ -9,7 +9,7 @@ import { defaultPatch, rightScenario } from "./patch";
 describe("compare side", () => {
   it("opens on the other parallel scheduler and keeps the rest of the left scenario", () => {
     const left = { ...DEFAULT_SCENARIO, workers: 8 };
-    expect(defaultPatch(left)).toEqual({ scheduler: "batched" });
+    expect(defaultPatch(left)).toEqual({ scheduler: "accountlocks" });
     expect(defaultPatch({ ...left, scheduler: "batched" })).toEqual({ scheduler: "blockstm" });
     const right = rightScenario(left, { workers: 32 });
     expect(right).toEqual({ ok: true, scenario: { ...left, workers: 32 } });

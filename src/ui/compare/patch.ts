@@ -6,9 +6,9 @@ import type { Scenario } from "../../engine/scenario/scenario";
 import { validateScenario } from "../../engine/scenario/validate";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 
-/** What "Compare" opens with: the other parallel scheduler on the same block. */
+/** What "Compare" opens with: optimistic against declared access (account locks) on the same block. */
 export function defaultPatch(left: Scenario): ScenarioPatch {
-  return { scheduler: left.scheduler === "blockstm" ? "batched" : "blockstm" };
+  return { scheduler: left.scheduler === "blockstm" ? "accountlocks" : "blockstm" };
 }
 
 /** The right side's scenario, or the validator's messages (each naming its field) when the mix is invalid. */

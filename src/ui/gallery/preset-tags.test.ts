@@ -12,14 +12,14 @@ describe("preset tags", () => {
   it("name the scheduler and workers of every preset, and mark compare presets", () => {
     for (const p of PRESETS) {
       const tags = presetTags(p);
-      expect(tags[0]).toMatch(/Block-STM|declared access|sequential/);
+      expect(tags[0]).toMatch(/^(Block-STM|Account locks|Level batches|Sequential)$/);
       expect(tags.some((t) => t.includes("workers"))).toBe(true);
       expect(tags.includes("compare")).toBe(p.compare !== undefined);
     }
   });
 
   it("show both sides of a comparison, shards and real blocks", () => {
-    expect(tagsOf("optimistic-vs-declared")).toContain("vs declared access");
+    expect(tagsOf("optimistic-vs-declared")).toContain("vs Account locks");
     expect(tagsOf("receipts-vs-locks")).toContain("receipts vs locks");
     expect(tagsOf("eth-more-workers")).toContain("8 vs 32 workers");
     expect(tagsOf("eth-more-workers")).toContain("real block 12965000");

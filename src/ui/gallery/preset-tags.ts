@@ -1,18 +1,12 @@
 /** The tags a preset card shows: what the preset runs, read from its scenario and compare side. */
 import type { Preset } from "../../app/presets";
-import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
-
-const SCHEDULER: Readonly<Record<Scenario["scheduler"], string>> = {
-  sequential: "sequential",
-  blockstm: "Block-STM",
-  batched: "declared access",
-};
+import { ethBlockOf, SCHEDULER_LABELS } from "../../engine/scenario/scenario";
 
 export function presetTags(p: Preset): string[] {
   const s = p.scenario;
   const right = { ...s, ...p.compare };
-  const tags = [SCHEDULER[s.scheduler]];
-  if (right.scheduler !== s.scheduler) tags.push(`vs ${SCHEDULER[right.scheduler]}`);
+  const tags = [SCHEDULER_LABELS[s.scheduler]];
+  if (right.scheduler !== s.scheduler) tags.push(`vs ${SCHEDULER_LABELS[right.scheduler]}`);
   const workers =
     right.workers !== s.workers ? `${s.workers} vs ${right.workers} workers` : `${s.workers} workers`;
   tags.push(workers);

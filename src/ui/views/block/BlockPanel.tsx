@@ -2,7 +2,12 @@ import { useRun } from "../../../app/session";
 import type { ShownRun } from "../../../app/store";
 import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
-import { type FeeMode, SCHEDULERS, type SchedulerName } from "../../../engine/scenario/scenario";
+import {
+  type FeeMode,
+  SCHEDULER_LABELS,
+  SCHEDULERS,
+  type SchedulerName,
+} from "../../../engine/scenario/scenario";
 import type { ComparePoint } from "../../../runtime/block-compare";
 import { formatDuration, formatInt, formatTimes } from "../../format";
 import { useBlockCompare } from "./use-block-compare";
@@ -16,12 +21,6 @@ const KIND_NAMES: Readonly<Record<EthTxKind, string>> = {
   "erc20-approve": "ERC-20 approve",
   call: "other call",
   create: "contract creation",
-};
-
-const SCHEDULER_NAMES: Readonly<Record<SchedulerName, string>> = {
-  sequential: "Sequential",
-  blockstm: "Block-STM",
-  batched: "Batched",
 };
 
 const FEE_NOTES: Readonly<Record<FeeMode, string>> = {
@@ -156,7 +155,7 @@ function SchedulerTable({ run }: { run: ShownRun }) {
         <tbody>
           {SCHEDULERS.map((sc) => (
             <tr key={sc}>
-              <th scope="row">{SCHEDULER_NAMES[sc]}</th>
+              <th scope="row">{SCHEDULER_LABELS[sc]}</th>
               <td>{cell(compare.points, sc, "lazy")}</td>
               <td>{cell(compare.points, sc, "in-tx")}</td>
             </tr>

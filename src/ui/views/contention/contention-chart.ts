@@ -1,7 +1,7 @@
 /** D3 drawing of the contention chart (speedup against skew or accounts) into an <svg> React owns. */
 import { scaleLinear, scaleLog } from "d3-scale";
 import { select } from "d3-selection";
-import { line, symbol, symbolCircle, symbolSquare, symbolTriangle } from "d3-shape";
+import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from "d3-shape";
 import { formatCount, formatTimes } from "../../format";
 import { SERIES, type Series, type SeriesPoint, type SeriesStyle } from "./series";
 
@@ -17,7 +17,12 @@ const LAYERS = ["grid", "axes", "lines", "points", "marker"] as const;
 export const SKEW_DOMAIN: [number, number] = [0, 2];
 export const ACCOUNTS_DOMAIN: [number, number] = [2, 10000];
 
-const SHAPES = { circle: symbolCircle, square: symbolSquare, triangle: symbolTriangle } as const;
+const SHAPES = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+} as const;
 
 function markerPath(style: SeriesStyle): string {
   if (style.marker === "none") return "";

@@ -1,5 +1,5 @@
 /** The lines of the contention chart, from sweep points: one per scheduler, plus the critical-path ideal. */
-import type { SchedulerName } from "../../../engine/scenario/scenario";
+import { SCHEDULER_LABELS, type SchedulerName } from "../../../engine/scenario/scenario";
 import type { SweepPoint } from "../../../runtime/sweep";
 
 export type SeriesId = SchedulerName | "ideal";
@@ -8,19 +8,26 @@ export type SeriesId = SchedulerName | "ideal";
 export interface SeriesStyle {
   readonly label: string;
   readonly dash: string;
-  readonly marker: "circle" | "square" | "triangle" | "none";
+  readonly marker: "circle" | "square" | "triangle" | "diamond" | "none";
   /** A theme colour role (CSS custom property name). */
   readonly color: string;
 }
 
 export const SERIES: Readonly<Record<SeriesId, SeriesStyle>> = {
-  blockstm: { label: "Block-STM", dash: "", marker: "circle", color: "exec" },
-  batched: { label: "Batched (declared access)", dash: "7 4", marker: "square", color: "text" },
-  sequential: { label: "Sequential", dash: "2 3", marker: "triangle", color: "muted" },
+  blockstm: { label: SCHEDULER_LABELS.blockstm, dash: "", marker: "circle", color: "exec" },
+  accountlocks: { label: SCHEDULER_LABELS.accountlocks, dash: "3 2", marker: "diamond", color: "wait" },
+  batched: { label: SCHEDULER_LABELS.batched, dash: "7 4", marker: "square", color: "text" },
+  sequential: { label: SCHEDULER_LABELS.sequential, dash: "2 3", marker: "triangle", color: "muted" },
   ideal: { label: "Ideal (critical path)", dash: "12 3 2 3", marker: "none", color: "commit" },
 };
 
-export const SERIES_ORDER: readonly SeriesId[] = ["ideal", "blockstm", "batched", "sequential"];
+export const SERIES_ORDER: readonly SeriesId[] = [
+  "ideal",
+  "blockstm",
+  "accountlocks",
+  "batched",
+  "sequential",
+];
 
 export interface SeriesPoint {
   readonly value: number;

@@ -1,7 +1,7 @@
 /**
  * The shapes of the visual language: each transaction state has a glyph whose shape says what its colour
- * says (hollow = pending, ring = executing, half = executed, diamond = waiting, X = aborted, filled =
- * committed, slashed = reverted, triangle = in flight). Geometry is written once against a path sink, so
+ * says (hollow = pending, ring = executing, half = executed, diamond = waiting, padlock = waiting for a lock,
+ * X = aborted, filled = committed, slashed = reverted, triangle = in flight). Geometry is written once against a path sink, so
  * the canvas graph and any SVG (the legend, the overlay) draw exactly the same shapes.
  */
 import { TxStatus, type TxStatusT } from "../../../engine/analysis/tx-state";
@@ -50,6 +50,23 @@ function diamond(p: PathSink, x: number, y: number, r: number): void {
   p.lineTo(x, y + d);
   p.lineTo(x - d, y);
   p.closePath();
+}
+
+/** A padlock's body: a square below the centre line. */
+function lockBody(p: PathSink, x: number, y: number, r: number): void {
+  const w = r * 0.85;
+  p.moveTo(x - w, y - r * 0.1);
+  p.lineTo(x + w, y - r * 0.1);
+  p.lineTo(x + w, y + r);
+  p.lineTo(x - w, y + r);
+  p.closePath();
+}
+
+/** A padlock's shackle: the upper half of a ring standing on the body. */
+function shackle(p: PathSink, x: number, y: number, r: number): void {
+  const a = r * 0.5;
+  p.moveTo(x - a, y - r * 0.1);
+  p.arc(x, y - r * 0.35, a, Math.PI, TAU);
 }
 
 function cross(p: PathSink, x: number, y: number, r: number): void {
@@ -127,6 +144,13 @@ export const GLYPHS: Readonly<Record<TxStatusT, Glyph>> = {
   [TxStatus.InFlight]: {
     name: "waiting for a cross-shard message",
     layers: [{ paint: "fill", role: "xshard", path: triangle }],
+  },
+  [TxStatus.LockWait]: {
+    name: "waiting for a lock",
+    layers: [
+      { paint: "stroke", role: "wait", width: 0.3, path: shackle },
+      { paint: "fill", role: "wait", path: lockBody },
+    ],
   },
 };
 

@@ -163,8 +163,8 @@ function litEdges(model: GraphModel, states: TxStates, result: RunResult, f: Ove
   const waits: number[] = [];
   const aborts: number[] = [];
   for (let t = 0; t < model.txs; t++) {
-    if (states.status[t] === TxStatus.Suspended && states.blocker[t] >= 0 && waits.length < LIT_CAP)
-      waits.push(t);
+    const waiting = states.status[t] === TxStatus.Suspended || states.status[t] === TxStatus.LockWait;
+    if (waiting && states.blocker[t] >= 0 && waits.length < LIT_CAP) waits.push(t);
     const since = f.time - states.abortAt[t];
     if (since >= 0 && since < f.flashUs && states.abortWriter[t] >= 0 && aborts.length < LIT_CAP)
       aborts.push(t);

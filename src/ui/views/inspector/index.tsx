@@ -1,9 +1,10 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { playback, usePlayback } from "../../../app/playback";
 import type { ShownRun } from "../../../app/store";
-import { TX_STATUS_NAMES, txStatesOf } from "../../../engine/analysis/tx-state";
+import { TX_STATUS_NAMES, TxStatus, txStatesOf } from "../../../engine/analysis/tx-state";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { formatDuration } from "../../format";
+import { keyLabel, txName } from "../tx-label";
 import { type ExecutionDetail, type Outcome, type TxDetails, txDetails } from "./tx-details";
 import "../side-card.css";
 import "./inspector.css";
@@ -94,7 +95,14 @@ function Execution({ run, x, time }: { run: ShownRun; x: ExecutionDetail; time: 
 }
 
 function Details({ run, d, time }: { run: ShownRun; d: TxDetails; time: number }) {
-  const status = TX_STATUS_NAMES[txStatesOf(run.result).seek(time).status[d.tx]] ?? "unknown";
+  const states = txStatesOf(run.result).seek(time);
+  const code = states.status[d.tx];
+  // A wait names what it waits for: the key and the transaction ahead of it.
+  const on =
+    (code === TxStatus.LockWait || code === TxStatus.Suspended) && states.blocker[d.tx] >= 0
+      ? ` (${keyLabel(run.result, states.blockKey[d.tx])}: waits for ${txName(run.result, states.blocker[d.tx])})`
+      : "";
+  const status = `${TX_STATUS_NAMES[code] ?? "unknown"}${on}`;
   return (
     <div className="inspector-body">
       <p className="inspector-tx" data-testid="inspector-tx">

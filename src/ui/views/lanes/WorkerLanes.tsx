@@ -1,6 +1,7 @@
 import { type MouseEvent, type PointerEvent, useMemo, useRef, useState } from "react";
 import { playback } from "../../../app/playback";
 import type { ShownRun } from "../../../app/store";
+import { lockStalls } from "../../../engine/analysis/lock-stalls";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { useRenderer } from "../use-renderer";
@@ -22,7 +23,17 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const { result, scenario } = run;
-  const bars = useMemo(() => buildLaneBars(result.log, result.lanes, scenario.shards), [result, scenario]);
+  const bars = useMemo(
+    () =>
+      buildLaneBars(
+        result.log,
+        result.lanes,
+        scenario.shards,
+        // A stall is a moment when no transaction of the block may start: one block, one queue.
+        scenario.shards === 1 ? lockStalls(result.log, result.block.n) : undefined,
+      ),
+    [result, scenario],
+  );
   const end = result.log.length > 0 ? result.log.time[result.log.length - 1] : 0;
   const { renderer } = useRenderer(
     box,
@@ -58,7 +69,11 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     <section className="panel lanes-panel" data-testid="lanes-view" aria-labelledby="lanes-title">
       <header className="panel-head">
         <h2 id="lanes-title">Worker lanes</h2>
-        <p className="panel-note">bar = execution · thin bar = validation · % = busy so far</p>
+        <p className="panel-note">
+          bar = execution · thin bar = validation
+          {scenario.scheduler === "accountlocks" ? " · amber dashes = idle, waiting for a lock" : ""} · % =
+          busy so far
+        </p>
         {result.eth && (
           <p className="panel-note" data-testid="lanes-gas-note">
             {GAS_LIMIT_NOTE}

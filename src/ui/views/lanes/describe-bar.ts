@@ -12,6 +12,9 @@ export function describeBar(result: RunResult, b: LaneBars, i: number, lane: num
   const running = b.end[i] > now || b.ended[i] === BarEnd.Open;
   const span = `${formatDuration(b.start[i])} → ${running ? "now" : formatDuration(b.end[i])}`;
   const writer = (other: number): string => (other >= 0 ? txName(result, other) : "storage");
+  if (b.kind[i] === BarKind.LockWait) {
+    return `${worker} is idle: every transaction left waits for a lock; the first, ${who}, waits for ${keyLabel(result, b.key[i])} behind ${writer(b.other[i])} · ${span}`;
+  }
   if (b.kind[i] === BarKind.Validate) {
     const verdict = running
       ? "validating"

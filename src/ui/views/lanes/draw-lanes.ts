@@ -1,6 +1,7 @@
 /**
  * Canvas drawing of the worker lanes up to the playhead: execution bars (blue; red hatched once aborted,
- * amber when suspended), thin validation bars (green; red when they found a stale read), batch and round
+ * amber when suspended), thin validation bars (green; red when they found a stale read), amber dashes where
+ * a lane sits idle because every transaction left waits for a lock, batch and round
  * boundaries, the playhead, a time axis and each lane's utilization so far. Bars closer than a pixel merge,
  * so a 10,000-transaction run costs about one rectangle per pixel column per lane.
  */
@@ -85,8 +86,9 @@ export function drawLanes(
   ctx.clearRect(0, 0, L.width, L.height);
   drawGrid(ctx, b, L, palette);
   drawBoundaries(ctx, b, L, f.time, palette);
-  // Bars of the selected or hovered transaction, as (bar, lane) pairs.
+  // Bars of the selected or hovered transaction, and idle waits for a lock, as (bar, lane) pairs.
   const focus: number[] = [];
+  const waits: number[] = [];
   const h = L.rowHeight;
   const execTop = h >= 6 ? 0.14 : 0;
   const execHeight = h >= 6 ? 0.56 : 0.7;
@@ -122,6 +124,10 @@ export function drawLanes(
     const first = b.laneStart[l];
     const last = first + barsStartedBy(b, l, f.time);
     for (let i = first; i < last; i++) {
+      if (b.kind[i] === BarKind.LockWait) {
+        waits.push(i, l);
+        continue;
+      }
       const style = styleAt(b, i, f.time);
       const band = b.kind[i] === BarKind.Execute ? 0 : 1;
       const x0 = L.x(b.start[i]);
@@ -137,6 +143,7 @@ export function drawLanes(
     flush(0);
     flush(1);
   }
+  drawLockWaits(ctx, b, L, f.time, waits, palette, execTop + execHeight / 2);
   drawFocus(ctx, b, L, f, focus, palette, { execTop, execHeight, valTop, valHeight });
   drawPlayhead(ctx, L, f.time, palette);
   drawUtilization(ctx, b, index, L, f.time, palette);
@@ -253,6 +260,31 @@ function drawBoundaries(
   ctx.setLineDash([]);
 }
 
+/** Idle stretches waiting for a lock: an amber dashed line through the execution band. */
+function drawLockWaits(
+  ctx: CanvasRenderingContext2D,
+  b: LaneBars,
+  L: LanesLayout,
+  t: number,
+  waits: readonly number[],
+  palette: Palette,
+  middle: number,
+): void {
+  if (waits.length === 0) return;
+  ctx.strokeStyle = palette.wait;
+  ctx.lineWidth = Math.max(1.5, L.rowHeight * 0.16);
+  ctx.setLineDash([4, 3]);
+  ctx.beginPath();
+  for (let k = 0; k < waits.length; k += 2) {
+    const i = waits[k];
+    const y = Math.round(L.rowTop[waits[k + 1]] + L.rowHeight * middle) + 0.5;
+    ctx.moveTo(L.x(b.start[i]), y);
+    ctx.lineTo(Math.max(L.x(b.start[i]) + 1, L.x(Math.min(b.end[i], t))), y);
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
 interface Bands {
   readonly execTop: number;
   readonly execHeight: number;
@@ -273,7 +305,7 @@ function drawFocus(
   ctx.strokeStyle = palette.text;
   for (let k = 0; k < focus.length; k += 2) {
     const i = focus[k];
-    const exec = b.kind[i] === BarKind.Execute;
+    const exec = b.kind[i] !== BarKind.Validate;
     const x0 = L.x(b.start[i]);
     const x1 = Math.max(x0 + 2, L.x(Math.min(b.end[i], f.time)));
     const y = L.rowTop[focus[k + 1]] + L.rowHeight * (exec ? bands.execTop : bands.valTop);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readBlockFile } from "../../../cli/block-file";
+import { lockStalls } from "../../../engine/analysis/lock-stalls";
 import { laneBusyAt } from "../../../engine/analysis/log-index";
 import { computeMetrics } from "../../../engine/analysis/metrics";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
@@ -92,6 +93,42 @@ describe("buildLaneBars", () => {
     expect(bb.batchStarts.length).toBe(2);
     expect(bb.batchStarts[0].length + bb.batchStarts[1].length).toBe(m.batches);
     expect([...bb.roundNumbers]).toEqual(Array.from({ length: batched.rounds }, (_, k) => k));
+  });
+
+  it("marks a lane's idle time while every transaction left waits for a lock, and says so", () => {
+    // The teaching block under account locks, 4 workers: only tx 0, 1 and 2 can start; the rest queue.
+    const al = simulate({
+      ...DEFAULT_SCENARIO,
+      source: "mod3mod4",
+      txs: 8,
+      workers: 4,
+      scheduler: "accountlocks",
+    });
+    const stalls = lockStalls(al.log, al.block.n);
+    expect(stalls.count).toBeGreaterThan(0);
+    const bb = buildLaneBars(al.log, al.lanes, 1, stalls);
+    let waits = 0;
+    for (let l = 0; l < al.lanes; l++) {
+      for (let i = bb.laneStart[l]; i < bb.laneStart[l + 1]; i++) {
+        if (i > bb.laneStart[l]) expect(bb.start[i]).toBeGreaterThanOrEqual(bb.end[i - 1] - 1e-9);
+        if (bb.kind[i] !== BarKind.LockWait) continue;
+        waits++;
+        // Inside a stall, never over the lane's own work.
+        let k = 0;
+        while (stalls.end[k] <= bb.start[i]) k++;
+        expect(bb.start[i]).toBeGreaterThanOrEqual(stalls.start[k]);
+        expect(bb.end[i]).toBeLessThanOrEqual(stalls.end[k]);
+        expect(bb.tx[i]).toBe(stalls.tx[k]);
+      }
+    }
+    expect(waits).toBeGreaterThan(0);
+    // Worker 3 has nothing to take at the start: tx 3 is queued behind tx 0 on M[0].
+    const first = bb.laneStart[3];
+    expect(bb.kind[first]).toBe(BarKind.LockWait);
+    expect(bb.start[first]).toBe(0);
+    expect(describeBar(al, bb, first, 3, al.elapsedUs)).toMatch(
+      /^worker 3 is idle: every transaction left waits for a lock; the first, tx 3, waits for M\[0\] behind tx 0 · 0 µs → /,
+    );
   });
 
   it("names an imported Ethereum block's transactions by hash and callee", async () => {

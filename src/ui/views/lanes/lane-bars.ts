@@ -1,11 +1,14 @@
 /**
  * The worker timeline of a run: every execution and validation as a bar on its lane, with how it ended
- * (and when it turned out wasted), plus batch boundaries and round starts. Built once per run from the log.
+ * (and when it turned out wasted), the stretches a lane sat idle because every transaction left waited for
+ * a lock, plus batch boundaries and round starts. Built once per run from the log.
  */
+import type { LockStalls } from "../../../engine/analysis/lock-stalls";
 import type { EventLogData } from "../../../engine/trace/eventlog";
 import { Ev } from "../../../engine/trace/kinds";
 
-export const BarKind = { Execute: 0, Validate: 1 } as const;
+/** LockWait: the lane is idle while every transaction left waits for a lock (tx = the first of them). */
+export const BarKind = { Execute: 0, Validate: 1, LockWait: 2 } as const;
 
 /** How a bar ended: executions finish or suspend; validations pass or fail. */
 export const BarEnd = { Finished: 0, Suspended: 1, Valid: 2, Invalid: 3, Open: 4 } as const;
@@ -23,7 +26,7 @@ export interface LaneBars {
   readonly ended: Uint8Array;
   /** When the execution's incarnation was aborted (Infinity = never): from then on it is wasted work. */
   readonly abortAt: Float64Array;
-  /** The key and the other transaction that made it suspend or abort (-1 = none). */
+  /** The key and the other transaction that made it suspend or abort, or that a lock wait is behind (-1 = none). */
   readonly key: Int32Array;
   readonly other: Int32Array;
   /** Batch start times per shard (batched runs), and round starts (sharded runs), in time order. */
@@ -45,7 +48,12 @@ interface Bar {
   other: number;
 }
 
-export function buildLaneBars(log: EventLogData, lanes: number, shards: number): LaneBars {
+export function buildLaneBars(
+  log: EventLogData,
+  lanes: number,
+  shards: number,
+  stalls?: LockStalls,
+): LaneBars {
   const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
   const bars: Bar[] = [];
   const open: (Bar | null)[] = new Array(lanes).fill(null);
@@ -119,6 +127,10 @@ export function buildLaneBars(log: EventLogData, lanes: number, shards: number):
 
   // Group by lane; within a lane the log order is start order.
   bars.sort((a, b) => a.lane - b.lane || a.start - b.start);
+  if (stalls && stalls.count > 0) {
+    bars.push(...lockWaits(bars, lanes, endTime, stalls));
+    bars.sort((a, b) => a.lane - b.lane || a.start - b.start);
+  }
   const laneStart = new Int32Array(lanes + 1);
   for (const b of bars) laneStart[b.lane + 1]++;
   for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
@@ -155,6 +167,44 @@ export function buildLaneBars(log: EventLogData, lanes: number, shards: number):
     roundStarts: Float64Array.from(roundList, (r) => r[1]),
     roundNumbers: Int32Array.from(roundList, (r) => r[0]),
   };
+}
+
+/** Where each lane's idle stretches (bars sorted by lane, then start) meet the lock stalls. */
+function lockWaits(bars: readonly Bar[], lanes: number, end: number, st: LockStalls): Bar[] {
+  const out: Bar[] = [];
+  // A lane's gaps come in time order: the first stall that may meet the next gap only moves forward.
+  let k = 0;
+  const gap = (lane: number, from: number, to: number): void => {
+    while (k < st.count && st.end[k] <= from) k++;
+    for (let j = k; j < st.count && st.start[j] < to; j++) {
+      const a = Math.max(from, st.start[j]);
+      const b = Math.min(to, st.end[j]);
+      if (b <= a) continue;
+      out.push({
+        lane,
+        start: a,
+        end: b,
+        tx: st.tx[j],
+        inc: 0,
+        kind: BarKind.LockWait,
+        ended: BarEnd.Finished,
+        abortAt: Number.POSITIVE_INFINITY,
+        key: st.key[j],
+        other: st.other[j],
+      });
+    }
+  };
+  let i = 0;
+  for (let lane = 0; lane < lanes; lane++) {
+    k = 0;
+    let free = 0;
+    for (; i < bars.length && bars[i].lane === lane; i++) {
+      gap(lane, free, bars[i].start);
+      free = Math.max(free, bars[i].end);
+    }
+    gap(lane, free, end);
+  }
+  return out;
 }
 
 /** Number of lane l's bars that started at or before t. */

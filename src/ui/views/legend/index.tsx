@@ -54,8 +54,9 @@ const STATES: readonly [TxStatusT, string][] = [
   [TxStatus.Executed, "ran; waits for validation or its turn to commit"],
   [TxStatus.Validating, "a worker checks that what it read still holds"],
   [TxStatus.Suspended, "read an estimate; waits for the transaction that will write it"],
+  [TxStatus.LockWait, "queued for a declared key behind an earlier transaction it conflicts with"],
   [TxStatus.Aborted, "a read went stale: this run is thrown away (red flash)"],
-  [TxStatus.Committed, "final, in block order"],
+  [TxStatus.Committed, "final: its writes can no longer change"],
   [TxStatus.Reverted, "final, but its own logic said no: no effect"],
   [TxStatus.InFlight, "waits for a cross-shard message"],
 ];
@@ -114,6 +115,15 @@ const lanes: Item[] = [
   {
     icon: (
       <Swatch>
+        <line x1="1" x2="27" y1="6.5" y2="6.5" stroke="var(--wait)" strokeWidth="2" strokeDasharray="4 3" />
+      </Swatch>
+    ),
+    label: "waiting for a lock (amber dashes)",
+    note: "idle: every transaction left is queued for a declared key",
+  },
+  {
+    icon: (
+      <Swatch>
         <rect x="1" y="9" width="12" height="3" fill="var(--commit)" />
         <rect x="15" y="9" width="12" height="3" fill="var(--abort)" />
       </Swatch>
@@ -129,7 +139,7 @@ const lanes: Item[] = [
       </Swatch>
     ),
     label: "boundaries",
-    note: "grey dashes: a new batch; violet dashes: a new round",
+    note: "grey dashes: a new level batch (a barrier); violet dashes: a new round",
   },
   {
     icon: (

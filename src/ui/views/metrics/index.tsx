@@ -110,8 +110,9 @@ function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
       id: "batches",
       label: "Batches",
       value: f.batched ? formatInt(m.batches) : "–",
-      note: f.batched ? "conflict-free groups begun" : "batched scheduler only",
-      title: "Groups with no conflicting declared access; the workers finish one before the next begins.",
+      note: f.batched ? "level batches begun" : "level batches only",
+      title:
+        "Level batches: groups with no conflicting declared access; the workers finish one before the next begins (a barrier).",
       tone: "neutral",
     },
     {

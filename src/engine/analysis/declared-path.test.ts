@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ACC_WRITE, type Block } from "../block";
+import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
+import { SequentialOracle } from "../schedulers/sequential";
+import { wholeTransactions } from "../schedulers/units";
+import { generateBlock } from "../workload/generate";
+import { criticalPath } from "./critical-path";
+import { declaredCriticalPathUs } from "./declared-path";
+import { buildDepGraph } from "./depgraph";
+
+/** The same chain found pair by pair: every earlier transaction that shares a key, one side writing. */
+function naive(block: Block, cost: Float64Array): number {
+  const finish = new Float64Array(block.n);
+  let longest = 0;
+  for (let u = 0; u < block.n; u++) {
+    let start = 0;
+    for (let v = 0; v < u; v++) {
+      let conflict = false;
+      for (let i = block.accStart[u]; i < block.accStart[u + 1]; i++)
+        for (let j = block.accStart[v]; j < block.accStart[v + 1]; j++)
+          if (block.accKey[i] === block.accKey[j] && (block.accFlag[i] | block.accFlag[j]) & ACC_WRITE)
+            conflict = true;
+      if (conflict) start = Math.max(start, finish[v]);
+    }
+    finish[u] = start + cost[u];
+    longest = Math.max(longest, finish[u]);
+  }
+  return longest;
+}
+
+describe("declaredCriticalPathUs", () => {
+  const scenario = fc.record({
+    seed: fc.integer({ min: 0, max: 1000 }),
+    txs: fc.integer({ min: 1, max: 150 }),
+    accounts: fc.integer({ min: 2, max: 200 }),
+    skew: fc.double({ min: 0, max: 2, noNaN: true }),
+    swap: fc.double({ min: 0, max: 1, noNaN: true }),
+    vote: fc.double({ min: 0, max: 1, noNaN: true }),
+  });
+  it("is the longest chain of declared conflicts, and never shorter than the read-after-write path", () => {
+    fc.assert(
+      fc.property(scenario, (r) => {
+        const s: Scenario = {
+          ...DEFAULT_SCENARIO,
+          ...r,
+          mix: { ...DEFAULT_SCENARIO.mix, swap: r.swap, vote: r.vote },
+        };
+        const block = generateBlock(s);
+        const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);
+        oracle.run(wholeTransactions(block.n));
+        const trace = oracle.trace();
+        const declared = declaredCriticalPathUs(block, trace.costUs);
+        expect(declared).toBeCloseTo(naive(block, trace.costUs), 9);
+        expect(declared).toBeGreaterThanOrEqual(
+          criticalPath(buildDepGraph(trace), trace.costUs).criticalPathUs - 1e-9,
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
