@@ -135,8 +135,9 @@ export const COST_DEFS: Readonly<Record<CostField, NumberKnobDef>> = {
     label: "Message latency",
     unit: "µs",
     title:
-      "One-way latency of a cross-shard message, 0 to 1,000,000. Higher makes cross-shard transactions " +
-      "(receipts and 2PC) slow the sharded run down.",
+      "One-way latency of a cross-shard message, 0 to 1,000,000, on the virtual clock. Higher makes " +
+      "cross-shard transactions (receipts and 2PC) slow the sharded run down. A stand-in for a network hop: " +
+      "on NEAR a receipt runs in a later block, about 600,000 µs (one block time) on.",
     min: 0,
     max: 1_000_000,
     step: 5,

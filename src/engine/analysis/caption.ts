@@ -41,7 +41,7 @@ export function schedulerCaption(s: CaptionSetup): string {
   if (!sharded) return head[s.scheduler];
   const protocol =
     s.crossShard === "receipts"
-      ? "a transaction that touches two shards commits its first leg on its home shard and sends a receipt; the other shard applies it in the next round, as NEAR passes receipts, and a failure is refunded."
+      ? "a transaction that touches two shards commits its first leg on its home shard and sends a receipt; the other shard applies it in the next round, one message latency later, and a failure is refunded. NEAR passes receipts this way, but a receipt lands in a later block there, about 0.6 s on, not microseconds."
       : "a transaction that touches two shards locks both with two-phase commit (prepare, vote, execute, commit) while the two shards wait for it.";
   return `${head[s.scheduler]} The state is split over ${s.shards} shards: ${protocol}`;
 }

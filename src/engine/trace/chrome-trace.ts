@@ -133,6 +133,12 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       case Ev.Abort:
         instant(`abort ${txName(tx)}`, "abort", lane, t, { tx, incarnation: inc, key, writer: other });
         break;
+      case Ev.LockWait:
+        instant(`lock wait ${txName(tx)}`, "lock", lane, t, { tx, key, behind: other });
+        break;
+      case Ev.LockGrant:
+        instant(`lock grant ${txName(tx)}`, "lock", lane, t, { tx, key, releasedBy: other });
+        break;
       case Ev.Commit:
         instant(`commit ${txName(tx)}`, "commit", lane, t, { tx, incarnation: inc });
         break;

@@ -7,7 +7,8 @@ import { buildShardModel } from "./shard-model";
 import { ShardsRenderer } from "./shards-renderer";
 
 const PROTOCOL = {
-  receipts: "receipts: a transaction's later leg runs on the other shard in the next round",
+  receipts:
+    "receipts: a transaction's later leg runs on the other shard in the next round, one message latency later (on NEAR, a later block)",
   locks: "locks: two-phase commit (prepare, vote, commit) before a cross-shard transaction runs",
 } as const;
 
