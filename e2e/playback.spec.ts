@@ -1,4 +1,7 @@
 import type { Page } from "@playwright/test";
+import { DEFAULT_SCENARIO } from "../src/engine/scenario/scenario";
+import { Ev } from "../src/engine/trace/kinds";
+import { simulate } from "../src/runtime/simulate";
 import { expect, test } from "./fixtures";
 import { animationFrames, control, playhead, runScenario } from "./view-helpers";
 
@@ -7,8 +10,12 @@ async function expectPlayheadAt(page: Page, us: number): Promise<void> {
   expect(Math.abs((await playhead(page)).time - us)).toBeLessThanOrEqual(0.051);
 }
 
-// The teaching block: 8 transactions on 4 workers, with two aborts (tx 3 at 3.15 µs, tx 6 at 6.25 µs).
+// The teaching block: 8 transactions on 4 workers, with two aborts (tx 3's and tx 6's).
 const TEACHING = { source: "mod3mod4", txs: "8", workers: "4", scheduler: "blockstm" };
+// The same run, simulated here: where each move of the playhead must land.
+const run = simulate({ ...DEFAULT_SCENARIO, source: "mod3mod4", txs: 8, workers: 4, scheduler: "blockstm" });
+const times = [...new Set(run.log.time)].sort((a, b) => a - b).filter((t) => t > 0);
+const abortTimes = [...run.log.time].filter((_, i) => run.log.kind[i] === Ev.Abort);
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -19,20 +26,21 @@ test("restart, step forward and back, and next abort move the playhead as they s
   await control(page, "Restart").click();
   expect((await playhead(page)).time).toBe(0);
 
-  // Step forward: to the next distinct event time (executions end at 3 µs), then the validations.
+  // Step forward: to the next distinct event time (the first execution starting), then the next.
   await control(page, "Step forward").click();
-  await expectPlayheadAt(page, 3);
+  await expectPlayheadAt(page, times[0]);
   await control(page, "Step forward").click();
-  await expectPlayheadAt(page, 3.1);
+  await expectPlayheadAt(page, times[1]);
   await control(page, "Step back").click();
-  await expectPlayheadAt(page, 3);
+  await expectPlayheadAt(page, times[0]);
 
   // Next abort: tx 3's, selected in the inspector; then tx 6's.
+  expect(abortTimes).toHaveLength(2);
   await control(page, "Next abort").click();
-  await expectPlayheadAt(page, 3.15);
+  await expectPlayheadAt(page, abortTimes[0]);
   await expect(page.getByTestId("inspector-tx")).toContainText("tx 3");
   await control(page, "Next abort").click();
-  await expectPlayheadAt(page, 6.25);
+  await expectPlayheadAt(page, abortTimes[1]);
   await expect(page.getByTestId("inspector-tx")).toContainText("tx 6");
   // No abort after the last one: the button says so by being disabled.
   await expect(control(page, "Next abort")).toBeDisabled();
@@ -64,11 +72,11 @@ test("the keyboard drives the playhead: Home, arrows, space and a", async ({ pag
   await page.keyboard.press("Home");
   expect((await playhead(page)).time).toBe(0);
   await page.keyboard.press("ArrowRight");
-  await expectPlayheadAt(page, 3);
+  await expectPlayheadAt(page, times[0]);
   await page.keyboard.press("ArrowLeft");
   expect((await playhead(page)).time).toBe(0);
   await page.keyboard.press("a");
-  await expectPlayheadAt(page, 3.15);
+  await expectPlayheadAt(page, abortTimes[0]);
   // "[" slows down one notch at a time, down to a microsecond of the run per second.
   for (let i = 0; i < 20; i++) await page.keyboard.press("[");
   await expect(page.getByTestId("speed-value")).toHaveText("1/1,000,000×");

@@ -57,10 +57,13 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(firstEvent(l, Ev.Abort)).toEqual({ tx: 3, key: "M[0]", other: 0 });
     expect(m.aborts).toBeGreaterThanOrEqual(1);
     expect(m.speedup).toBeGreaterThan(1.5);
+    // The first wave: tx 0-3 all start before any execution ends.
     const starts = [...Array(run.log.length).keys()]
       .filter((i) => run.log.kind[i] === Ev.ExecStart)
       .slice(0, 4);
-    expect(starts.map((i) => [run.log.time[i], run.log.tx[i]])).toEqual([0, 1, 2, 3].map((tx) => [0, tx]));
+    expect(starts.map((i) => run.log.tx[i])).toEqual([0, 1, 2, 3]);
+    const firstEnd = run.log.time[run.log.kind.indexOf(Ev.ExecEnd)];
+    for (const i of starts) expect(run.log.time[i]).toBeLessThan(firstEnd);
     const commits = [...Array(run.log.length).keys()].filter((i) => run.log.kind[i] === Ev.Commit);
     expect(commits.map((i) => run.log.tx[i])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   },
@@ -133,7 +136,11 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(l.m.speedup).toBeGreaterThan(1.5 * (r?.m.speedup ?? Number.POSITIVE_INFINITY));
   },
   "popular-accounts": (l, r) => {
-    expect(l.m.speedup).toBeGreaterThan(3 * (r?.m.speedup ?? Number.POSITIVE_INFINITY));
+    if (!r) throw new Error("compare side expected");
+    // Popular accounts chain most transfers together: a third of the parallelism or less is left...
+    expect(r.m.idealSpeedup).toBeLessThan(l.m.idealSpeedup / 3);
+    // ...and the speedup falls with it.
+    expect(l.m.speedup).toBeGreaterThan(2.5 * r.m.speedup);
   },
   "eth-known-access": (l, r) => {
     const eth = l.run.eth!;

@@ -35,9 +35,10 @@ describe.each(cases)("analysis of a real %s run", (_, over) => {
       busy += m.laneBusyUs[l];
     }
     expect(m.wastedUs).toBeLessThanOrEqual(busy + 1e-6);
-    expect(m.elapsedUs).toBeGreaterThanOrEqual(m.criticalPathUs - 1e-6);
-    // No schedule beats the critical path or the lane count (sequentialUs adds per-task overhead to the work).
-    expect(m.speedup).toBeLessThanOrEqual((m.idealSpeedup * m.sequentialUs) / m.totalWorkUs + 1e-9);
+    // No schedule beats the critical path or the lane count.
+    expect(m.elapsedUs).toBeGreaterThanOrEqual(m.criticalPathUs);
+    expect(m.speedup).toBeLessThanOrEqual(m.idealSpeedup);
+    expect(m.efficiency).toBeLessThanOrEqual(1);
     expect(m.efficiency).toBeGreaterThan(0);
   });
 

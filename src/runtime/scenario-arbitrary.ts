@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import {
+  type CostModel,
   CROSS_SHARD,
   DEFAULT_SCENARIO,
   type Scenario,
   type SchedulerName,
 } from "../engine/scenario/scenario";
+import { COST } from "../engine/scenario/validate";
 
 /** Random scenarios over every knob the engine has (used by property tests only). */
 export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrary<Scenario> {
@@ -30,4 +32,25 @@ export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrar
       const mix = Object.values(r.mix).some((w) => w > 0) ? r.mix : { ...r.mix, transfer: 1 };
       return { ...DEFAULT_SCENARIO, ...r, source: r.source, mix, scheduler };
     });
+}
+
+/**
+ * Random cost models: every field anywhere in its allowed range, its ends (zero and the largest value
+ * included) as likely as a value between, and values near the default as likely again (so that the
+ * ordinary case is well covered too).
+ */
+export function costArb(): fc.Arbitrary<CostModel> {
+  const field = (k: keyof CostModel) => {
+    const { min, max } = COST[k];
+    const near = DEFAULT_SCENARIO.cost[k];
+    return fc.oneof(
+      fc.constantFrom(min, max),
+      fc.double({ min, max, noNaN: true }),
+      fc.double({ min: Math.max(min, near / 10), max: Math.min(max, near * 10), noNaN: true }),
+    );
+  };
+  const keys = Object.keys(COST) as (keyof CostModel)[];
+  return fc.record(
+    Object.fromEntries(keys.map((k) => [k, field(k)])) as Record<keyof CostModel, fc.Arbitrary<number>>,
+  );
 }

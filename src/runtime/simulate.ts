@@ -2,6 +2,7 @@ import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { SequentialOracle } from "../engine/schedulers/sequential";
+import { sequentialUs } from "../engine/schedulers/unit-cost";
 import { wholeTransactions } from "../engine/schedulers/units";
 import { place } from "../engine/sharding/placement";
 import { stateHash } from "../engine/state-hash";
@@ -96,8 +97,6 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
   }
   opts.onProgress?.(block.n, block.n);
   opts.onState?.(ctx.state);
-  let sequentialUs = block.n * cost.taskUs;
-  for (let t = 0; t < block.n; t++) sequentialUs += block.gas[t] / cost.gasPerUs;
   return {
     scenario,
     mode: "virtual",
@@ -105,7 +104,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     log: log.freeze(),
     lanes: workers * shards,
     elapsedUs,
-    sequentialUs,
+    sequentialUs: sequentialUs(block, cost),
     stateHash: stateHash(ctx.state),
     sequentialStateHash: stateHash(oracle.state),
     sequential: oracle.trace(),

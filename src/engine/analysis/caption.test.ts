@@ -57,15 +57,21 @@ describe("schedulerCaption", () => {
 describe("momentCaption on the teaching block (8 txs, 4 workers, Block-STM)", () => {
   const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "blockstm" });
 
-  it("at the start, looks ahead: tx 3's first execution will be thrown away because of tx 0", () => {
-    expect(momentCaption(run, 0)).toBe(
+  it("before any execution starts, says the block is waiting", () => {
+    // Workers first take their tasks from the scheduler; that costs time too.
+    expect(timeOf(run, Ev.ExecStart)).toBeGreaterThan(0);
+    expect(momentCaption(run, 0)).toBe("Nothing has started yet: 8 transactions wait to run.");
+  });
+
+  it("when tx 3 starts, looks ahead: its first execution will be thrown away because of tx 0", () => {
+    expect(momentCaption(run, timeOf(run, Ev.ExecStart, 3))).toBe(
       "Worker 3 executes tx 3, which reads M[0] before tx 0, earlier in the block, writes it: this incarnation will abort.",
     );
   });
 
   it("at tx 3's validation, says the read went stale and that tx 3 will abort", () => {
     expect(momentCaption(run, timeOf(run, Ev.ValidateStart, 3))).toBe(
-      "Worker 0 validates tx 3, which read M[0] before tx 0, earlier in the block, wrote it, so tx 3 will abort.",
+      "Worker 3 validates tx 3, which read M[0] before tx 0, earlier in the block, wrote it, so tx 3 will abort.",
     );
   });
 

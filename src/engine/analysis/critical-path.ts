@@ -1,32 +1,63 @@
+import type { SchedulerName } from "../scenario/scenario";
 import type { DepGraph } from "./depgraph";
+import type { SequentialTrace } from "./sequential-trace";
 
 export interface CriticalPath {
-  /** Longest chain of dependent units, weighted by their cost: no schedule can finish sooner. */
+  /** Longest chain of dependent units, weighted by what any schedule pays for them: no schedule finishes sooner. */
   readonly criticalPathUs: number;
   /** Units on that chain, in serial order. */
   readonly units: Int32Array;
-  /** Sum of every unit's cost: the sequential run's execution time without overheads. */
+  /** Sum of every unit's cost: what one worker pays for the whole serial order. */
   readonly totalWorkUs: number;
 }
 
-export function criticalPath(graph: DepGraph, costUs: Float64Array): CriticalPath {
+/**
+ * Kinds of bound. Every scheduler so far learns the values a transaction reads only by running the
+ * transactions it depends on (declared access is a superset of those dependencies), so the serial order's
+ * read-after-write chains bound it. A scheduler told more (for instance, every read's value up front)
+ * declares a bound of its own here, with the chains it cannot avoid, and the views show it under its name.
+ */
+export type BoundKind = "read-after-write";
+
+/** How each bound is named wherever it is shown. */
+export const BOUND_LABEL: Readonly<Record<BoundKind, string>> = {
+  "read-after-write": "read-after-write critical path",
+};
+
+/** The bound each scheduler declares: what its runs are measured against. */
+export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
+  sequential: "read-after-write",
+  blockstm: "read-after-write",
+  batched: "read-after-write",
+};
+
+/**
+ * The heaviest chain of the graph. A unit on a chain cannot read before the unit it depends on has
+ * published, and must then still execute: each costs at least its execution (`costUs - claimUs`). Taking
+ * a unit from the scheduler can overlap the previous unit of the chain, except for the first one: every
+ * unit starts no sooner than `claimUs`.
+ */
+export function criticalPath(
+  graph: DepGraph,
+  { costUs, claimUs }: Pick<SequentialTrace, "costUs" | "claimUs">,
+): CriticalPath {
   const n = graph.units;
   const { depStart, dep } = graph;
-  // finish[i]: cost of the heaviest chain ending at unit i; via[i]: its previous unit (-1 = none).
+  // finish[i]: earliest end of unit i on its heaviest chain; via[i]: its previous unit (-1 = none).
   const finish = new Float64Array(n);
   const via = new Int32Array(n).fill(-1);
   let totalWorkUs = 0;
   let end = -1;
   for (let i = 0; i < n; i++) {
-    let best = 0;
+    let start = claimUs;
     for (let e = depStart[i]; e < depStart[i + 1]; e++) {
       const j = dep[e];
-      if (finish[j] > best) {
-        best = finish[j];
+      if (finish[j] > start) {
+        start = finish[j];
         via[i] = j;
       }
     }
-    finish[i] = best + costUs[i];
+    finish[i] = start + (costUs[i] - claimUs);
     totalWorkUs += costUs[i];
     if (end < 0 || finish[i] > finish[end]) end = i;
   }
@@ -37,7 +68,10 @@ export function criticalPath(graph: DepGraph, costUs: Float64Array): CriticalPat
   return { criticalPathUs: end < 0 ? 0 : finish[end], units, totalWorkUs };
 }
 
-/** min(lanes, totalWork / criticalPath): the best speedup any scheduler could reach on these lanes. */
+/**
+ * min(lanes, totalWork / criticalPath): the best speedup any scheduler could reach on these lanes. No run
+ * finishes before its critical path, and its lanes together pay at least the total work.
+ */
 export function idealSpeedup(path: CriticalPath, lanes: number): number {
   const parallelism = path.criticalPathUs > 0 ? path.totalWorkUs / path.criticalPathUs : 1;
   return Math.min(lanes, parallelism);

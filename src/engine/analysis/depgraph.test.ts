@@ -79,7 +79,10 @@ describe("buildDepGraph", () => {
   it("empty order", () => {
     const e = buildDepGraph(traceOf([]));
     expect(e.levels).toBe(0);
-    expect(criticalPath(e, new Float64Array(0))).toMatchObject({ criticalPathUs: 0, totalWorkUs: 0 });
+    expect(criticalPath(e, { costUs: new Float64Array(0), claimUs: 0 })).toMatchObject({
+      criticalPathUs: 0,
+      totalWorkUs: 0,
+    });
   });
 });
 
@@ -97,7 +100,7 @@ describe("criticalPath", () => {
       },
       { cost: 2 },
     ]);
-    const p = criticalPath(buildDepGraph(trace), trace.costUs);
+    const p = criticalPath(buildDepGraph(trace), trace);
     expect(p.criticalPathUs).toBe(9);
     expect([...p.units]).toEqual([0, 1, 2]);
     expect(p.totalWorkUs).toBe(11);
@@ -105,9 +108,21 @@ describe("criticalPath", () => {
     expect(idealSpeedup(p, 1)).toBe(1);
   });
 
+  it("counts only the first unit's claim on a chain: later claims can overlap the unit before", () => {
+    // Three units in a chain, each costing 1 to claim and 3 to execute; a fourth independent one.
+    const trace = traceOf(
+      [{ cost: 4 }, { reads: [[0, 0]], cost: 4 }, { reads: [[0, 1]], cost: 4 }, { cost: 4 }],
+      1,
+    );
+    const p = criticalPath(buildDepGraph(trace), trace);
+    expect(p.criticalPathUs).toBe(1 + 3 + 3 + 3);
+    expect([...p.units]).toEqual([0, 1, 2]);
+    expect(p.totalWorkUs).toBe(16);
+  });
+
   it("independent units: ideal speedup is the lane count", () => {
     const trace = traceOf(Array.from({ length: 100 }, () => ({ cost: 3 })));
-    const p = criticalPath(buildDepGraph(trace), trace.costUs);
+    const p = criticalPath(buildDepGraph(trace), trace);
     expect(p.criticalPathUs).toBe(3);
     expect(idealSpeedup(p, 16)).toBe(16);
     expect(idealSpeedup(p, 256)).toBe(100);
@@ -130,7 +145,7 @@ describe("criticalPath", () => {
         const brute = (i: number): number =>
           spec[i].cost! + Math.max(0, ...(spec[i].reads ?? []).map(([, j]) => (j >= 0 ? brute(j) : 0)));
         const best = Math.max(0, ...spec.map((_, i) => brute(i)));
-        const p = criticalPath(g, trace.costUs);
+        const p = criticalPath(g, trace);
         expect(p.criticalPathUs).toBe(best);
         // The reported path is a real chain with that weight.
         let sum = 0;

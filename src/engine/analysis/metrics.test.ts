@@ -39,6 +39,7 @@ const blockstmRows: Row[] = [
 function runOf(log: EventLogData, over: Partial<RunInput> = {}): RunInput {
   return {
     mode: "virtual",
+    scenario: { scheduler: "blockstm" },
     block: { n: 3 },
     log,
     lanes: 2,

@@ -1,4 +1,4 @@
-import { idealSpeedup } from "./critical-path";
+import { type BoundKind, idealSpeedup } from "./critical-path";
 import { Count, countsAt, eventsUpTo, laneBusyAt } from "./log-index";
 import { analyzeRun, type RunInput } from "./run-analysis";
 
@@ -41,6 +41,9 @@ export interface Metrics {
   readonly tps: number;
   /** sequentialUs / elapsedUs. */
   readonly speedup: number;
+  /** The bound the run's scheduler declares (BOUND_LABEL names it): idealSpeedup and criticalPathUs are its. */
+  readonly bound: BoundKind;
+  /** min(lanes, totalWorkUs / criticalPathUs): no run of this block on these lanes beats it. */
   readonly idealSpeedup: number;
   /** speedup / idealSpeedup: how much of the available parallelism the scheduler used. */
   readonly efficiency: number;
@@ -55,7 +58,7 @@ export interface Metrics {
  * after a one-time pass per run (cached), each call costs O(log events + lanes x log intervals).
  */
 export function computeMetrics(run: RunInput, atTimeUs = Number.POSITIVE_INFINITY): Metrics {
-  const { graph, path, index } = analyzeRun(run);
+  const { graph, bound, path, index } = analyzeRun(run);
   const atUs = Math.max(0, Math.min(atTimeUs, run.elapsedUs));
   // Past the end everything counts, including events a live run logged after its measured end.
   const events = atTimeUs >= run.elapsedUs ? run.log.length : eventsUpTo(run.log, atTimeUs);
@@ -97,6 +100,7 @@ export function computeMetrics(run: RunInput, atTimeUs = Number.POSITIVE_INFINIT
     sequentialUs: run.sequentialUs,
     tps: elapsedS > 0 ? run.block.n / elapsedS : 0,
     speedup,
+    bound,
     idealSpeedup: ideal,
     efficiency: ideal > 0 ? speedup / ideal : 0,
     criticalPathUs: path.criticalPathUs,

@@ -1,5 +1,6 @@
+import type { SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
-import { type CriticalPath, criticalPath } from "./critical-path";
+import { type BoundKind, type CriticalPath, criticalPath, SCHEDULER_BOUND } from "./critical-path";
 import { buildDepGraph, type DepGraph } from "./depgraph";
 import { buildLogIndex, type LogIndex } from "./log-index";
 import type { SequentialTrace } from "./sequential-trace";
@@ -7,6 +8,7 @@ import type { SequentialTrace } from "./sequential-trace";
 /** The parts of a run the analysis reads (a runtime RunResult has all of them). */
 export interface RunInput {
   readonly mode: "virtual" | "live";
+  readonly scenario: { readonly scheduler: SchedulerName };
   readonly block: { readonly n: number };
   readonly log: EventLogData;
   /** Total worker lanes; an event's `worker` is its lane. */
@@ -19,6 +21,8 @@ export interface RunInput {
 
 export interface RunAnalysis {
   readonly graph: DepGraph;
+  /** The bound the run's scheduler declares, and its critical path. */
+  readonly bound: BoundKind;
   readonly path: CriticalPath;
   readonly index: LogIndex;
 }
@@ -29,10 +33,11 @@ const byLog = new WeakMap<EventLogData, LogIndex>();
 
 /** Dependency graph, critical path and log index of a run, computed on first use and then cached. */
 export function analyzeRun(run: RunInput): RunAnalysis {
+  const bound = SCHEDULER_BOUND[run.scenario.scheduler];
   let serial = byTrace.get(run.sequential);
   if (!serial) {
     const graph = buildDepGraph(run.sequential);
-    serial = { graph, path: criticalPath(graph, run.sequential.costUs) };
+    serial = { graph, path: criticalPath(graph, run.sequential) };
     byTrace.set(run.sequential, serial);
   }
   let index = byLog.get(run.log);
@@ -40,5 +45,5 @@ export function analyzeRun(run: RunInput): RunAnalysis {
     index = buildLogIndex(run.log, run.lanes);
     byLog.set(run.log, index);
   }
-  return { graph: serial.graph, path: serial.path, index };
+  return { graph: serial.graph, bound, path: serial.path, index };
 }

@@ -14,6 +14,11 @@ export interface SequentialTrace {
   readonly writeKey: Int32Array;
   /** Revert code per unit (0 = succeeded). */
   readonly revert: Int8Array;
-  /** Virtual cost of each unit in microseconds. */
+  /** Virtual cost of each unit in microseconds, as one worker pays it: taking the unit, then executing it. */
   readonly costUs: Float64Array;
+  /**
+   * The part of every unit's cost spent taking it from the scheduler. A worker can take a unit while the
+   * unit it depends on still runs, so on a chain of dependent units only the first one's is unavoidable.
+   */
+  readonly claimUs: number;
 }

@@ -11,8 +11,10 @@ export interface UnitSpec {
   cost?: number;
 }
 
+/** Every hand-made unit's cost includes this much for taking it from the scheduler (default 0). */
+
 /** Builds the CSR SequentialTrace of a few hand-written units (tests only). */
-export function traceOf(units: readonly UnitSpec[]): SequentialTrace {
+export function traceOf(units: readonly UnitSpec[], claimUs = 0): SequentialTrace {
   const n = units.length;
   const readStart = new Int32Array(n + 1);
   const writeStart = new Int32Array(n + 1);
@@ -38,6 +40,7 @@ export function traceOf(units: readonly UnitSpec[]): SequentialTrace {
     writeKey: Int32Array.from(writeKey),
     revert: Int8Array.from(units, (u) => u.revert ?? 0),
     costUs: Float64Array.from(units, (u) => u.cost ?? 1),
+    claimUs,
   };
 }
 

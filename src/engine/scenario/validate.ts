@@ -21,10 +21,10 @@ export type ScenarioCheck =
   | { ok: true; scenario: Scenario }
   | { ok: false; errors: ScenarioIssue[]; scenario: Scenario };
 
-interface Range {
-  integer: boolean;
-  min: number;
-  max: number;
+export interface Range {
+  readonly integer: boolean;
+  readonly min: number;
+  readonly max: number;
 }
 const int = (min: number, max: number): Range => ({ integer: true, min, max });
 const real = (min: number, max: number): Range => ({ integer: false, min, max });
@@ -45,7 +45,8 @@ const NUMBERS: Record<NumberField | LaneField, Range> = {
   shards: int(1, 64),
   locality: real(0, 1),
 };
-const COST: Record<keyof CostModel, Range> = {
+/** Allowed range of each cost field. */
+export const COST: Readonly<Record<keyof CostModel, Range>> = {
   gasPerUs: real(100, 10_000_000),
   validateUsPerRead: real(0, 100),
   taskUs: real(0, 100),

@@ -9,7 +9,7 @@ import { DONE, type Executor, IDLE } from "./executor";
 import { logCommit } from "./log-commit";
 import { runUnit } from "./run-unit";
 import { unitAccess } from "./unit-access";
-import { unitCosts } from "./unit-cost";
+import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
 /**
@@ -23,6 +23,7 @@ export class BatchedExecutor implements Executor {
   private readonly order: Int32Array;
   private readonly batchStart: number[] = [0];
   private readonly cost: Float64Array;
+  private readonly claimUs: number;
   private readonly views: DirectViews;
   /** The batch each worker's current unit belongs to. */
   private readonly batchOf: number[] = [];
@@ -45,6 +46,7 @@ export class BatchedExecutor implements Executor {
     const access = unitAccess(block, units);
     this.views = new DirectViews(state, access.maxKeys);
     this.cost = unitCosts(block, units, costModel);
+    this.claimUs = claimUs(costModel);
     const n = units.n;
     const batchOf = declaredBatches(access, n);
     const count: number[] = [];
@@ -68,7 +70,7 @@ export class BatchedExecutor implements Executor {
     return this.batchStart[b + 1] - this.batchStart[b];
   }
 
-  begin(w: number, now: number): number {
+  claim(w: number, now: number): number {
     const b = Atomics.load(this.batch, 0);
     if (b >= this.batches) return DONE;
     const opened = Atomics.load(this.opened, 0);
@@ -78,10 +80,14 @@ export class BatchedExecutor implements Executor {
     }
     const c = Atomics.add(this.claimed, b, 1);
     if (c >= this.size(b)) return IDLE;
-    const u = this.order[this.batchStart[b] + c];
-    const v = this.views.of(w);
-    v.unit = u;
+    this.views.of(w).unit = this.order[this.batchStart[b] + c];
     this.batchOf[w] = b;
+    return this.claimUs;
+  }
+
+  begin(w: number, now: number): number {
+    const v = this.views.of(w);
+    const u = v.unit;
     v.writes.n = 0;
     this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
     v.output = runUnit(this.block, this.units, u, v);
@@ -93,7 +99,7 @@ export class BatchedExecutor implements Executor {
     return this.cost[this.views.of(w).unit];
   }
 
-  complete(w: number, now: number): void {
+  complete(w: number, now: number): number {
     const v = this.views.of(w);
     const u = v.unit;
     const b = this.batchOf[w];
@@ -101,7 +107,7 @@ export class BatchedExecutor implements Executor {
     this.output[u] = v.output;
     const lane = this.laneBase + w;
     this.sink.emit(now, lane, Ev.ExecEnd, this.units.tx[u], 0, -1, v.writes.n > 0 ? 1 : 0);
-    if (Atomics.add(this.finished, b, 1) + 1 < this.size(b)) return;
+    if (Atomics.add(this.finished, b, 1) + 1 < this.size(b)) return 0;
     // Barrier: the last worker of the batch commits it in block order and opens the next one.
     for (let i = this.batchStart[b]; i < this.batchStart[b + 1]; i++) {
       const c = this.order[i];
@@ -109,6 +115,7 @@ export class BatchedExecutor implements Executor {
     }
     this.sink.emit(now, lane, Ev.BatchEnd, this.units.tx[this.order[this.batchStart[b]]], 0, -1, b);
     Atomics.store(this.batch, 0, b + 1);
+    return 0;
   }
 
   finish(): void {

@@ -1,25 +1,34 @@
 /**
  * One scheduler instance over one list of units, driven worker by worker. Both drivers use it: the virtual
- * driver calls begin at a virtual time and complete when the returned duration has elapsed; a live worker
- * calls begin and then complete back to back, doing the real work in between.
+ * driver calls claim, begin and complete at virtual times, each when the cost the previous call returned
+ * has elapsed; a live worker calls them back to back, doing the real work between begin and complete.
  *
- * The split is where reads and writes happen: begin reads (executes the contract into a private buffer),
- * complete publishes (writes become visible, validation verdicts are applied). That is what lets a virtual
- * clock reproduce the races of real parallel execution deterministically.
+ * A task's life is three steps, so that every cost is paid where it is incurred: claim takes the task from
+ * the scheduler (a worker pays for that before the task starts, whether it comes from a shared index or is
+ * handed back by the scheduler), begin reads (executes the contract into a private buffer), complete
+ * publishes (writes become visible, validation verdicts apply, and whatever the worker does next before
+ * it can claim again, such as committing, is paid after it). That is what lets a virtual clock reproduce
+ * the races of real parallel execution deterministically.
  */
 export interface Executor {
   /**
-   * Worker w takes its next task at time `now` (microseconds) and starts it. Returns the task's cost in
-   * microseconds of virtual time, IDLE when there is nothing to do until another task completes, or DONE.
+   * Worker w takes its next task at time `now` (microseconds). Returns what taking it costs, in
+   * microseconds of virtual time (the task begins when it has elapsed), IDLE when there is nothing to take
+   * until another task completes, or DONE.
    */
+  claim(w: number, now: number): number;
+  /** Worker w starts the task it claimed: reads happen now. Returns the task's cost in microseconds. */
   begin(w: number, now: number): number;
   /**
    * Contract execution cost (virtual microseconds) of the task worker w began: what a live worker burns
    * as real work per gas. 0 for validations.
    */
   workUs(w: number): number;
-  /** Worker w finishes the task it began. */
-  complete(w: number, now: number): void;
+  /**
+   * Worker w finishes the task it began: its writes are published now. Returns how long the worker stays
+   * busy afterwards before it can claim again (committing, for instance), in microseconds.
+   */
+  complete(w: number, now: number): number;
   /** Called once by the driver after every worker is done. */
   finish(now: number): void;
   /** Output of each unit (payload, result or revert code) after the run. */

@@ -8,7 +8,7 @@ import { DONE, type Executor } from "./executor";
 import { logCommit } from "./log-commit";
 import { runUnit } from "./run-unit";
 import { unitAccess } from "./unit-access";
-import { unitCosts } from "./unit-cost";
+import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
 /**
@@ -18,6 +18,7 @@ import type { Units } from "./units";
 export class SequentialExecutor implements Executor {
   readonly output: Float64Array;
   private readonly cost: Float64Array;
+  private readonly claimUs: number;
   private readonly view: DirectView;
   /** Shared: the next unit to run. */
   private readonly next: Int32Array;
@@ -33,13 +34,17 @@ export class SequentialExecutor implements Executor {
   ) {
     this.view = new DirectView(state, unitAccess(block, units).maxKeys);
     this.cost = unitCosts(block, units, costModel);
+    this.claimUs = claimUs(costModel);
     this.output = arena.float64(units.n);
     this.next = arena.int32(1);
   }
 
-  begin(w: number, now: number): number {
+  claim(w: number): number {
+    return w !== 0 || Atomics.load(this.next, 0) >= this.units.n ? DONE : this.claimUs;
+  }
+
+  begin(_w: number, now: number): number {
     const u = Atomics.load(this.next, 0);
-    if (w !== 0 || u >= this.units.n) return DONE;
     const v = this.view;
     v.unit = u;
     v.writes.n = 0;
@@ -53,7 +58,7 @@ export class SequentialExecutor implements Executor {
     return this.cost[this.view.unit];
   }
 
-  complete(_w: number, now: number): void {
+  complete(_w: number, now: number): number {
     const v = this.view;
     const u = v.unit;
     const tx = this.units.tx[u];
@@ -62,6 +67,7 @@ export class SequentialExecutor implements Executor {
     this.sink.emit(now, this.laneBase, Ev.ExecEnd, tx, 0, -1, v.writes.n > 0 ? 1 : 0);
     logCommit(this.sink, now, this.laneBase, tx, v.output);
     Atomics.store(this.next, 0, u + 1);
+    return 0;
   }
 
   finish(): void {

@@ -3,7 +3,8 @@ import type { Block } from "../block";
 import type { StateView } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
 import { runUnit, WriteBuffer } from "./run-unit";
-import { PHASE_GAS, type Units } from "./units";
+import { claimUs, unitCosts } from "./unit-cost";
+import type { Units } from "./units";
 
 /** Growable int column. */
 class IntColumn {
@@ -72,6 +73,8 @@ export class SequentialOracle implements StateView {
   /** Runs every unit of the list in order; returns their outputs. */
   run(units: Units): Float64Array {
     const out = new Float64Array(units.n);
+    const exec = unitCosts(this.block, units, this.costModel);
+    const claim = claimUs(this.costModel);
     for (let u = 0; u < units.n; u++) {
       const t = units.tx[u];
       this.buffer.n = 0;
@@ -89,9 +92,8 @@ export class SequentialOracle implements StateView {
       this.readStart.push(this.readKey.length);
       this.writeStart.push(this.writeKey.length);
       this.revert.push(Math.min(r, 0));
-      // Its work plus taking it from the scheduler: what a lone worker spends on it.
-      const c = this.costModel;
-      this.cost.push((this.block.gas[t] * PHASE_GAS[units.phase[u]]) / c.gasPerUs + c.taskUs);
+      // Taking it from the scheduler plus its work: what a lone worker spends on it.
+      this.cost.push(claim + exec[u]);
       this.unit++;
     }
     return out;
@@ -108,6 +110,7 @@ export class SequentialOracle implements StateView {
       writeKey: this.writeKey.trimmed(),
       revert: Int8Array.from(this.revert),
       costUs: Float64Array.from(this.cost),
+      claimUs: claimUs(this.costModel),
     };
   }
 }

@@ -114,20 +114,22 @@ class PhaseRunner {
     for (;;) {
       this.check(!c.stopped());
       sync.beat();
-      let d = ex.begin(w, t);
-      if (d === IDLE) {
+      let claimed = ex.claim(w, t);
+      if (claimed === IDLE) {
         // Announce, then ask again: a completion from now on bumps the progress word we wait on.
         const seen = sync.announce(g);
-        d = ex.begin(w, t);
-        const ok = d !== IDLE || sync.idle(g, seen);
+        claimed = ex.claim(w, t);
+        const ok = claimed !== IDLE || sync.idle(g, seen);
         sync.retract(g);
         this.check(ok);
-        if (d === IDLE) {
+        if (claimed === IDLE) {
           t = this.now();
           continue;
         }
       }
-      if (d === DONE) return;
+      if (claimed === DONE) return;
+      // Claiming and completing cost here what the real code takes; their modelled costs are the virtual clock's.
+      const d = ex.begin(w, t);
       // Real work for the contract's gas; an execution that stopped at a dependency did only its share (d).
       this.work(Math.min(d, ex.workUs(w)));
       if (job.slowdown > 1) this.check(sync.sleep(d * (job.slowdown - 1)));

@@ -26,7 +26,7 @@ function runBlockStm(s: Scenario) {
     0,
     Arena.local(),
   );
-  runVirtual(ex, s.workers, 0, s.cost.taskUs);
+  runVirtual(ex, s.workers, 0);
   const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);
   oracle.run(units);
   return { block, ex, log: log.freeze(), trace: oracle.trace() };

@@ -12,29 +12,30 @@ export class Cancelled extends Error {
   }
 }
 
+// What a worker does at its next time in the queue.
+const CLAIM = 0;
+const BEGIN = 1;
+const COMPLETE = 2;
+const SLEEPING = 3;
+const FINISHED = 4;
+
 /**
  * The virtual driver: steps `workers` virtual workers through one executor on a virtual clock, from time
- * t0. Each worker alternates begin (at its current time) and complete (after the task's cost), plus the
- * scheduling cost `taskUs` between tasks. Ties are broken by worker number, so the same input always
- * gives the same interleaving. A worker with nothing to do sleeps until another worker completes a task.
- * Returns the time the last worker finished.
+ * t0. Each worker claims a task, begins it once the claim's cost has elapsed, completes it once the task's
+ * cost has elapsed, and claims again once what completing cost has elapsed: every path to a task (the
+ * first one, after a wake-up, a task handed back by the scheduler) pays its claim before the task starts.
+ * A worker with nothing to claim sleeps until another worker completes a task. Ties are broken by worker
+ * number, so the same input always gives the same interleaving. Returns the time the last worker finished.
  */
-export function runVirtual(
-  ex: Executor,
-  workers: number,
-  t0: number,
-  taskUs: number,
-  cancel?: CancelToken,
-): number {
+export function runVirtual(ex: Executor, workers: number, t0: number, cancel?: CancelToken): number {
   const heap = new MinHeap();
-  // Per worker: 0 = about to begin, 1 = busy (next step completes), 2 = sleeping, 3 = done.
   const state = new Uint8Array(workers);
   for (let w = 0; w < workers; w++) heap.push(t0, w);
   // Something changed: sleeping workers look for work again.
   const wake = (t: number): void => {
     for (let o = 0; o < workers; o++) {
-      if (state[o] !== 2) continue;
-      state[o] = 0;
+      if (state[o] !== SLEEPING) continue;
+      state[o] = CLAIM;
       heap.push(t, o);
     }
   };
@@ -45,28 +46,30 @@ export function runVirtual(
     const w = heap.topWorker;
     heap.pop();
     if ((++steps & 0xfff) === 0 && cancel?.cancelled) throw new Cancelled();
-    if (state[w] === 1) {
-      ex.complete(w, t);
-      state[w] = 0;
-      heap.push(t + taskUs, w);
+    if (state[w] === BEGIN) {
+      state[w] = COMPLETE;
+      heap.push(t + ex.begin(w, t), w);
+    } else if (state[w] === COMPLETE) {
+      state[w] = CLAIM;
+      heap.push(t + ex.complete(w, t), w);
       wake(t);
-      continue;
-    }
-    const d = ex.begin(w, t);
-    if (d === DONE) {
-      state[w] = 3;
-      if (t > end) end = t;
-      // The run may have ended without a last completion (dropped tasks): sleepers must see it too.
-      wake(t);
-    } else if (d === IDLE) {
-      state[w] = 2;
     } else {
-      state[w] = 1;
-      heap.push(t + d, w);
+      const d = ex.claim(w, t);
+      if (d === DONE) {
+        state[w] = FINISHED;
+        if (t > end) end = t;
+        // The run may have ended without a last completion (dropped tasks): sleepers must see it too.
+        wake(t);
+      } else if (d === IDLE) {
+        state[w] = SLEEPING;
+      } else {
+        state[w] = BEGIN;
+        heap.push(t + d, w);
+      }
     }
   }
   for (let w = 0; w < workers; w++) {
-    if (state[w] !== 3) throw new Error(`virtual driver stalled: worker ${w} never finished`);
+    if (state[w] !== FINISHED) throw new Error(`virtual driver stalled: worker ${w} never finished`);
   }
   ex.finish(end);
   return end;

@@ -64,7 +64,7 @@ export function runPiece(
     laneBase,
     Arena.local(),
   );
-  const end = runVirtual(ex, ctx.workers, t0, ctx.cost.taskUs, ctx.cancel);
+  const end = runVirtual(ex, ctx.workers, t0, ctx.cancel);
   ex.writeBack(ctx.state);
   return { end, output: ex.output };
 }

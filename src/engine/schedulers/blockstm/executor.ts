@@ -7,7 +7,7 @@ import { Ev } from "../../trace/kinds";
 import { DONE, type Executor, IDLE } from "../executor";
 import { runUnit, WriteBuffer } from "../run-unit";
 import { type UnitAccess, unitAccess } from "../unit-access";
-import { unitCosts } from "../unit-cost";
+import { claimUs, ticks, unitCosts } from "../unit-cost";
 import type { Units } from "../units";
 import { MVMemory } from "./mvmemory";
 import { EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
@@ -75,6 +75,7 @@ export class BlockStmExecutor implements Executor {
   readonly output: Float64Array;
   private readonly access: UnitAccess;
   private readonly cost: Float64Array;
+  private readonly claimUs: number;
   private readonly slots: WorkerSlot[] = [];
   private now = 0;
   private w = 0;
@@ -93,6 +94,7 @@ export class BlockStmExecutor implements Executor {
     this.mv = new MVMemory(base, this.access, units.n, arena);
     this.output = arena.float64(units.n);
     this.cost = unitCosts(block, units, costModel);
+    this.claimUs = claimUs(costModel);
     this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
   }
 
@@ -109,29 +111,41 @@ export class BlockStmExecutor implements Executor {
     this.sink.emit(this.now, this.laneBase + this.w, kind, this.units.tx[u], inc, key, other);
   }
 
-  begin(w: number, now: number): number {
+  claim(w: number, now: number): number {
     this.now = now;
     this.w = w;
     const s = this.slot(w);
     const t = s.task;
+    // Tasks taken, each paid for: handed back by the scheduler, or from an index (even one that gave none).
+    let taken = 0;
     for (;;) {
       if (s.next.kind !== NO_TASK) {
         this.copyTask(t, s.next);
         s.next.kind = NO_TASK;
+        taken++;
       } else {
         // Like the paper's worker loop: keep asking while indices advance without yielding a task.
-        while (this.sched.nextTask(t) && t.kind === NO_TASK) {}
+        while (this.sched.nextTask(t)) {
+          taken++;
+          if (t.kind !== NO_TASK) break;
+        }
       }
       // A committed unit's reads are final: validating it again cannot fail, so the task is dropped.
       if (t.kind !== VALIDATE || t.unit >= this.sched.committed()) break;
       this.sched.finishValidation(t.unit, false, s.next);
     }
+    if (t.kind === NO_TASK) return this.sched.done() ? DONE : IDLE;
+    return taken * this.claimUs;
+  }
+
+  begin(w: number, now: number): number {
+    this.now = now;
+    this.w = w;
+    const s = this.slot(w);
+    const t = s.task;
     if (t.kind === EXECUTE) return this.execute(s);
-    if (t.kind === VALIDATE) {
-      this.emit(Ev.ValidateStart, t.unit, t.inc, -1, -1);
-      return this.costModel.validateUsPerRead * Math.max(1, this.mv.readCount[t.unit]);
-    }
-    return this.sched.done() ? DONE : IDLE;
+    this.emit(Ev.ValidateStart, t.unit, t.inc, -1, -1);
+    return ticks(this.costModel.validateUsPerRead * Math.max(1, this.mv.readCount[t.unit]));
   }
 
   /** Runs the contract now, into the worker's buffers; publishing waits for complete(). */
@@ -150,7 +164,7 @@ export class BlockStmExecutor implements Executor {
       s.suspended = e;
       // Work up to the blocked read is spent: a share of the cost by how far through its keys it got.
       const declared = this.access.start[u + 1] - this.access.start[u];
-      return (this.cost[u] * (s.rn + 1)) / (declared + 1);
+      return ticks((this.cost[u] * (s.rn + 1)) / (declared + 1));
     }
   }
 
@@ -159,7 +173,7 @@ export class BlockStmExecutor implements Executor {
     return t.kind === EXECUTE ? this.cost[t.unit] : 0;
   }
 
-  complete(w: number, now: number): void {
+  complete(w: number, now: number): number {
     this.now = now;
     this.w = w;
     const s = this.slot(w);
@@ -200,6 +214,7 @@ export class BlockStmExecutor implements Executor {
     }
     t.kind = NO_TASK;
     this.tryCommit();
+    return 0;
   }
 
   private copyTask(to: Task, from: Task): void {
