@@ -10,7 +10,7 @@ import { type UnitAccess, unitAccess } from "../unit-access";
 import { claimUs, ticks, unitCosts } from "../unit-cost";
 import type { Units } from "../units";
 import { MVMemory } from "./mvmemory";
-import { EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
+import { COMMITTED, EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
 
 /** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
 class Dependency {
@@ -31,6 +31,8 @@ class WorkerSlot implements StateView {
   readonly rInc: Int32Array;
   readonly rVal: Float64Array;
   rn = 0;
+  /** Reads the current unit may record: its declared keys, the room its read set has in memory. */
+  readCap = 0;
   output = 0;
   suspended: Dependency | null = null;
 
@@ -51,7 +53,10 @@ class WorkerSlot implements StateView {
     for (let i = 0; i < this.rn; i++) if (this.rKey[i] === key) return this.rVal[i];
     const v = this.mv.read(key, this.task.unit);
     if (this.mv.verInc === -1) throw new Dependency(this.mv.verUnit, key);
-    if (this.rn === this.rKey.length) throw new Error(`unit ${this.task.unit} read undeclared key ${key}`);
+    if (this.rn === this.readCap)
+      throw new Error(
+        `unit ${this.task.unit} read more keys than it declares (${this.readCap}), the last ${key}`,
+      );
     this.rKey[this.rn] = key;
     this.rUnit[this.rn] = this.mv.verUnit;
     this.rInc[this.rn] = this.mv.verInc;
@@ -67,7 +72,8 @@ class WorkerSlot implements StateView {
 /**
  * Block-STM (optimistic execution, multi-version memory, validation, incarnations, suspension on
  * dependencies) plus an in-order commit: unit i commits once every lower unit has committed and its read
- * set still validates, at which point its output can no longer change.
+ * set still validates, at which point its output can no longer change. COMMITTED is a status of its own,
+ * which no later validation can undo.
  */
 export class BlockStmExecutor implements Executor {
   readonly sched: Scheduler;
@@ -130,8 +136,8 @@ export class BlockStmExecutor implements Executor {
           if (t.kind !== NO_TASK) break;
         }
       }
-      // A committed unit's reads are final: validating it again cannot fail, so the task is dropped.
-      if (t.kind !== VALIDATE || t.unit >= this.sched.committed()) break;
+      // A validation handed back for a unit that has committed since is dropped: its reads are final.
+      if (t.kind !== VALIDATE || this.sched.statusOf(t.unit) !== COMMITTED) break;
       this.sched.finishValidation(t.unit, false, s.next);
     }
     if (t.kind === NO_TASK) return this.sched.done() ? DONE : IDLE;
@@ -154,6 +160,7 @@ export class BlockStmExecutor implements Executor {
     this.emit(Ev.ExecStart, u, s.task.inc, -1, -1);
     s.writes.n = 0;
     s.rn = 0;
+    s.readCap = this.access.start[u + 1] - this.access.start[u];
     s.suspended = null;
     try {
       s.output = runUnit(this.block, this.units, u, s);
@@ -229,8 +236,9 @@ export class BlockStmExecutor implements Executor {
     if (!sched.tryLockCommit()) return;
     const n = this.units.n;
     for (let u = sched.committed(); u < n; u++) {
-      if (!sched.isExecuted(u) || this.mv.validate(u) >= 0) break;
       const inc = sched.incarnation(u);
+      // The commit itself fails if a validation aborted this incarnation meanwhile (live workers race).
+      if (!sched.isExecuted(u) || this.mv.validate(u) >= 0 || !sched.commit(u, inc)) break;
       if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
       this.emit(Ev.Commit, u, inc, -1, -1);
       sched.setCommitted(u + 1);

@@ -180,6 +180,8 @@ export class MVMemory {
     }
     if (used !== n) throw new Error(`unit ${u} wrote a key outside its declared access`);
     const r0 = this.access.start[u];
+    // The read set's region holds the unit's declared keys and no more: past it lies the next unit's.
+    if (rn > this.access.start[u + 1] - r0) throw new Error(`unit ${u} read more keys than it declares`);
     for (let i = 0; i < rn; i++) {
       this.readKey[r0 + i] = rKeys[i];
       this.readUnit[r0 + i] = rUnits[i];

@@ -6,11 +6,15 @@ import type { Arena } from "../../arena";
  * SharedArrayBuffer across real workers.
  */
 
-// Status word per unit: incarnation * 4 + status.
+// Status word per unit: incarnation * 8 + status.
 export const READY = 0;
 export const EXECUTING = 1;
 export const EXECUTED = 2;
 export const ABORTING = 3;
+/** Final: set by the in-order commit, and no validation can abort it any more. */
+export const COMMITTED = 4;
+const STATUS = 7;
+const INC = 3;
 
 // Control words.
 const EXEC_IDX = 0;
@@ -78,15 +82,24 @@ export class Scheduler {
   }
 
   isExecuted(u: number): boolean {
-    return (Atomics.load(this.status, u) & 3) === EXECUTED;
+    return (Atomics.load(this.status, u) & STATUS) === EXECUTED;
   }
 
   incarnation(u: number): number {
-    return Atomics.load(this.status, u) >> 2;
+    return Atomics.load(this.status, u) >> INC;
   }
 
   statusOf(u: number): number {
-    return Atomics.load(this.status, u) & 3;
+    return Atomics.load(this.status, u) & STATUS;
+  }
+
+  /**
+   * (inc, EXECUTED) -> (inc, COMMITTED): false if a validation aborted this incarnation first. Once it
+   * succeeds, try_validation_abort fails for good: a commit cannot be undone.
+   */
+  commit(u: number, inc: number): boolean {
+    const w = (inc << INC) | EXECUTED;
+    return Atomics.compareExchange(this.status, u, w, (inc << INC) | COMMITTED) === w;
   }
 
   /**
@@ -115,10 +128,10 @@ export class Scheduler {
   private tryIncarnate(u: number, out: Task): void {
     if (u < this.n) {
       const w = Atomics.load(this.status, u);
-      if ((w & 3) === READY && Atomics.compareExchange(this.status, u, w, (w & ~3) | EXECUTING) === w) {
+      if ((w & STATUS) === READY && Atomics.compareExchange(this.status, u, w, w | EXECUTING) === w) {
         out.kind = EXECUTE;
         out.unit = u;
-        out.inc = w >> 2;
+        out.inc = w >> INC;
         return;
       }
     }
@@ -144,11 +157,12 @@ export class Scheduler {
     Atomics.add(this.ctrl, ACTIVE, 1);
     const u = Atomics.add(this.ctrl, VAL_IDX, 1);
     if (u < this.n) {
+      // Only an executed incarnation is validated: a committed one's reads are final.
       const w = Atomics.load(this.status, u);
-      if ((w & 3) === EXECUTED) {
+      if ((w & STATUS) === EXECUTED) {
         out.kind = VALIDATE;
         out.unit = u;
-        out.inc = w >> 2;
+        out.inc = w >> INC;
         return true;
       }
     }
@@ -169,12 +183,13 @@ export class Scheduler {
   /** add_dependency: false if the blocker already finished (then re-execute at once). */
   addDependency(u: number, blocker: number): boolean {
     this.lock(blocker);
-    if ((Atomics.load(this.status, blocker) & 3) === EXECUTED) {
+    const b = Atomics.load(this.status, blocker) & STATUS;
+    if (b === EXECUTED || b === COMMITTED) {
       this.unlock(blocker);
       return false;
     }
     const w = Atomics.load(this.status, u);
-    Atomics.store(this.status, u, (w & ~3) | ABORTING);
+    Atomics.store(this.status, u, (w & ~STATUS) | ABORTING);
     this.depNext[u] = this.depHead[blocker];
     this.depHead[blocker] = u;
     this.unlock(blocker);
@@ -184,8 +199,8 @@ export class Scheduler {
 
   /** (inc, ABORTING) -> (inc + 1, READY). */
   private setReady(u: number): number {
-    const inc = (Atomics.load(this.status, u) >> 2) + 1;
-    Atomics.store(this.status, u, (inc << 2) | READY);
+    const inc = (Atomics.load(this.status, u) >> INC) + 1;
+    Atomics.store(this.status, u, (inc << INC) | READY);
     return inc;
   }
 
@@ -202,7 +217,7 @@ export class Scheduler {
   /** finish_execution: resumes dependents; returns a validation task for the same worker when possible. */
   finishExecution(u: number, inc: number, wroteNew: boolean, out: Task): void {
     out.kind = NO_TASK;
-    Atomics.store(this.status, u, (inc << 2) | EXECUTED);
+    Atomics.store(this.status, u, (inc << INC) | EXECUTED);
     this.lock(u);
     let d = this.depHead[u];
     this.depHead[u] = -1;
@@ -227,10 +242,13 @@ export class Scheduler {
     Atomics.sub(this.ctrl, ACTIVE, 1);
   }
 
-  /** try_validation_abort: only the first failed validation of an incarnation aborts it. */
+  /**
+   * try_validation_abort: only the first failed validation of an incarnation aborts it, and only while it
+   * is EXECUTED: never once it has committed.
+   */
   tryValidationAbort(u: number, inc: number): boolean {
-    const w = (inc << 2) | EXECUTED;
-    return Atomics.compareExchange(this.status, u, w, (inc << 2) | ABORTING) === w;
+    const w = (inc << INC) | EXECUTED;
+    return Atomics.compareExchange(this.status, u, w, (inc << INC) | ABORTING) === w;
   }
 
   /** finish_validation: after an abort, re-execute at once if the execution index has passed u. */

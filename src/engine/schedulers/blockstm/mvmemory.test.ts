@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { Arena } from "../../arena";
+import type { UnitAccess } from "../unit-access";
+import { MVMemory, READ_STORAGE } from "./mvmemory";
+
+// The multi-version memory on its own (Gelashvili et al., Algorithm 2), over hand-declared access.
+const K = 7; // the key every unit below may write
+const L = 8; // a second key
+
+/** Declared access: per unit, [key, writes?] pairs. */
+function accessOf(units: readonly (readonly [number, boolean])[][]): UnitAccess {
+  const start = [0];
+  const key: number[] = [];
+  const write: number[] = [];
+  for (const u of units) {
+    for (const [k, w] of u) {
+      key.push(k);
+      write.push(w ? 1 : 0);
+    }
+    start.push(key.length);
+  }
+  return {
+    start: Int32Array.from(start),
+    key: Int32Array.from(key),
+    write: Uint8Array.from(write),
+    maxKeys: Math.max(...units.map((u) => u.length)),
+  };
+}
+
+const none = new Int32Array(0);
+
+/** Publishes incarnation `inc` of unit u writing `writes` (key -> value) and reading nothing. */
+function publish(mv: MVMemory, u: number, inc: number, writes: Record<number, number>): boolean {
+  const keys = Int32Array.from(Object.keys(writes).map(Number));
+  const vals = Float64Array.from(Object.values(writes));
+  return mv.record(u, inc, keys, vals, keys.length, none, none, none, 0);
+}
+
+/** A memory over units that each may read and write K and L; storage holds 100 at K and 200 at L. */
+function memory(n: number): MVMemory {
+  const base = new Float64Array(10);
+  base[K] = 100;
+  base[L] = 200;
+  const access = accessOf(
+    Array.from({ length: n }, () => [
+      [K, true],
+      [L, true],
+    ]),
+  );
+  return new MVMemory(base, access, n, Arena.local());
+}
+
+describe("Block-STM multi-version memory", () => {
+  it("a read sees the write of the highest transaction below the reader, else storage", () => {
+    const mv = memory(5);
+    publish(mv, 0, 0, { [K]: 1 });
+    publish(mv, 2, 0, { [K]: 3 });
+    expect(mv.read(K, 1)).toBe(1);
+    expect([mv.verUnit, mv.verInc]).toEqual([0, 0]);
+    expect(mv.read(K, 4)).toBe(3);
+    expect([mv.verUnit, mv.verInc]).toEqual([2, 0]);
+    // A transaction never sees its own or a higher one's entry.
+    expect(mv.read(K, 2)).toBe(1);
+    expect(mv.read(K, 0)).toBe(100);
+    expect(mv.verUnit).toBe(READ_STORAGE);
+    expect(mv.read(L, 4)).toBe(200);
+  });
+
+  it("an aborted incarnation's writes become ESTIMATEs: a reader above stops on them", () => {
+    const mv = memory(3);
+    publish(mv, 0, 0, { [K]: 1 });
+    mv.convertWritesToEstimates(0);
+    expect(mv.read(K, 2)).toBeNaN();
+    expect([mv.verUnit, mv.verInc]).toEqual([0, -1]);
+    // The re-execution replaces the estimate.
+    publish(mv, 0, 1, { [K]: 5 });
+    expect(mv.read(K, 2)).toBe(5);
+    expect([mv.verUnit, mv.verInc]).toEqual([0, 1]);
+  });
+
+  it("a later incarnation that no longer writes a key removes its entry", () => {
+    const mv = memory(3);
+    publish(mv, 0, 0, { [K]: 1 });
+    publish(mv, 1, 0, { [K]: 2 });
+    expect(publish(mv, 1, 1, { [L]: 9 })).toBe(true); // L is a new key for tx 1
+    expect(mv.read(K, 2)).toBe(1);
+    expect(mv.verUnit).toBe(0);
+    expect(mv.read(L, 2)).toBe(9);
+  });
+
+  it("validation: a read stays valid until a lower transaction writes what it read, even a new key", () => {
+    const mv = memory(3);
+    // tx 2 read K and L from storage.
+    mv.read(K, 2);
+    mv.read(L, 2);
+    mv.record(
+      2,
+      0,
+      none,
+      new Float64Array(0),
+      0,
+      Int32Array.of(K, L),
+      Int32Array.of(-1, -1),
+      Int32Array.of(0, 0),
+      2,
+    );
+    expect(mv.validate(2)).toBe(-1);
+    // tx 1 executes and writes K: tx 2's read of K, from storage, is stale (the version changed, even
+    // though the value is the same).
+    expect(publish(mv, 1, 0, { [K]: 100 })).toBe(true);
+    expect(mv.validate(2)).toBe(mv.access.start[2]);
+    // tx 1 re-executes and writes L instead, a key its previous incarnation did not write (wroteNew:
+    // everything above must be revalidated): K reads from storage again, but the read of L is stale.
+    expect(publish(mv, 1, 1, { [L]: 3 })).toBe(true);
+    expect(mv.validate(2)).toBe(mv.access.start[2] + 1);
+    expect(mv.verUnit).toBe(1);
+  });
+
+  it("a read of an ESTIMATE fails validation", () => {
+    const mv = memory(2);
+    publish(mv, 0, 0, { [K]: 1 });
+    mv.record(1, 0, none, new Float64Array(0), 0, Int32Array.of(K), Int32Array.of(0), Int32Array.of(0), 1);
+    expect(mv.validate(1)).toBe(-1);
+    mv.convertWritesToEstimates(0);
+    expect(mv.validate(1)).toBe(mv.access.start[1]);
+  });
+
+  it("keeps each unit's read set in its own region: more reads than declared keys are refused", () => {
+    const base = new Float64Array(10);
+    const mv = new MVMemory(base, accessOf([[[K, false]], [[L, true]]]), 2, Arena.local());
+    const r = Int32Array.of(K, L);
+    expect(() =>
+      mv.record(0, 0, none, new Float64Array(0), 0, r, Int32Array.of(-1, -1), Int32Array.of(0, 0), 2),
+    ).toThrow(/read more keys than it declares/);
+  });
+
+  it("write back keeps the highest transaction's write of every key", () => {
+    const mv = memory(3);
+    publish(mv, 0, 0, { [K]: 1, [L]: 10 });
+    publish(mv, 2, 0, { [K]: 3 });
+    const state = new Float64Array(10);
+    mv.writeBack(state);
+    expect([state[K], state[L]]).toEqual([3, 10]);
+  });
+});

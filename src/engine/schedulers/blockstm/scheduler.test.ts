@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { Arena } from "../../arena";
+import {
+  ABORTING,
+  COMMITTED,
+  EXECUTE,
+  EXECUTED,
+  EXECUTING,
+  NO_TASK,
+  READY,
+  Scheduler,
+  type Task,
+  VALIDATE,
+} from "./scheduler";
+
+// The collaborative scheduler on its own, driven by hand: each step is one call a worker makes.
+const task = (): Task => ({ kind: NO_TASK, unit: -1, inc: -1 });
+
+/** Asks until an index yields a task or nothing is left to take (as a worker's loop does). */
+function take(s: Scheduler): Task {
+  const t = task();
+  while (s.nextTask(t) && t.kind === NO_TASK) {}
+  return t;
+}
+
+describe("Block-STM scheduler (Gelashvili et al., Algorithms 4 and 5)", () => {
+  it("hands out executions in order, then validations once the validation index lags", () => {
+    const s = new Scheduler(3, Arena.local());
+    expect(take(s)).toEqual({ kind: EXECUTE, unit: 0, inc: 0 });
+    // Validation index 0 < execution index 1, but tx 0 is not executed yet: that slot yields nothing.
+    expect(take(s)).toEqual({ kind: EXECUTE, unit: 1, inc: 0 });
+    const out = task();
+    s.finishExecution(0, 0, true, out);
+    // The validation index already passed tx 0 and tx 0 wrote new keys: the index goes back to 0.
+    expect(out.kind).toBe(NO_TASK);
+    expect(take(s)).toEqual({ kind: VALIDATE, unit: 0, inc: 0 });
+    expect(s.statusOf(1)).toBe(EXECUTING);
+  });
+
+  it("finish_execution hands the same worker its own validation when it wrote nothing new", () => {
+    const s = new Scheduler(2, Arena.local());
+    take(s); // execute 0
+    take(s); // execute 1 (validation slot 0 passed, empty)
+    const out = task();
+    s.finishExecution(0, 0, false, out);
+    expect(out).toEqual({ kind: VALIDATE, unit: 0, inc: 0 });
+  });
+
+  it("a failed validation aborts once: the incarnation goes to ABORTING, then READY as the next one", () => {
+    const s = new Scheduler(2, Arena.local());
+    take(s);
+    const out = task();
+    s.finishExecution(0, 0, false, out);
+    expect(s.tryValidationAbort(0, 0)).toBe(true);
+    expect(s.statusOf(0)).toBe(ABORTING);
+    // A second failed validation of the same incarnation does nothing.
+    expect(s.tryValidationAbort(0, 0)).toBe(false);
+    s.finishValidation(0, true, out);
+    // The execution index has passed tx 0: its re-execution is handed straight back.
+    expect(out).toEqual({ kind: EXECUTE, unit: 0, inc: 1 });
+    expect(s.statusOf(0)).toBe(EXECUTING);
+  });
+
+  it("commit is a status no validation can undo", () => {
+    const s = new Scheduler(1, Arena.local());
+    take(s);
+    s.finishExecution(0, 0, false, task());
+    expect(s.commit(0, 0)).toBe(true);
+    expect(s.statusOf(0)).toBe(COMMITTED);
+    expect(s.tryValidationAbort(0, 0)).toBe(false);
+    expect(s.statusOf(0)).toBe(COMMITTED);
+    // And the validation index never hands out a committed transaction.
+    const t = task();
+    s.nextTask(t);
+    expect(t.kind).toBe(NO_TASK);
+  });
+
+  it("a commit loses to an abort that came first", () => {
+    const s = new Scheduler(1, Arena.local());
+    take(s);
+    s.finishExecution(0, 0, false, task());
+    expect(s.tryValidationAbort(0, 0)).toBe(true);
+    expect(s.commit(0, 0)).toBe(false);
+    // A stale incarnation cannot commit either.
+    s.finishValidation(0, true, task());
+    s.finishExecution(0, 1, false, task());
+    expect(s.commit(0, 0)).toBe(false);
+    expect(s.commit(0, 1)).toBe(true);
+  });
+
+  it("suspension: the waiting transaction is resumed with a new incarnation when its blocker finishes", () => {
+    const s = new Scheduler(3, Arena.local());
+    const resumed: [number, number, number][] = [];
+    s.onResume = (u, inc, blocker) => resumed.push([u, inc, blocker]);
+    take(s); // execute 0
+    take(s); // execute 1
+    take(s); // execute 2
+    // tx 2 read an ESTIMATE of tx 1, still executing: it waits on tx 1.
+    expect(s.addDependency(2, 1)).toBe(true);
+    expect(s.statusOf(2)).toBe(ABORTING);
+    s.finishExecution(1, 0, false, task());
+    expect(resumed).toEqual([[2, 1, 1]]);
+    expect(s.statusOf(2)).toBe(READY);
+    expect(s.incarnation(2)).toBe(1);
+    // The execution index went back to tx 2, so a worker takes its new incarnation.
+    s.finishExecution(0, 0, false, task());
+    let t = take(s);
+    while (t.kind === VALIDATE) {
+      s.finishValidation(t.unit, false, task());
+      t = take(s);
+    }
+    expect(t).toEqual({ kind: EXECUTE, unit: 2, inc: 1 });
+  });
+
+  it("add_dependency on a blocker that already finished (or committed) fails: re-execute at once", () => {
+    const s = new Scheduler(3, Arena.local());
+    take(s);
+    take(s);
+    take(s);
+    s.finishExecution(0, 0, false, task());
+    expect(s.addDependency(2, 0)).toBe(false);
+    expect(s.statusOf(2)).toBe(EXECUTING);
+    s.commit(0, 0);
+    expect(s.addDependency(1, 0)).toBe(false);
+  });
+
+  it("done only when both indices passed the block and no task is in flight (num_active_tasks)", () => {
+    const s = new Scheduler(1, Arena.local());
+    expect(take(s)).toEqual({ kind: EXECUTE, unit: 0, inc: 0 });
+    // Indices are past the block but tx 0's execution is active: not done.
+    expect(take(s).kind).toBe(NO_TASK);
+    expect(s.done()).toBe(false);
+    // It wrote a new key: the validation index goes back (decrease_cnt counts it) and tx 0 is validated.
+    s.finishExecution(0, 0, true, task());
+    expect(s.done()).toBe(false);
+    expect(take(s)).toEqual({ kind: VALIDATE, unit: 0, inc: 0 });
+    expect(s.done()).toBe(false);
+    s.finishValidation(0, false, task());
+    expect(take(s).kind).toBe(NO_TASK);
+    expect(s.done()).toBe(true);
+    expect(s.statusOf(0)).toBe(EXECUTED);
+  });
+});
