@@ -29,6 +29,7 @@ export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
   sequential: "read-after-write",
   blockstm: "read-after-write",
   batched: "read-after-write",
+  accountlocks: "read-after-write",
 };
 
 /**

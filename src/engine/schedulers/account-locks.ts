@@ -10,7 +10,7 @@ import { logCommit } from "./log-commit";
 import { ReadyQueue } from "./ready-queue";
 import { runUnit } from "./run-unit";
 import { unitAccess } from "./unit-access";
-import { unitCosts } from "./unit-cost";
+import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
 // Control words: how far the queues are set up, and how many units have finished.
@@ -35,6 +35,7 @@ export class AccountLocksExecutor implements Executor {
   private readonly ready: ReadyQueue;
   private readonly views: DirectViews;
   private readonly cost: Float64Array;
+  private readonly claimUs: number;
   private readonly ctrl: Int32Array;
 
   constructor(
@@ -51,6 +52,7 @@ export class AccountLocksExecutor implements Executor {
     this.ready = new ReadyQueue(units.n, arena);
     this.views = new DirectViews(state, access.maxKeys);
     this.cost = unitCosts(block, units, costModel);
+    this.claimUs = claimUs(costModel);
     this.output = arena.float64(units.n);
     this.ctrl = arena.int32(2);
   }
@@ -75,15 +77,19 @@ export class AccountLocksExecutor implements Executor {
     Atomics.store(c, STAGE, SET_UP);
   }
 
-  begin(w: number, now: number): number {
-    const lane = this.laneBase + w;
-    this.setUp(lane, now);
+  claim(w: number, now: number): number {
+    this.setUp(this.laneBase + w, now);
     const u = this.ready.pop();
     if (u < 0) return Atomics.load(this.ctrl, FINISHED) >= this.units.n ? DONE : IDLE;
+    this.views.of(w).unit = u;
+    return this.claimUs;
+  }
+
+  begin(w: number, now: number): number {
     const v = this.views.of(w);
-    v.unit = u;
+    const u = v.unit;
     v.writes.n = 0;
-    this.sink.emit(now, lane, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
+    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
     v.output = runUnit(this.block, this.units, u, v);
     if (v.output < 0) v.writes.n = 0;
     return this.cost[u];
@@ -93,7 +99,7 @@ export class AccountLocksExecutor implements Executor {
     return this.cost[this.views.of(w).unit];
   }
 
-  complete(w: number, now: number): void {
+  complete(w: number, now: number): number {
     const v = this.views.of(w);
     const u = v.unit;
     const tx = this.units.tx;
@@ -107,6 +113,7 @@ export class AccountLocksExecutor implements Executor {
       this.ready.push(s);
     });
     Atomics.add(this.ctrl, FINISHED, 1);
+    return 0;
   }
 
   finish(): void {

@@ -128,19 +128,26 @@ describe("account-lock dispatch, on random blocks", () => {
         expect(r.stateHash).toBe(r.sequentialStateHash);
         const preds = declaredConflicts(r.block);
         const { log } = r;
-        const ended = new Int32Array(r.block.n).fill(-1);
-        const started = new Int32Array(r.block.n).fill(-1);
+        const n = r.block.n;
+        const ended = new Int32Array(n).fill(-1);
+        const started = new Int32Array(n).fill(-1);
+        const endTime = new Float64Array(n);
         for (let i = 0; i < log.length; i++) {
-          if (log.kind[i] === Ev.ExecEnd) ended[log.tx[i]] = i;
+          if (log.kind[i] === Ev.ExecEnd) {
+            ended[log.tx[i]] = i;
+            endTime[log.tx[i]] = log.time[i];
+          }
           if (log.kind[i] === Ev.ExecStart) started[log.tx[i]] = i;
         }
-        const endedBy = (v: number, i: number) => ended[v] >= 0 && ended[v] < i;
-        for (let u = 0; u < r.block.n; u++) {
-          const i = started[u];
-          for (const v of preds[u]) expect(endedBy(v, i)).toBe(true);
+        // A worker picks a transaction when it claims it, one claim's cost before it starts.
+        const claimedAt = (u: number) => log.time[started[u]] - r.sequential.claimUs;
+        for (let u = 0; u < n; u++) {
+          for (const v of preds[u]) expect(ended[v] >= 0 && ended[v] < started[u]).toBe(true);
+          const tc = claimedAt(u);
           for (let v = 0; v < u; v++) {
-            // Not started yet when u was taken: it must have been waiting for a lock.
-            if (started[v] > i) expect(preds[v].every((p) => endedBy(p, i))).toBe(false);
+            // Ready strictly before u was picked, and picked strictly after: the lowest ready was passed over.
+            const readyBefore = preds[v].every((p) => endTime[p] < tc);
+            expect(readyBefore && claimedAt(v) > tc).toBe(false);
           }
         }
       }),

@@ -5,6 +5,8 @@ import { laneBusyAt } from "../../../engine/analysis/log-index";
 import { computeMetrics } from "../../../engine/analysis/metrics";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
+import { ticks } from "../../../engine/schedulers/unit-cost";
+import { Ev } from "../../../engine/trace/kinds";
 import { loadBlock } from "../../../runtime/block-source";
 import { simulate } from "../../../runtime/simulate";
 import { describeBar } from "./describe-bar";
@@ -122,12 +124,15 @@ describe("buildLaneBars", () => {
       }
     }
     expect(waits).toBeGreaterThan(0);
-    // Worker 3 has nothing to take at the start: tx 3 is queued behind tx 0 on M[0].
+    // Worker 3 has nothing to take once the others have claimed tx 0, 1 and 2 (each claim paid before the
+    // transaction starts): tx 3 is queued behind tx 0 on M[0].
+    const started = al.log.time[al.log.kind.indexOf(Ev.ExecStart)];
+    expect(started).toBe(ticks(al.scenario.cost.taskUs));
     const first = bb.laneStart[3];
     expect(bb.kind[first]).toBe(BarKind.LockWait);
-    expect(bb.start[first]).toBe(0);
+    expect(bb.start[first]).toBe(started);
     expect(describeBar(al, bb, first, 3, al.elapsedUs)).toMatch(
-      /^worker 3 is idle: every transaction left waits for a lock; the first, tx 3, waits for M\[0\] behind tx 0 · 0 µs → /,
+      /^worker 3 is idle: every transaction left waits for a lock; the first, tx 3, waits for M\[0\] behind tx 0 · 0\.1 µs → /,
     );
   });
 
