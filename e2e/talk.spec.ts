@@ -70,6 +70,9 @@ test("the presenter keys: space, arrows, [ ], ? help, f fullscreen, digits", asy
   await expect(page.getByTestId("speed-value")).not.toHaveText("1/10,000×");
   await page.keyboard.press("[");
   await expect(page.getByTestId("speed-value")).toHaveText("1/10,000×");
+  // The slowest speed, so that the short run is still playing when we look for the Pause button.
+  for (let i = 0; i < 20; i++) await page.keyboard.press("[");
+  await expect(page.getByTestId("speed-value")).toHaveText("1/1,000,000×");
   await page.keyboard.press(" ");
   await expect(control(page, "Pause")).toBeVisible();
   await page.keyboard.press(".");
