@@ -1,8 +1,11 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
+import { stateHash } from "../../engine/state-hash";
 import { Ev } from "../../engine/trace/kinds";
-import { scenarioArb } from "../scenario-arbitrary";
+import { abortAfterCommit } from "../../testing/log-checks";
+import { referenceBlockOrder, referenceReceipts } from "../../testing/reference";
+import { costArb, scenarioArb } from "../scenario-arbitrary";
 import { simulate } from "../simulate";
 import { createNodePool } from "./node-pool";
 import { runOnPool } from "./run-live";
@@ -53,5 +56,33 @@ describe("live runs on worker threads equal the sequential oracle", () => {
       };
       await expectOracleState(s, 2 + (i % 3));
     }
+  });
+});
+
+describe("live runs under random cost models", () => {
+  it("every scheduler: the state equals the independent reference, and no abort follows a commit", async () => {
+    const arb = fc.tuple(
+      fc.constantFrom(...SCHEDULERS).chain((scheduler) => scenarioArb(scheduler, 150)),
+      costArb(),
+      fc.integer({ min: 2, max: 4 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(arb, async ([s0, cost, workers]) => {
+        // Each shard needs its own threads; real work per gas at most the calibrated 1, to stay quick.
+        const s: Scenario = {
+          ...s0,
+          shards: Math.min(s0.shards, workers),
+          cost: { ...cost, work: Math.min(cost.work, 1) },
+        };
+        const r = await runOnPool(pool, s, { workers });
+        const want =
+          s.shards > 1 && s.crossShard === "receipts"
+            ? referenceReceipts(r.block, s.shards)
+            : referenceBlockOrder(r.block);
+        expect(r.stateHash).toBe(stateHash(want));
+        if (s.shards === 1 || s.crossShard === "locks") expect(abortAfterCommit(r.log)).toBeNull();
+      }),
+      { numRuns: 25 },
+    );
   });
 });
