@@ -19,7 +19,6 @@ export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
   --locality P           share of a transaction's keys in its home shard (0 to 1)
   --mode M               virtual (simulated, the default) | real (measured on this machine's cores)
   --threads N            real mode: worker threads (1 to the cores; default workers x shards, capped)
-  --runs N               real mode: timed repetitions after a warm-up, the median reported (1 to 50, default 5)
   --json                 print one JSON object instead of the table
   --trace FILE           write a Chrome trace (open it in https://ui.perfetto.dev)
   -h, --help             show this help`;
@@ -60,8 +59,6 @@ export interface RunArgs {
   /** virtual: the deterministic simulation; real: live worker threads, measured. */
   readonly mode: "virtual" | "real";
   readonly threads: number | undefined;
-  /** Real mode: timed repetitions (the runtime checks the range). */
-  readonly runs: number | undefined;
 }
 
 export type Parsed = { ok: true; args: RunArgs } | { ok: true; help: true } | { ok: false; error: string };
@@ -100,7 +97,6 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let trace: string | undefined;
   let mode: RunArgs["mode"] = "virtual";
   let threads: number | undefined;
-  let runs: number | undefined;
   const fields: Record<string, unknown> = {};
   const seen = new Set<string>();
   for (let i = 1; i < argv.length; i++) {
@@ -124,7 +120,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       continue;
     }
     const spec = SCENARIO_FLAGS[flag];
-    if (!spec && !["--trace", "--mode", "--threads", "--runs"].includes(flag))
+    if (!spec && !["--trace", "--mode", "--threads"].includes(flag))
       return { ok: false, error: `unknown flag ${flag}` };
     const value = inline ?? argv[++i];
     if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
@@ -136,11 +132,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
       mode = value;
       continue;
     }
-    if (flag === "--threads" || flag === "--runs") {
+    if (flag === "--threads") {
       const n = parseNumber(flag, value);
       if (typeof n === "string") return { ok: false, error: n };
-      if (flag === "--runs") runs = n;
-      else threads = n;
+      threads = n;
       continue;
     }
     if (!spec) {
@@ -153,6 +148,5 @@ export function parseArgs(argv: readonly string[]): Parsed {
     fields[spec.field] = parsed;
   }
   if (threads !== undefined && mode !== "real") return { ok: false, error: "--threads needs --mode real" };
-  if (runs !== undefined && mode !== "real") return { ok: false, error: "--runs needs --mode real" };
-  return { ok: true, args: { command: "run", source, fields, json, trace, mode, threads, runs } };
+  return { ok: true, args: { command: "run", source, fields, json, trace, mode, threads } };
 }

@@ -1,7 +1,6 @@
 import type { Metrics } from "../engine/analysis/metrics";
 import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
 import { CONTRACT_KINDS } from "../engine/scenario/scenario";
-import type { LiveRunResult } from "../runtime/live/run-live";
 import type { RunResult } from "../runtime/run-result";
 
 /** Integer with thousands separators, the same in every locale. */
@@ -40,20 +39,6 @@ function describeBlock(run: RunResult): string {
   return `${n} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
 }
 
-/** Repetitions behind the figures and the range of their speedups: a virtual run is one exact run. */
-function spreadOf(run: RunResult, m: Metrics): { runs: number; speedupMin: number; speedupMax: number } {
-  const live = (run as Partial<LiveRunResult>).live;
-  if (!live) return { runs: 1, speedupMin: m.speedup, speedupMax: m.speedup };
-  return { runs: live.repetitions.length, speedupMin: live.speedupMin, speedupMax: live.speedupMax };
-}
-
-function describeSpeedup(run: RunResult, m: Metrics): string {
-  const { runs, speedupMin, speedupMax } = spreadOf(run, m);
-  const range =
-    runs > 1 ? ` (median of ${runs} runs, range ${fixed(speedupMin, 2)}-${fixed(speedupMax, 2)}x)` : "";
-  return `${fixed(m.speedup, 2)}x over sequential${range}`;
-}
-
 /** Workers per shard that actually ran (the sequential scheduler runs one). */
 function workersOf(run: RunResult): number {
   return run.lanes / run.scenario.shards;
@@ -77,7 +62,7 @@ export function formatTable(run: RunResult, m: Metrics): string {
     ["block", describeBlock(run)],
     [`${clock} time`, `${us(m.elapsedUs)}   (sequential ${us(m.sequentialUs)})`],
     ["throughput", `${int(m.tps)} tx/s ${clock}`],
-    ["speedup", describeSpeedup(run, m)],
+    ["speedup", `${fixed(m.speedup, 2)}x over sequential`],
     [
       "ideal speedup",
       `${fixed(m.idealSpeedup, 2)}x (critical path ${us(m.criticalPathUs)} of ${us(m.totalWorkUs)} work, ${int(m.levels)} levels)`,
@@ -121,7 +106,6 @@ export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<s
     sequentialStateHash: run.sequentialStateHash,
     hashMatches: run.stateHash === run.sequentialStateHash,
     speedup: m.speedup,
-    ...spreadOf(run, m),
     idealSpeedup: m.idealSpeedup,
     efficiency: m.efficiency,
     tps: m.tps,

@@ -6,13 +6,9 @@ import { readBlockFile } from "./block-file";
 import { EXIT_FAILED, EXIT_USAGE, report } from "./run";
 import { scenarioFromArgs } from "./scenario-input";
 
-/** Timed repetitions of a real run unless --runs says otherwise. */
-const DEFAULT_RUNS = 5;
-
 /**
  * `txlanes run --mode real`: runs the scenario for real on worker threads (this machine's cores) and
- * reports measured figures, the same table or JSON as a virtual run: the median of timed repetitions after
- * a warm-up, with the range of their speedups.
+ * reports measured figures, the same table or JSON as a virtual run.
  */
 export async function runLiveCommand(args: RunArgs): Promise<number> {
   const input = scenarioFromArgs(args);
@@ -24,8 +20,7 @@ export async function runLiveCommand(args: RunArgs): Promise<number> {
   try {
     const loaded = await loadBlock(input.scenario, readBlockFile);
     const t0 = performance.now();
-    const runs = args.runs ?? DEFAULT_RUNS;
-    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true, runs });
+    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true });
     return report(run, args, performance.now() - t0);
   } catch (e) {
     if (e instanceof LiveInputError) {
