@@ -15,7 +15,6 @@ import { RunControl, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
 import { concatUnits, lockPrograms, type PlanContext, preparePiece } from "./plan";
 import type { LivePool } from "./pool";
-import { type Repetition, spreadOf } from "./repetitions";
 import { shareBlock, sharedState } from "./share";
 import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
 
@@ -43,11 +42,6 @@ export interface LiveOptions {
    * compiler, not the scheduler. The warm-up runs are small synthetic blocks; their results are dropped.
    */
   warmUp?: boolean;
-  /**
-   * Timed repetitions (1 to 50, default 1), each a sequential run then a parallel run of the same block, so
-   * drift on the machine touches both alike. The median repetition by speedup is the one reported.
-   */
-  runs?: number;
 }
 
 /** The parallel run while it happens: read from shared memory, so it can be drawn live. */
@@ -69,11 +63,6 @@ export interface LiveStats {
   readonly slowdown: number;
   /** Events that did not fit in the shared logs: the run went on, the log is missing them. */
   readonly droppedEvents: number;
-  /** Timed repetitions, in the order they ran; the reported run is the median one by speedup. */
-  readonly repetitions: readonly Repetition[];
-  /** Lowest and highest speedup over the repetitions (equal when there was one). */
-  readonly speedupMin: number;
-  readonly speedupMax: number;
 }
 
 export interface LiveRunResult extends RunResult {
@@ -84,8 +73,6 @@ export interface LiveRunResult extends RunResult {
 export class LiveInputError extends Error {
   override readonly name = "LiveInputError";
 }
-
-export const RUNS_MAX = 50;
 
 /** Warm-up: runs of this many transactions, this many times. */
 const WARM_UP_TXS = 2000;
@@ -128,14 +115,6 @@ function checkSlowdown(opts: LiveOptions): number {
     throw new LiveInputError(`slowdown must be a number from 1 to 100,000 (got ${slowdown})`);
   }
   return slowdown;
-}
-
-function checkRuns(opts: LiveOptions): number {
-  const runs = opts.runs ?? 1;
-  if (!Number.isInteger(runs) || runs < 1 || runs > RUNS_MAX) {
-    throw new LiveInputError(`runs must be an integer from 1 to ${RUNS_MAX} (got ${runs})`);
-  }
-  return runs;
 }
 
 function checkFault(fault: Fault | undefined, n: number): void {
@@ -184,9 +163,6 @@ class LiveRun {
   readonly logs: SharedLogs;
   private readonly logsSab: SharedArrayBuffer;
   private readonly hangMs: number;
-  /** Progress over every run of this block: block.n per sequential or parallel run. */
-  private progressDone = 0;
-  progressTotal: number;
 
   constructor(
     private readonly pool: LivePool,
@@ -209,7 +185,6 @@ class LiveRun {
     for (let t = 0; t < block.n; t++) maxGas = Math.max(maxGas, block.gas[t]);
     const longestMs = ((maxGas / scenario.cost.gasPerUs) * Math.max(1, scenario.cost.work) * slowdown) / 1000;
     this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
-    this.progressTotal = 2 * block.n;
   }
 
   private stage(threads: number, groups: number, locks: boolean, parallel: boolean): Stage {
@@ -221,7 +196,6 @@ class LiveRun {
   /** Runs one phase: one program per group of `groupSize` threads. Throws on cancel or failure. */
   private async phase(stage: Stage, programs: Programs, groupSize: number): Promise<readonly PhaseReport[]> {
     const { control, parallel } = stage;
-    const done = this.progressDone;
     const jobs: PhaseJob[] = [];
     programs.forEach((steps, group) => {
       for (let rank = 0; rank < groupSize; rank++) {
@@ -246,13 +220,14 @@ class LiveRun {
       }
     });
     const { signal, onProgress } = this.opts;
-    const n = this.block.n;
+    const total = this.block.n;
     const out = await this.pool.phase(control, jobs, {
       cancelled: () => signal?.cancelled === true,
       hangMs: this.hangMs,
-      onTick: onProgress
-        ? () => onProgress(done + Math.min(n, sum(control, T_COMMITS)), this.progressTotal)
-        : undefined,
+      onTick:
+        parallel && onProgress
+          ? () => onProgress(Math.min(total, sum(control, T_COMMITS)), total)
+          : undefined,
     });
     if (out.failure !== null) throw new Error(out.failure);
     if (out.cancelled) throw new Cancelled();
@@ -274,13 +249,10 @@ class LiveRun {
         us = lastEnd(await this.phase(stage, [[prepared.step]], 1));
         round = nextRound(this.block, p, round, splitOutputs(prepared.output, round));
       }
-      this.progressDone += this.block.n;
       return { us, state: ctx.state };
     }
     const prepared = preparePiece(ctx, "sequential", wholeTransactions(this.block.n), 0);
-    const us = lastEnd(await this.phase(stage, [[prepared.step]], 1));
-    this.progressDone += this.block.n;
-    return { us, state: ctx.state };
+    return { us: lastEnd(await this.phase(stage, [[prepared.step]], 1)), state: ctx.state };
   }
 
   /** The parallel run: one phase, or one phase per round of receipts with the host between rounds. */
@@ -311,7 +283,6 @@ class LiveRun {
       ({ us, rounds } = await this.receipts(stage, p, log));
     }
     this.logs.collect(control, log);
-    this.progressDone += block.n;
     return { us, state: ctx.state, log, rounds, dropped: sum(control, T_DROPPED) };
   }
 
@@ -360,28 +331,6 @@ async function warmUp(pool: LivePool, scenario: Scenario, workers: number, signa
   for (let i = 0; i < WARM_UP_RUNS; i++) await runOnPool(pool, { ...small, seed: i }, { workers, signal });
 }
 
-interface Timed {
-  readonly seq: Measured;
-  readonly par: Measured & { log: EventLog; rounds: number; dropped: number };
-  readonly parallelHash: string;
-}
-
-/** One repetition: the sequential run then the parallel run; the sequential state must be the oracle's. */
-async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
-  const seq = await run.sequential();
-  const par = await run.parallel();
-  const { feeSweep, n } = run.block;
-  // Fees of a real block are swept into the recipient after the block, as simulate() does.
-  if (feeSweep) for (const state of [seq.state, par.state]) applyLazyFees(state, { ...feeSweep, txs: n });
-  const sequentialHash = stateHash(seq.state);
-  if (sequentialHash !== oracleHash) {
-    throw new Error(
-      `the live sequential run (state ${sequentialHash}) differs from the sequential oracle (state ${oracleHash})`,
-    );
-  }
-  return { seq, par, parallelHash: stateHash(par.state) };
-}
-
 /**
  * Runs a scenario for real on the pool's threads over shared memory: first the sequential run on one
  * thread, then the parallel run, both measured, both with the same real work per gas. Returns the same
@@ -402,27 +351,25 @@ export async function runOnPool(
   const layout = layoutOf(scenario, opts, pool.maxThreads);
   const slowdown = checkSlowdown(opts);
   checkFault(opts.fault, block.n);
-  const runs = checkRuns(opts);
   if (opts.warmUp) await warmUp(pool, scenario, layout.threads, opts.signal);
   const itersPerUs = (await pool.calibration()) * scenario.cost.work;
   const run = new LiveRun(pool, scenario, block, layout, itersPerUs, slowdown, opts);
   const oracle = oracleOf(block, scenario, run.placement);
-  if (block.feeSweep) applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
-  const oracleHash = stateHash(oracle.state);
-  // A warm-up repetition of this very block first (untimed): its memory touched, its code paths warm. Not
-  // when slowed to be watched: sleeping dominates then, and the audience would wait twice.
-  const untimed = opts.warmUp && slowdown === 1 ? 1 : 0;
-  run.progressTotal = 2 * block.n * (runs + untimed);
-  const timed: Timed[] = [];
-  for (let i = 0; i < runs + untimed; i++) {
-    const t = await repetition(run, oracleHash);
-    if (i >= untimed) timed.push(t);
+  const seq = await run.sequential();
+  const par = await run.parallel();
+  if (block.feeSweep) {
+    // Fees of a real block are swept into the recipient after the block, as simulate() does.
+    for (const state of [seq.state, par.state, oracle.state])
+      applyLazyFees(state, { ...block.feeSweep, txs: block.n });
   }
-  const reps = timed.map((t) => ({ sequentialUs: t.seq.us, parallelUs: t.par.us }));
-  const spread = spreadOf(reps);
-  // Every repetition's state is checked: a mismatch is what gets reported, never hidden by a median.
-  const { seq, par, parallelHash } = timed.find((t) => t.parallelHash !== oracleHash) ?? timed[spread.median];
-  opts.onProgress?.(run.progressTotal, run.progressTotal);
+  const sequentialStateHash = stateHash(seq.state);
+  const oracleHash = stateHash(oracle.state);
+  if (oracleHash !== sequentialStateHash) {
+    throw new Error(
+      `the live sequential run (state ${sequentialStateHash}) differs from the sequential oracle (state ${oracleHash})`,
+    );
+  }
+  opts.onProgress?.(block.n, block.n);
   return {
     scenario: { ...scenario, workers: layout.perShard },
     mode: "live",
@@ -431,19 +378,11 @@ export async function runOnPool(
     lanes: layout.threads,
     elapsedUs: par.us,
     sequentialUs: seq.us,
-    stateHash: parallelHash,
-    sequentialStateHash: oracleHash,
+    stateHash: stateHash(par.state),
+    sequentialStateHash,
     sequential: oracle.trace(),
     rounds: par.rounds,
     eth: opts.eth,
-    live: {
-      threads: layout.threads,
-      itersPerUs,
-      slowdown,
-      droppedEvents: par.dropped,
-      repetitions: reps,
-      speedupMin: spread.speedupMin,
-      speedupMax: spread.speedupMax,
-    },
+    live: { threads: layout.threads, itersPerUs, slowdown, droppedEvents: par.dropped },
   };
 }
