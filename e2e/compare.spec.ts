@@ -1,5 +1,5 @@
 /** Compare: two runs of one block side by side on one playhead, with the difference between them. */
-import { findPreset, presetLink } from "../src/app/presets";
+import { findPreset, presetLink } from "../src/engine/scenario/presets";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf } from "./link-helpers";
 import { playhead } from "./view-helpers";

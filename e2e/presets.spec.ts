@@ -1,5 +1,5 @@
 /** Every preset opens from its link, keeps that link in the address bar, and plays; the gallery opens them. */
-import { PRESETS, presetLink } from "../src/app/presets";
+import { PRESETS, presetLink } from "../src/engine/scenario/presets";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf, waitForRun } from "./link-helpers";
 import { playhead } from "./view-helpers";

@@ -1,5 +1,5 @@
 /** Talk mode and the presenter keys: chapters (a clicker's Page Up/Down), help, presets on digits. */
-import { findPreset, PRESETS, presetLink } from "../src/app/presets";
+import { findPreset, PRESETS, presetLink } from "../src/engine/scenario/presets";
 import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
 import { expect, test } from "./fixtures";

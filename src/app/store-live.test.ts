@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import type { LiveView } from "../runtime/live/run-live";
-import type { RunResult } from "../runtime/run-result";
 import { simulate } from "../runtime/simulate";
 import type { Runner } from "../runtime/virtual-client";
 import { RunCancelledError } from "../runtime/virtual-client";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import type { LoadedBlock } from "../runtime/block-source";
-import type { RunResult } from "../runtime/run-result";
 import type { Runner } from "../runtime/virtual-client";
 import { createRunStore, type LiveRunner } from "./store";
 import { toUpload } from "./upload";

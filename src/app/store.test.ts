@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import type { RunResult } from "../runtime/run-result";
 import { simulate } from "../runtime/simulate";
 import { type ProgressFn, RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { createRunStore, DEBOUNCE_MS } from "./store";

@@ -5,10 +5,10 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { computeMetrics, type Metrics } from "../engine/analysis/metrics";
+import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { type ScenarioIssue, validateScenario } from "../engine/scenario/validate";
 import type { LiveView } from "../runtime/live/run-live";
-import type { RunResult } from "../runtime/run-result";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { bump } from "./counters";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { findPreset, PRESETS, presetLink } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { DEFAULT_SPEED } from "./playback";
-import { findPreset, PRESETS, presetLink } from "./presets";
 import {
   currentLink,
   type LinkViewState,

@@ -5,10 +5,10 @@
  */
 import { createStore } from "zustand/vanilla";
 import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
+import { checkPresetView, findPreset, type Preset } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { DEFAULT_SPEED } from "./playback";
-import { checkPresetView, findPreset, type Preset } from "./presets";
 
 export interface LinkViewState {
   readonly preset: string | null;

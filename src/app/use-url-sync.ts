@@ -4,11 +4,11 @@
  * or the view replaces the URL (throttled, no history entries).
  */
 import { useEffect } from "react";
+import { chapterTime, findPreset, type Preset } from "../engine/scenario/presets";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { ViewState } from "../engine/scenario/view-state";
 import { bump } from "./counters";
 import { playback } from "./playback";
-import { chapterTime, findPreset, type Preset } from "./presets";
 import { runStore } from "./session";
 import { currentLink, linkView, linkViewOf, type OpenedLink, presetView, readLink } from "./url-sync";
 

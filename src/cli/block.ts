@@ -5,6 +5,7 @@ import { analyzeRun } from "../engine/analysis/run-analysis";
 import type { Block } from "../engine/block";
 import { checkBlockSize, ETH_TX_KINDS, parseBlockText } from "../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE, importEthBlock } from "../engine/ethereum/import";
+import type { RunResult } from "../engine/run-result";
 import {
   DEFAULT_SCENARIO,
   FEE_MODES,
@@ -12,7 +13,6 @@ import {
   SCHEDULERS,
   type SchedulerName,
 } from "../engine/scenario/scenario";
-import type { RunResult } from "../runtime/run-result";
 import { simulate } from "../runtime/simulate";
 import { fixed, int, table } from "./format";
 

@@ -1,7 +1,7 @@
 import type { Metrics } from "../engine/analysis/metrics";
 import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
+import type { RunResult } from "../engine/run-result";
 import { CONTRACT_KINDS } from "../engine/scenario/scenario";
-import type { RunResult } from "../runtime/run-result";
 
 /** Integer with thousands separators, the same in every locale. */
 export function int(n: number): string {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PRESETS } from "../app/presets";
+import { PRESETS } from "../engine/scenario/presets";
 import { CLI_PRESETS } from "./presets";
 
 const MAIN = join(import.meta.dirname, "main.ts");

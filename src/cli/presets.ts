@@ -1,4 +1,4 @@
-import { PRESETS, type Preset, presetLink } from "../app/presets";
+import { PRESETS, type Preset, presetLink } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { HINT } from "./args";
 

@@ -1,8 +1,8 @@
+import { readBlockFile } from "../runtime/block-file";
 import { loadBlock } from "../runtime/block-source";
 import { closeLivePool, runLive } from "../runtime/live/node-pool";
 import { LiveInputError } from "../runtime/live/run-live";
 import { HINT, type RunArgs } from "./args";
-import { readBlockFile } from "./block-file";
 import { EXIT_FAILED, EXIT_USAGE, report } from "./run";
 import { scenarioFromArgs } from "./scenario-input";
 

@@ -1,9 +1,9 @@
 import { computeMetrics } from "../engine/analysis/metrics";
+import type { RunResult } from "../engine/run-result";
+import { readBlockFile } from "../runtime/block-file";
 import { loadBlock } from "../runtime/block-source";
-import type { RunResult } from "../runtime/run-result";
 import { simulate } from "../runtime/simulate";
 import { HINT, type RunArgs } from "./args";
-import { readBlockFile } from "./block-file";
 import { formatTable, jsonReport } from "./format";
 import { scenarioFromArgs } from "./scenario-input";
 import { writeChromeTrace } from "./write-trace";

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { CONTRACTS } from "../engine/contracts/registry";
+import type { RunResult } from "../engine/run-result";
 import { toChromeTrace } from "../engine/trace/chrome-trace";
-import type { RunResult } from "../runtime/run-result";
 
 /**
  * Writes the run as a Chrome trace (Perfetto, chrome://tracing). Streamed event by event: a 100,000-tx

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { abortAfterCommit } from "../../test/engine/log-checks";
+import { referenceBlockOrder, referenceReceipts } from "../../test/engine/reference";
+import { costArb, scenarioArb } from "../../test/runtime/scenario-arbitrary";
 import { computeMetrics } from "../engine/analysis/metrics";
+import type { RunResult } from "../engine/run-result";
 import { SCHEDULERS, type Scenario } from "../engine/scenario/scenario";
-import { abortAfterCommit } from "../testing/log-checks";
-import { referenceBlockOrder, referenceReceipts } from "../testing/reference";
-import type { RunResult } from "./run-result";
-import { costArb, scenarioArb } from "./scenario-arbitrary";
 import { simulate } from "./simulate";
 
 /** The reference's final state for the run's serial order: block order, or receipt rounds. */

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scenarioArb } from "../../test/runtime/scenario-arbitrary";
 import type { Block } from "../engine/block";
 import { DEFAULT_SCENARIO, SCHEDULERS, type Scenario } from "../engine/scenario/scenario";
 import { Ev } from "../engine/trace/kinds";
-import { scenarioArb } from "./scenario-arbitrary";
 import { simulate } from "./simulate";
 
 /** Sum of a named region of the final state. */

@@ -1,5 +1,6 @@
 import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
+import type { RunResult } from "../engine/run-result";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
@@ -9,11 +10,11 @@ import { stateHash } from "../engine/state-hash";
 import { EventLog, type EventSink } from "../engine/trace/eventlog";
 import { Ev, type EventKind } from "../engine/trace/kinds";
 import { generateBlock } from "../engine/workload/generate";
-import type { RunResult } from "./run-result";
-import type { CancelToken } from "./virtual/driver";
+import type { CancelToken } from "./cancel";
+import { oracleReceipts } from "./oracle-receipts";
 import { type PieceContext, runPiece } from "./virtual/run-piece";
 import { simulateLocks } from "./virtual/sharded-locks";
-import { oracleReceipts, simulateReceipts } from "./virtual/sharded-receipts";
+import { simulateReceipts } from "./virtual/sharded-receipts";
 
 export interface SimulateOptions {
   /** Run this block instead of generating one from the scenario (required for Ethereum sources). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { FakeWorker } from "../../test/runtime/fake-worker";
 import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
-import { FakeWorker } from "./fake-worker";
 import type { SweepPlan, SweepPoint, SweepTask } from "./sweep";
 import { SweepCancelledError, SweepClient } from "./sweep-client";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { FakeWorker } from "../../test/runtime/fake-worker";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import { FakeWorker } from "./fake-worker";
 import { RunCancelledError, VirtualClient } from "./virtual-client";
 import type { ProgressFn } from "./virtual-worker";
 

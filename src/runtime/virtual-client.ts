@@ -4,9 +4,9 @@
  * run starts a fresh worker. Every way a run can fail ends in a rejected promise with a readable message.
  */
 import { proxy, transfer } from "comlink";
+import type { RunResult } from "../engine/run-result";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { LoadedBlock } from "./block-source";
-import type { RunResult } from "./run-result";
 import { buffersOf } from "./transfer-buffers";
 import type { ProgressFn, VirtualWorkerApi } from "./virtual-worker";
 import { type WorkerLike, WorkerSession } from "./worker-session";

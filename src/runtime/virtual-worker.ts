@@ -3,10 +3,10 @@
  * (virtual-client.ts) owns its lifetime; a cancel terminates the whole worker, since a run is synchronous.
  */
 import { expose, type ProxyMethods, releaseProxy, transfer } from "comlink";
+import type { RunResult } from "../engine/run-result";
 import type { Scenario } from "../engine/scenario/scenario";
 import { fetchBlockFile } from "./block-fetch";
 import { type LoadedBlock, loadBlock } from "./block-source";
-import type { RunResult } from "./run-result";
 import { simulate } from "./simulate";
 import { buffersOf } from "./transfer-buffers";
 

@@ -1,12 +1,12 @@
 import { useState } from "react";
 // I1: links, presets, compare and talk mode.
 import { useStore } from "zustand";
+import { useCompare } from "../app/compare-runs";
 import { useRun } from "../app/session";
 import type { ShownRun } from "../app/store";
 import { linkView } from "../app/url-sync";
 import { useUrlSync } from "../app/use-url-sync";
 import { CompareStage } from "./compare/CompareStage";
-import { useCompare } from "./compare/compare-runs";
 import { EmbedStage } from "./embed/EmbedStage";
 // I2: export, file import (picker and drop), the Ethereum block panel.
 import { ExportPanel } from "./export/ExportPanel";

@@ -1,4 +1,4 @@
-import type { RunResult } from "../runtime/run-result";
+import type { RunResult } from "../engine/run-result";
 
 /** The correctness check of every run: the parallel final state against the sequential oracle's. */
 export function HashCheck({ result }: { result: RunResult }) {

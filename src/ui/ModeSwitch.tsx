@@ -1,6 +1,5 @@
 import { type ChangeEvent, useState } from "react";
-import { useRun } from "../app/session";
-import { liveSupport, liveThreadLimit } from "../runtime/live/support";
+import { liveSupport, liveThreadLimit, useRun } from "../app/session";
 import { SLOWDOWN_DEF } from "./knob-defs";
 
 /**

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { traceOf, type UnitSpec } from "../../../test/engine/log";
 import { criticalPath, idealSpeedup } from "./critical-path";
 import { buildDepGraph, type DepGraph, LEG_EDGE } from "./depgraph";
-import { traceOf, type UnitSpec } from "./test-helpers";
 
 function edgesOf(g: DepGraph, i: number): [number, number][] {
   const out: [number, number][] = [];

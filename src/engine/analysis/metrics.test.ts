@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { logOf, type Row, traceOf } from "../../../test/engine/log";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, MsgKind } from "../trace/kinds";
 import { computeMetrics } from "./metrics";
 import type { RunInput } from "./run-analysis";
-import { logOf, type Row, traceOf } from "./test-helpers";
 
 // Two lanes, three transactions (Block-STM style):
 // tx 1's first incarnation is aborted (3 us wasted); tx 2 suspends on tx 1 after 1 us (wasted), resumes and

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { logOf, traceOf } from "../../../test/engine/log";
 import { Ev, MsgKind } from "../trace/kinds";
-import { logOf, traceOf } from "./test-helpers";
 import { LaneTask, TxStates, TxStatus, txStatesOf, unitsPerTx } from "./tx-state";
 
 // Block-STM on two lanes: tx 1's first incarnation aborts on key 5 (written by tx 0); tx 2 suspends on

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runReceipts, runWhole } from "../../../test/engine/contract-harness";
 import { type AccessSink, type Contract, Revert } from "./contract";
 import { ethCall } from "./eth-call";
 import { erc20Approve, erc20Transfer, erc20TransferFrom } from "./eth-erc20";
 import { ethTransfer } from "./eth-transfer";
-import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
 
 // Keys: 0 sender ETH, 1 fee sink, 2 receiver / contract ETH, 10 token storage, 11.. token entries.
 const state = (entries: [number, number][]) => new MapState(new Map(entries));

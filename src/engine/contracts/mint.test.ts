@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runReceipts, runWhole } from "../../../test/engine/contract-harness";
 import { Revert } from "./contract";
 import { mint } from "./mint";
-import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
 
 // Keys: 0 minter balance, 1 minter's owned count, 2 collection counter, 3 collection revenue.
 const args = (price: number, cap: number) => argsOf(0, 1, 2, 3, price, cap);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runWhole } from "../../../test/engine/contract-harness";
 import { ACC_TARGET, ACC_WRITE } from "../block";
 import { readWrite } from "./read-write";
-import { argsOf, MapState, runWhole } from "./test-harness";
 
 describe("readWrite", () => {
   it("writes read + 1 and touches nothing else", () => {

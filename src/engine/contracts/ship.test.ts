@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runReceipts, runWhole } from "../../../test/engine/contract-harness";
 import { Revert } from "./contract";
 import { ship } from "./ship";
-import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
 
 // Keys: 0 sender's shipped count, 1 item holder, 2 item hops. Accounts 7 and 9.
 const args = (from: number, to: number) => argsOf(0, 1, from, to, 2);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runReceipts, runWhole } from "../../../test/engine/contract-harness";
 import { Revert } from "./contract";
 import { swap } from "./swap";
-import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
 
 // Keys: 0 trader's asset X, 1 trader's asset Y, 2 pool reserve X, 3 pool reserve Y.
 const pool = (traderX: number, x: number, y: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { argsOf, MapState, runReceipts, runWhole } from "../../../test/engine/contract-harness";
 import { Revert } from "./contract";
-import { argsOf, MapState, runReceipts, runWhole } from "./test-harness";
 import { vote } from "./vote";
 
 // Keys: 0 has-voted flag, 1 weight, 2 tally.

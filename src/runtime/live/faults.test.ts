@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
-import { Cancelled } from "../virtual/driver";
+import { Cancelled } from "../cancel";
 import { createNodePool } from "./node-pool";
 import { runOnPool } from "./run-live";
 

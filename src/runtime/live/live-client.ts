@@ -7,7 +7,7 @@ import { wrap } from "comlink";
 import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
 import { fetchBlockFile } from "../block-fetch";
 import { type LoadedBlock, loadBlock } from "../block-source";
-import { Cancelled } from "../virtual/driver";
+import { Cancelled } from "../cancel";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
 import { LivePool, type PoolThread } from "./pool";
 import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { abortAfterCommit } from "../../../test/engine/log-checks";
+import { referenceBlockOrder, referenceReceipts } from "../../../test/engine/reference";
+import { costArb, scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { DEFAULT_SCENARIO, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import { stateHash } from "../../engine/state-hash";
 import { Ev } from "../../engine/trace/kinds";
-import { abortAfterCommit } from "../../testing/log-checks";
-import { referenceBlockOrder, referenceReceipts } from "../../testing/reference";
-import { costArb, scenarioArb } from "../scenario-arbitrary";
 import { simulate } from "../simulate";
 import { createNodePool } from "./node-pool";
 import { runOnPool } from "./run-live";

@@ -5,7 +5,7 @@ import { type Units, wholeTransactionsOf } from "../../engine/schedulers/units";
 import { lockPlan } from "../../engine/sharding/locks";
 import type { Placement } from "../../engine/sharding/placement";
 import type { EventSink } from "../../engine/trace/eventlog";
-import { makeExecutor } from "../virtual/run-piece";
+import { makeExecutor } from "../executors";
 import type { CrossStep, PieceStep, Step } from "./job";
 import { prefaulted } from "./share";
 

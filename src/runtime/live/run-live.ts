@@ -1,5 +1,6 @@
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
+import type { RunResult } from "../../engine/run-result";
 import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
 import { SequentialOracle } from "../../engine/schedulers/sequential";
 import { type Units, wholeTransactions } from "../../engine/schedulers/units";
@@ -8,9 +9,8 @@ import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receip
 import { stateHash } from "../../engine/state-hash";
 import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { generateBlock } from "../../engine/workload/generate";
-import type { RunResult } from "../run-result";
-import { Cancelled, type CancelToken } from "../virtual/driver";
-import { oracleReceipts } from "../virtual/sharded-receipts";
+import { Cancelled, type CancelToken } from "../cancel";
+import { oracleReceipts } from "../oracle-receipts";
 import { RunControl, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
 import { concatUnits, lockPrograms, type PlanContext, preparePiece } from "./plan";

@@ -1,7 +1,7 @@
 import { Arena } from "../../engine/arena";
 import { DONE, type Executor, IDLE } from "../../engine/schedulers/executor";
 import { Ev, MsgKind } from "../../engine/trace/kinds";
-import { makeExecutor } from "../virtual/run-piece";
+import { makeExecutor } from "../executors";
 import { burn } from "./burn";
 import { FAILED, RunControl, T_FOLD, T_TX } from "./control";
 import type { CrossStep, PhaseJob, PhaseReport, PieceStep } from "./job";

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { lockStalls } from "../../engine/analysis/lock-stalls";
 import { TxStates, TxStatus } from "../../engine/analysis/tx-state";
 import { ACC_WRITE, type Block, keyName } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import type { EventLogData } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
-import { scenarioArb } from "../scenario-arbitrary";
 import { simulate } from "../simulate";
 
 /** Every event of a kind as [time, tx, key name, other]. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { Arena } from "../../engine/arena";
 import { ACC_WRITE } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
@@ -9,7 +10,6 @@ import { wholeTransactions } from "../../engine/schedulers/units";
 import { EventLog } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
 import { generateBlock } from "../../engine/workload/generate";
-import { scenarioArb } from "../scenario-arbitrary";
 import { simulate } from "../simulate";
 import { runVirtual } from "./driver";
 

@@ -1,16 +1,6 @@
 import { DONE, type Executor, IDLE } from "../../engine/schedulers/executor";
+import { Cancelled, type CancelToken } from "../cancel";
 import { MinHeap } from "./min-heap";
-
-/** Cancellation flag shared with whoever started the run. */
-export interface CancelToken {
-  cancelled: boolean;
-}
-
-export class Cancelled extends Error {
-  constructor() {
-    super("run cancelled");
-  }
-}
 
 // What a worker does at its next time in the queue.
 const CLAIM = 0;

@@ -1,35 +1,11 @@
 import { Arena } from "../../engine/arena";
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
-import { AccountLocksExecutor } from "../../engine/schedulers/account-locks";
-import { BatchedExecutor } from "../../engine/schedulers/batched";
-import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
-import type { Executor } from "../../engine/schedulers/executor";
-import { SequentialExecutor } from "../../engine/schedulers/sequential-executor";
 import type { Units } from "../../engine/schedulers/units";
 import type { EventSink } from "../../engine/trace/eventlog";
-import { type CancelToken, runVirtual } from "./driver";
-
-const EXECUTORS = {
-  sequential: SequentialExecutor,
-  blockstm: BlockStmExecutor,
-  batched: BatchedExecutor,
-  accountlocks: AccountLocksExecutor,
-} as const satisfies Record<SchedulerName, unknown>;
-
-export function makeExecutor(
-  scheduler: SchedulerName,
-  block: Block,
-  units: Units,
-  state: Float64Array,
-  cost: CostModel,
-  sink: EventSink,
-  laneBase: number,
-  arena: Arena,
-): Executor {
-  const Make = EXECUTORS[scheduler];
-  return new Make(block, units, state, cost, sink, laneBase, arena);
-}
+import type { CancelToken } from "../cancel";
+import { makeExecutor } from "../executors";
+import { runVirtual } from "./driver";
 
 /** What every piece of a run shares: the block, the state it updates, the scheduler and the log. */
 export interface PieceContext {

@@ -4,6 +4,7 @@
  * edited here (they are the compare patch of the link).
  */
 import { useState } from "react";
+import { type CompareSide, useCompareRun } from "../../app/compare-runs";
 import { usePlayback } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
 import { linkView } from "../../app/url-sync";
@@ -13,7 +14,6 @@ import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
-import { type CompareSide, useCompareRun } from "./compare-runs";
 import "./compare.css";
 
 function describeSide(s: Scenario): string {

@@ -4,13 +4,13 @@
  */
 import { useMemo } from "react";
 import { useStore } from "zustand";
+import type { CompareSide } from "../../app/compare-runs";
 import { addressWith } from "../../app/embed";
 import { playback, usePlayback } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
 import { linkView } from "../../app/url-sync";
 import type { EmbedView, ScenarioPatch } from "../../engine/scenario/view-state";
 import { CompareStage } from "../compare/CompareStage";
-import type { CompareSide } from "../compare/compare-runs";
 import { abortTimes } from "../playback/abort-ticks";
 import { Icon } from "../playback/icons";
 import { formatClock } from "../playback/playback-format";

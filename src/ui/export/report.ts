@@ -5,9 +5,9 @@
 
 import type { Metrics } from "../../engine/analysis/metrics";
 import { CONTRACTS } from "../../engine/contracts/registry";
+import type { RunResult } from "../../engine/run-result";
 import type { Scenario } from "../../engine/scenario/scenario";
 import { type ChromeTrace, toChromeTrace } from "../../engine/trace/chrome-trace";
-import type { RunResult } from "../../runtime/run-result";
 
 /** What was run, in words, with the clock it was timed on. */
 export function runLabel(result: RunResult): string {

@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
+import { defaultPatch } from "../../app/compare-patch";
 import { useRun } from "../../app/session";
 import { linkView } from "../../app/url-sync";
 import { linkHere } from "../../app/use-url-sync";
 import { copyText } from "../clipboard";
-import { defaultPatch } from "../compare/patch";
 import { runTalkAction, TALK_PANEL } from "../talk/talk-actions";
 import { PresetGallery } from "./PresetGallery";
 import "./gallery.css";

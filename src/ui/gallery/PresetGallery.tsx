@@ -1,7 +1,7 @@
 /** Every preset as a card (title, lesson, tags); picking one opens its link. Keys 1-9 open the first nine. */
 import { type MouseEvent, useEffect } from "react";
-import { PRESETS, type Preset, presetLink } from "../../app/presets";
 import { openPreset } from "../../app/use-url-sync";
+import { PRESETS, type Preset, presetLink } from "../../engine/scenario/presets";
 import { CloseButton } from "./CloseButton";
 import { presetTags } from "./preset-tags";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPreset, PRESETS } from "../../app/presets";
+import { findPreset, PRESETS } from "../../engine/scenario/presets";
 import { presetTags } from "./preset-tags";
 
 const tagsOf = (id: string): string[] => {

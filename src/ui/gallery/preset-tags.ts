@@ -1,5 +1,5 @@
 /** The tags a preset card shows: what the preset runs, read from its scenario and compare side. */
-import type { Preset } from "../../app/presets";
+import type { Preset } from "../../engine/scenario/presets";
 import { ethBlockOf, SCHEDULER_LABELS } from "../../engine/scenario/scenario";
 
 export function presetTags(p: Preset): string[] {

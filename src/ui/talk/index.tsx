@@ -5,8 +5,8 @@
  */
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { findPreset } from "../../app/presets";
 import { linkView } from "../../app/url-sync";
+import { findPreset } from "../../engine/scenario/presets";
 import { CloseButton } from "../gallery/CloseButton";
 import { KEY_HELP } from "../playback/keys";
 import { HELP_PANEL, moveChapter, runTalkAction, TALK_PANEL } from "./talk-actions";

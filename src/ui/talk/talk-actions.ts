@@ -3,10 +3,10 @@
  * open presets 1-9, toggle talk mode, the help overlay and fullscreen.
  */
 import { playback } from "../../app/playback";
-import { chapterTime, findPreset, PRESETS } from "../../app/presets";
 import { runStore } from "../../app/session";
 import { linkView, togglePanel } from "../../app/url-sync";
 import { openPreset } from "../../app/use-url-sync";
+import { chapterTime, findPreset, PRESETS } from "../../engine/scenario/presets";
 import type { TalkAction } from "../playback/keys";
 
 export const TALK_PANEL = "talk";

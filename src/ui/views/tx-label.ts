@@ -1,6 +1,6 @@
 /** How the views name transactions and keys: block position, or the short hash of an imported block. */
 import { keyName } from "../../engine/block";
-import type { RunResult } from "../../runtime/run-result";
+import type { RunResult } from "../../engine/run-result";
 
 /** "tx 41", or an Ethereum transaction's short hash. */
 export function txName(result: RunResult, tx: number): string {

@@ -1,5 +1,7 @@
 import { useRun } from "../../../app/session";
 import type { ShownRun } from "../../../app/store";
+import type { ComparePoint } from "../../../app/use-block-compare";
+import { useBlockCompare } from "../../../app/use-block-compare";
 import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import {
@@ -8,9 +10,7 @@ import {
   SCHEDULERS,
   type SchedulerName,
 } from "../../../engine/scenario/scenario";
-import type { ComparePoint } from "../../../runtime/block-compare";
 import { formatDuration, formatInt, formatTimes } from "../../format";
-import { useBlockCompare } from "./use-block-compare";
 import "../side-card.css";
 import "./block-panel.css";
 

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { ShownRun } from "../../../app/store";
-import type { SweepAxis } from "../../../runtime/sweep";
+import { type SweepAxis, useSweep } from "../../../app/use-sweep";
 import { formatInt, formatTimes } from "../../format";
 import { useWidth } from "../use-width";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";
 import { mostContended, SERIES, SERIES_ORDER, type SeriesStyle, seriesOf } from "./series";
-import { useSweep } from "./use-sweep";
 import "../side-card.css";
 import "./contention.css";
 

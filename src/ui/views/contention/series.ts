@@ -1,6 +1,7 @@
 /** The lines of the contention chart, from sweep points: one per scheduler, plus the critical-path ideal. */
+
+import type { SweepPoint } from "../../../app/use-sweep";
 import { SCHEDULER_LABELS, type SchedulerName } from "../../../engine/scenario/scenario";
-import type { SweepPoint } from "../../../runtime/sweep";
 
 export type SeriesId = SchedulerName | "ideal";
 

@@ -4,8 +4,8 @@
  * transactions, and the critical path. All from the run; nothing depends on the playhead.
  */
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
+import type { RunResult } from "../../../engine/run-result";
 import { Ev } from "../../../engine/trace/kinds";
-import type { RunResult } from "../../../runtime/run-result";
 
 export interface GraphModel {
   readonly txs: number;

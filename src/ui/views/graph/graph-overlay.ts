@@ -5,7 +5,7 @@
  */
 import { select } from "d3-selection";
 import { TX_STATUS_NAMES, type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
-import type { RunResult } from "../../../runtime/run-result";
+import type { RunResult } from "../../../engine/run-result";
 import { keyLabel, txName, txTarget } from "../tx-label";
 import { type NodeFrame, shownStatus } from "./draw-graph";
 import type { GraphLayout } from "./graph-layout";

@@ -1,6 +1,6 @@
 /** Draws one run's dependency graph: a static canvas, a node canvas and the SVG highlights. */
 import type { TxStates } from "../../../engine/analysis/tx-state";
-import type { RunResult } from "../../../runtime/run-result";
+import type { RunResult } from "../../../engine/run-result";
 import { clearCanvas, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
 import { drawBase, drawNodes, NodeBuckets } from "./draw-graph";

@@ -7,9 +7,9 @@ import { explainAbort, type Names, runNames, txEvents } from "../../../engine/an
 import { ACC_WRITE, type Block, keyName } from "../../../engine/block";
 import { ARGS, type Contract, REVERT_NAMES } from "../../../engine/contracts/contract";
 import { CONTRACTS } from "../../../engine/contracts/registry";
+import type { RunResult } from "../../../engine/run-result";
 import { type Placement, place } from "../../../engine/sharding/placement";
 import { Ev, MSG_NAMES } from "../../../engine/trace/kinds";
-import type { RunResult } from "../../../runtime/run-result";
 import { formatInt } from "../../format";
 
 export interface ArgDetail {

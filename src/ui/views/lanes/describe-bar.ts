@@ -1,5 +1,5 @@
 /** The hover text of a lane bar: who did what, when, and how it ended as of the playhead. */
-import type { RunResult } from "../../../runtime/run-result";
+import type { RunResult } from "../../../engine/run-result";
 import { formatDuration } from "../../format";
 import { keyLabel, laneName, txName, txTarget } from "../tx-label";
 import { BarEnd, BarKind, type LaneBars } from "./lane-bars";

@@ -5,8 +5,8 @@ import {
   DEFAULT_SCENARIO,
   type Scenario,
   type SchedulerName,
-} from "../engine/scenario/scenario";
-import { COST } from "../engine/scenario/validate";
+} from "../../src/engine/scenario/scenario";
+import { COST } from "../../src/engine/scenario/validate";
 
 /** Random scenarios over every knob the engine has (used by property tests only). */
 export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrary<Scenario> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
-import { Ev, MsgKind } from "../../../engine/trace/kinds";
-import { simulate } from "../../../runtime/simulate";
-import { completionTimes, countUpTo, roundTimes } from "./playhead-counts";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { Ev, MsgKind } from "../../src/engine/trace/kinds";
+import { simulate } from "../../src/runtime/simulate";
+import { completionTimes, countUpTo, roundTimes } from "../../src/ui/views/metrics/playhead-counts";
 
 const run = (over: Partial<Scenario>) => simulate({ ...DEFAULT_SCENARIO, txs: 200, ...over });
 

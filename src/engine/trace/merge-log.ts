@@ -2,7 +2,7 @@
  * Compare mode has one playhead over two runs: it steps through the events of both, so the playhead's
  * log is the two logs merged by time (stable: the left run's events first at equal times).
  */
-import type { EventLogData } from "../../engine/trace/eventlog";
+import type { EventLogData } from "./eventlog";
 
 export function mergeLogs(a: EventLogData, b: EventLogData): EventLogData {
   const n = a.length + b.length;

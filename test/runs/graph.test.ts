@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyzeRun } from "../../../engine/analysis/run-analysis";
-import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
-import type { RunResult } from "../../../runtime/run-result";
-import { simulate } from "../../../runtime/simulate";
-import { layoutGraph, nodeAt } from "./graph-layout";
-import { buildGraphModel, type GraphModel } from "./graph-model";
+import { analyzeRun } from "../../src/engine/analysis/run-analysis";
+import type { RunResult } from "../../src/engine/run-result";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { simulate } from "../../src/runtime/simulate";
+import { layoutGraph, nodeAt } from "../../src/ui/views/graph/graph-layout";
+import { buildGraphModel, type GraphModel } from "../../src/ui/views/graph/graph-model";
 
 const run = (over: Partial<Scenario>): RunResult =>
   simulate({ ...DEFAULT_SCENARIO, txs: 300, accounts: 60, skew: 0.8, ...over });

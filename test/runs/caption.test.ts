@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../runtime/simulate";
-import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
-import { Ev } from "../trace/kinds";
-import { type CaptionRun, momentCaption, schedulerCaption } from "./caption";
-import { runNames } from "./explain";
+import { type CaptionRun, momentCaption, schedulerCaption } from "../../src/engine/analysis/caption";
+import { runNames } from "../../src/engine/analysis/explain";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { Ev } from "../../src/engine/trace/kinds";
+import { simulate } from "../../src/runtime/simulate";
 
 function captionRun(over: Partial<Scenario>): CaptionRun & { end: number } {
   const s: Scenario = { ...DEFAULT_SCENARIO, ...over };

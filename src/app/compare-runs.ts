@@ -5,14 +5,14 @@
  */
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { playback } from "../../app/playback";
-import type { RunState, ShownRun } from "../../app/store";
-import { createRunStore } from "../../app/store";
-import type { ScenarioPatch } from "../../engine/scenario/view-state";
-import type { EventLogData } from "../../engine/trace/eventlog";
-import { VirtualClient } from "../../runtime/virtual-client";
-import { mergeLogs } from "./merge-log";
-import { rightScenario } from "./patch";
+import type { ScenarioPatch } from "../engine/scenario/view-state";
+import type { EventLogData } from "../engine/trace/eventlog";
+import { mergeLogs } from "../engine/trace/merge-log";
+import { VirtualClient } from "../runtime/virtual-client";
+import { rightScenario } from "./compare-patch";
+import { playback } from "./playback";
+import type { RunState, ShownRun } from "./store";
+import { createRunStore } from "./store";
 
 export const compareRuns = createRunStore(new VirtualClient());
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { readBlockFile } from "../../../cli/block-file";
-import { lockStalls } from "../../../engine/analysis/lock-stalls";
-import { laneBusyAt } from "../../../engine/analysis/log-index";
-import { computeMetrics } from "../../../engine/analysis/metrics";
-import { analyzeRun } from "../../../engine/analysis/run-analysis";
-import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
-import { ticks } from "../../../engine/schedulers/unit-cost";
-import { Ev } from "../../../engine/trace/kinds";
-import { loadBlock } from "../../../runtime/block-source";
-import { simulate } from "../../../runtime/simulate";
-import { describeBar } from "./describe-bar";
-import { BarEnd, BarKind, barAt, buildLaneBars } from "./lane-bars";
+import { lockStalls } from "../../src/engine/analysis/lock-stalls";
+import { laneBusyAt } from "../../src/engine/analysis/log-index";
+import { computeMetrics } from "../../src/engine/analysis/metrics";
+import { analyzeRun } from "../../src/engine/analysis/run-analysis";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { ticks } from "../../src/engine/schedulers/unit-cost";
+import { Ev } from "../../src/engine/trace/kinds";
+import { readBlockFile } from "../../src/runtime/block-file";
+import { loadBlock } from "../../src/runtime/block-source";
+import { simulate } from "../../src/runtime/simulate";
+import { describeBar } from "../../src/ui/views/lanes/describe-bar";
+import { BarEnd, BarKind, barAt, buildLaneBars } from "../../src/ui/views/lanes/lane-bars";
 
 const run = (over: Partial<Scenario>) =>
   simulate({ ...DEFAULT_SCENARIO, txs: 300, accounts: 40, skew: 1, workers: 4, ...over });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computeMetrics } from "../../engine/analysis/metrics";
-import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
-import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
-import { validateScenario } from "../../engine/scenario/validate";
-import { simulate } from "../../runtime/simulate";
-import { runReport, runTrace } from "./report";
+import { computeMetrics } from "../../src/engine/analysis/metrics";
+import { GAS_LIMIT_NOTE } from "../../src/engine/ethereum/import";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { validateScenario } from "../../src/engine/scenario/validate";
+import { simulate } from "../../src/runtime/simulate";
+import { runReport, runTrace } from "../../src/ui/export/report";
 
 const scenario: Scenario = { ...DEFAULT_SCENARIO, txs: 300, shards: 2, workers: 3, skew: 1 };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ARGS } from "../../../engine/contracts/contract";
-import { CONTRACTS } from "../../../engine/contracts/registry";
-import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
-import { ticks } from "../../../engine/schedulers/unit-cost";
-import { simulate } from "../../../runtime/simulate";
-import { keyArguments, txDetails } from "./tx-details";
+import { ARGS } from "../../src/engine/contracts/contract";
+import { CONTRACTS } from "../../src/engine/contracts/registry";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { ticks } from "../../src/engine/schedulers/unit-cost";
+import { simulate } from "../../src/runtime/simulate";
+import { keyArguments, txDetails } from "../../src/ui/views/inspector/tx-details";
 
 const run = (over: Partial<Scenario>) => simulate({ ...DEFAULT_SCENARIO, ...over });
 

@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
-import { ethBlockOf, type Scenario } from "../../../engine/scenario/scenario";
-import { COMPARE_TASKS, type ComparePoint } from "../../../runtime/block-compare";
-import { SweepCancelledError, SweepClient } from "../../../runtime/sweep-client";
+import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
+import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
+import { SweepCancelledError, SweepClient } from "../runtime/sweep-client";
+
+export type { ComparePoint };
 
 export interface CompareState {
   readonly points: readonly ComparePoint[];

@@ -2,11 +2,12 @@
  * Presets: named scenarios with a one-line lesson and chapter captions for talk mode. Plain data; every
  * lesson is checked against a real run of its scenario (presets.test.ts), so the numbers it implies hold.
  */
-import { encodeLink, type LinkIssue } from "../engine/scenario/link";
-import { type ContractKindName, DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import type { ScenarioPatch, ViewState } from "../engine/scenario/view-state";
-import type { EventLogData } from "../engine/trace/eventlog";
-import { Ev } from "../engine/trace/kinds";
+
+import type { EventLogData } from "../trace/eventlog";
+import { Ev } from "../trace/kinds";
+import { encodeLink, type LinkIssue } from "./link";
+import { type ContractKindName, DEFAULT_SCENARIO, type Scenario } from "./scenario";
+import type { ScenarioPatch, ViewState } from "./view-state";
 
 export type EventName = keyof typeof Ev;
 

@@ -1,5 +1,5 @@
-import type { EventLogData } from "../engine/trace/eventlog";
-import { Ev } from "../engine/trace/kinds";
+import type { EventLogData } from "../../src/engine/trace/eventlog";
+import { Ev } from "../../src/engine/trace/kinds";
 
 /**
  * The first abort of a transaction logged after its commit, described; null when there is none. For

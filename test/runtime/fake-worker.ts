@@ -3,7 +3,7 @@
  * with terminate() and crash() like a real worker.
  */
 import { expose } from "comlink";
-import type { WorkerLike } from "./worker-session";
+import type { WorkerLike } from "../../src/runtime/worker-session";
 
 export class FakeWorker implements WorkerLike {
   readonly channel = new MessageChannel();

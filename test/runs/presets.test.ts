@@ -1,17 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readBlockFile } from "../cli/block-file";
-import { declaredCriticalPathUs } from "../engine/analysis/declared-path";
-import { computeMetrics, type Metrics } from "../engine/analysis/metrics";
-import { keyName } from "../engine/block";
-import { Revert } from "../engine/contracts/contract";
-import { decodeLink } from "../engine/scenario/link";
-import type { Scenario } from "../engine/scenario/scenario";
-import { validateScenario } from "../engine/scenario/validate";
-import { Ev } from "../engine/trace/kinds";
-import { loadBlock } from "../runtime/block-source";
-import type { RunResult } from "../runtime/run-result";
-import { simulate } from "../runtime/simulate";
-import { chapterTime, checkPresetView, findPreset, PRESETS, presetLink } from "./presets";
+import { declaredCriticalPathUs } from "../../src/engine/analysis/declared-path";
+import { computeMetrics, type Metrics } from "../../src/engine/analysis/metrics";
+import { keyName } from "../../src/engine/block";
+import { Revert } from "../../src/engine/contracts/contract";
+import type { RunResult } from "../../src/engine/run-result";
+import { decodeLink } from "../../src/engine/scenario/link";
+import {
+  chapterTime,
+  checkPresetView,
+  findPreset,
+  PRESETS,
+  presetLink,
+} from "../../src/engine/scenario/presets";
+import type { Scenario } from "../../src/engine/scenario/scenario";
+import { validateScenario } from "../../src/engine/scenario/validate";
+import { Ev } from "../../src/engine/trace/kinds";
+import { readBlockFile } from "../../src/runtime/block-file";
+import { loadBlock } from "../../src/runtime/block-source";
+import { simulate } from "../../src/runtime/simulate";
 
 interface Side {
   run: RunResult;

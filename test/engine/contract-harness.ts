@@ -1,4 +1,4 @@
-import { ARGS, type Contract, type StateView } from "./contract";
+import { ARGS, type Contract, type StateView } from "../../src/engine/contracts/contract";
 
 /** A Map-backed state for contract tests: unknown keys read 0; `buffer()` stages writes for a revert. */
 export class MapState implements StateView {

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
-import type { Scenario } from "../../../engine/scenario/scenario";
-import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../../../runtime/sweep";
-import { SweepCancelledError, SweepClient } from "../../../runtime/sweep-client";
+import type { Scenario } from "../engine/scenario/scenario";
+import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
+import { SweepCancelledError, SweepClient } from "../runtime/sweep-client";
+
+export type { SweepAxis, SweepPoint };
 
 export interface SweepState {
   readonly plan: SweepPlan;

@@ -1,8 +1,8 @@
-import type { SequentialTrace } from "../engine/analysis/sequential-trace";
-import type { Block } from "../engine/block";
-import type { EthBlockInfo } from "../engine/ethereum/import";
-import type { Scenario } from "../engine/scenario/scenario";
-import type { EventLogData } from "../engine/trace/eventlog";
+import type { SequentialTrace } from "./analysis/sequential-trace";
+import type { Block } from "./block";
+import type { EthBlockInfo } from "./ethereum/import";
+import type { Scenario } from "./scenario/scenario";
+import type { EventLogData } from "./trace/eventlog";
 
 export type { SequentialTrace };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { computeMetrics } from "../../../engine/analysis/metrics";
-import { DEFAULT_SCENARIO, type Scenario } from "../../../engine/scenario/scenario";
-import { MsgKind } from "../../../engine/trace/kinds";
-import { simulate } from "../../../runtime/simulate";
-import { buildShardModel, inFlight, shardAt } from "./shard-model";
+import { computeMetrics } from "../../src/engine/analysis/metrics";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { MsgKind } from "../../src/engine/trace/kinds";
+import { simulate } from "../../src/runtime/simulate";
+import { buildShardModel, inFlight, shardAt } from "../../src/ui/views/shards/shard-model";
 
 const run = (over: Partial<Scenario>) =>
   simulate({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO } from "../../engine/scenario/scenario";
-import { EventLog } from "../../engine/trace/eventlog";
-import { Ev } from "../../engine/trace/kinds";
-import { simulate } from "../../runtime/simulate";
-import { mergeLogs } from "./merge-log";
-import { defaultPatch, rightScenario } from "./patch";
+import { defaultPatch, rightScenario } from "../../src/app/compare-patch";
+import { DEFAULT_SCENARIO } from "../../src/engine/scenario/scenario";
+import { EventLog } from "../../src/engine/trace/eventlog";
+import { Ev } from "../../src/engine/trace/kinds";
+import { mergeLogs } from "../../src/engine/trace/merge-log";
+import { simulate } from "../../src/runtime/simulate";
 
 describe("compare side", () => {
   it("opens on the other parallel scheduler and keeps the rest of the left scenario", () => {

@@ -1,4 +1,4 @@
-import type { Block } from "../engine/block";
+import type { Block } from "../../src/engine/block";
 
 /**
  * An independent reference for the property tests: the contract kinds' semantics written from the README's

@@ -1,6 +1,6 @@
-import { EventLog, type EventLogData } from "../trace/eventlog";
-import type { EventKind } from "../trace/kinds";
-import type { SequentialTrace } from "./sequential-trace";
+import type { SequentialTrace } from "../../src/engine/analysis/sequential-trace";
+import { EventLog, type EventLogData } from "../../src/engine/trace/eventlog";
+import type { EventKind } from "../../src/engine/trace/kinds";
 
 /** A unit of a hand-made sequential trace: its transaction, (key, writer unit) reads, written keys, cost. */
 export interface UnitSpec {

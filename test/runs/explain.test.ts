@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { simulate } from "../../runtime/simulate";
-import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
-import { MVMemory } from "../schedulers/blockstm/mvmemory";
-import { EventLog } from "../trace/eventlog";
-import { Ev } from "../trace/kinds";
-import { abortFacts, abortReason, explainAbort, type Names, runNames, txEvents } from "./explain";
+import {
+  abortFacts,
+  abortReason,
+  explainAbort,
+  type Names,
+  runNames,
+  txEvents,
+} from "../../src/engine/analysis/explain";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { MVMemory } from "../../src/engine/schedulers/blockstm/mvmemory";
+import { EventLog } from "../../src/engine/trace/eventlog";
+import { Ev } from "../../src/engine/trace/kinds";
+import { simulate } from "../../src/runtime/simulate";
 
 const names: Names = { tx: (t) => `tx ${t}`, key: (k) => `balance[${k}]` };
 

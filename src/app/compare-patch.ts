@@ -2,9 +2,9 @@
  * The compare side: the left scenario with a patch of the fields a comparison may change (scheduler,
  * workers, shards, cross-shard protocol, locality, fee mode), checked as a whole scenario.
  */
-import type { Scenario } from "../../engine/scenario/scenario";
-import { validateScenario } from "../../engine/scenario/validate";
-import type { ScenarioPatch } from "../../engine/scenario/view-state";
+import type { Scenario } from "../engine/scenario/scenario";
+import { validateScenario } from "../engine/scenario/validate";
+import type { ScenarioPatch } from "../engine/scenario/view-state";
 
 /** What "Compare" opens with: optimistic against declared access (account locks) on the same block. */
 export function defaultPatch(left: Scenario): ScenarioPatch {
