@@ -3,8 +3,10 @@
  * right side's never cancel each other. Both sides share the one playhead: its log is the two runs'
  * logs merged, so stepping lands on the events of either side and the end is the later of the two ends.
  */
+
 import { useEffect } from "react";
 import { useStore } from "zustand";
+import { scenarioKey } from "../engine/scenario/scenario-key";
 import type { ScenarioPatch } from "../engine/scenario/view-state";
 import type { EventLogData } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
@@ -37,13 +39,15 @@ export interface CompareSide {
 export function useCompare(left: ShownRun | null, patch: ScenarioPatch | null): CompareSide {
   const right = useCompareRun((s) => s.shown);
   const target = left && patch ? rightScenario(left.scenario, patch) : null;
-  const targetKey = target?.ok ? JSON.stringify(target.scenario) : null;
+  const targetKey = target?.ok ? scenarioKey(target.scenario) : null;
+  const targetScenario = target?.ok ? target.scenario : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key names the scenario; a new object with the same key is the same run.
   useEffect(() => {
-    if (targetKey !== null) compareRuns.getState().apply(JSON.parse(targetKey));
+    if (targetScenario) compareRuns.getState().apply(targetScenario);
   }, [targetKey]);
 
-  const current = right && targetKey !== null && JSON.stringify(right.scenario) === targetKey ? right : null;
+  const current = right && targetKey !== null && scenarioKey(right.scenario) === targetKey ? right : null;
   useEffect(() => {
     if (!left) return;
     if (!current) {

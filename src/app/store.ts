@@ -3,10 +3,12 @@
  * A valid edit re-runs after a short pause (cancelling the run in flight); an invalid one shows the
  * message and keeps the last good result on screen.
  */
+
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { computeMetrics, type Metrics } from "../engine/analysis/metrics";
 import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { scenarioKey } from "../engine/scenario/scenario-key";
 import { type ScenarioIssue, validateScenario } from "../engine/scenario/validate";
 import type { LiveView } from "../runtime/live/run-live";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
@@ -112,7 +114,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       return { ok: false as const, errors: [{ field: "workers", message }], scenario: checked.scenario };
     };
     const runKey = (scenario: Scenario): string =>
-      JSON.stringify([scenario, get().draft.source === UPLOAD_SOURCE ? uploads : 0, get().mode]);
+      `${scenarioKey(scenario)} upload ${get().draft.source === UPLOAD_SOURCE ? uploads : 0} ${get().mode}`;
 
     const start = (scenario: Scenario): void => {
       const id = ++runId;

@@ -3,10 +3,12 @@
  * panels (talk mode is the panel "talk"), and the link's problems to show. Reading a link and writing the
  * current one are pure functions over this store, the run store's scenario and the playhead.
  */
+
 import { createStore } from "zustand/vanilla";
 import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
 import { checkPresetView, findPreset, type Preset } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { sameScenario } from "../engine/scenario/scenario-key";
 import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { DEFAULT_SPEED } from "./playback";
 
@@ -48,7 +50,7 @@ export function readLink(search: string, hash: string): OpenedLink {
   // A hand-typed `?p=ID` names the preset alone: it stands for the preset's scenario and compare side.
   // (Links the app writes carry the scenario too: it equals the preset's, or the preset is dropped.)
   const named = preset.view.preset === undefined ? undefined : findPreset(preset.view.preset);
-  const bare = named && JSON.stringify(decoded.scenario) === JSON.stringify(DEFAULT_SCENARIO);
+  const bare = named && sameScenario(decoded.scenario, DEFAULT_SCENARIO);
   const view =
     bare && named.compare && !preset.view.compare ? { ...preset.view, compare: named.compare } : preset.view;
   return {

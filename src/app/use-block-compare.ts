@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
+import { scenarioKey } from "../engine/scenario/scenario-key";
 import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
 import { SweepCancelledError, SweepClient } from "../runtime/sweep-client";
 
@@ -23,7 +24,7 @@ let client: SweepClient | null = null;
  */
 export function useBlockCompare(scenario: Scenario, upload: unknown, uploadId: string): CompareState {
   const base: Scenario = { ...scenario, scheduler: "sequential", feeMode: "lazy" };
-  const key = JSON.stringify([base, ethBlockOf(scenario.source) === null ? uploadId : ""]);
+  const key = `${scenarioKey(base)} ${ethBlockOf(scenario.source) === null ? uploadId : ""}`;
   const [state, setState] = useState<{
     key: string;
     points: readonly ComparePoint[];

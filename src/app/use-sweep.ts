@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Scenario } from "../engine/scenario/scenario";
+import { scenarioKey } from "../engine/scenario/scenario-key";
 import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
 import { SweepCancelledError, SweepClient } from "../runtime/sweep-client";
 
@@ -22,7 +23,7 @@ const KEEP = 8;
  * moving either only moves the marker.
  */
 function keyOf(plan: SweepPlan): string {
-  return JSON.stringify({ ...plan.base, [plan.axis]: null, scheduler: null, axis: plan.axis });
+  return `${plan.axis} ${scenarioKey({ ...plan.base, [plan.axis]: 0, scheduler: "sequential" })}`;
 }
 
 /** Runs the contention sweep of a scenario in the background; restarts (cancelling) when it changes. */

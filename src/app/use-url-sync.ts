@@ -3,9 +3,11 @@
  * speed, selected tx) applies once that run is on the playhead; from then on every change of the scenario
  * or the view replaces the URL (throttled, no history entries).
  */
+
 import { useEffect } from "react";
 import { chapterTime, findPreset, type Preset } from "../engine/scenario/presets";
 import type { Scenario } from "../engine/scenario/scenario";
+import { sameScenario, scenarioKey } from "../engine/scenario/scenario-key";
 import type { ViewState } from "../engine/scenario/view-state";
 import { bump } from "./counters";
 import { playback } from "./playback";
@@ -20,7 +22,7 @@ let pending: { scenario: string; view: ViewState } | null = null;
 /** Opens a preset as its link would: its scenario, its compare side, the playhead at the start. */
 export function openPreset(p: Preset): void {
   linkView.setState({ ...presetView(p), notices: [], newer: null });
-  pending = { scenario: JSON.stringify(p.scenario), view: { t: 0 } };
+  pending = { scenario: scenarioKey(p.scenario), view: { t: 0 } };
   runStore.getState().apply(p.scenario);
   // Already on screen (nothing re-runs): the view applies now.
   applyPending();
@@ -39,7 +41,7 @@ function applyPending(): void {
   const head = playback.getState();
   // The link's run must be the one on the playhead (the previous run's log may still be loaded).
   if (!pending || !shown || head.log !== shown.result.log) return;
-  if (pending.scenario !== JSON.stringify(shown.scenario)) return;
+  if (pending.scenario !== scenarioKey(shown.scenario)) return;
   const { t, speed, tx, chapter, preset } = pending.view;
   pending = null;
   // Without a time, a link to a chapter opens at that chapter's moment.
@@ -61,7 +63,7 @@ function openAddress(): OpenedLink {
     ...(opened.newer ? {} : linkViewOf(opened.view)),
   });
   if (!opened.newer) {
-    pending = { scenario: JSON.stringify(opened.scenario), view: opened.view };
+    pending = { scenario: scenarioKey(opened.scenario), view: opened.view };
     runStore.getState().apply(opened.scenario);
     // Already on screen (a hash change that keeps the scenario): the view applies now.
     applyPending();
@@ -105,8 +107,7 @@ export function useUrlSync(): void {
     const onRun = (): void => {
       const { shown, error } = runStore.getState();
       // The link's run failed, or another run replaced it: its view no longer applies.
-      if (pending && (error || (shown && pending.scenario !== JSON.stringify(shown.scenario))))
-        pending = null;
+      if (pending && (error || (shown && pending.scenario !== scenarioKey(shown.scenario)))) pending = null;
       if (!shown || shown.scenario === lastScenario) {
         changed();
         return;
@@ -115,7 +116,7 @@ export function useUrlSync(): void {
       lastScenario = shown.scenario;
       // A preset's captions describe its own scenario: a changed knob leaves the preset.
       const preset = findPreset(linkView.getState().preset ?? "");
-      if (!first && preset && JSON.stringify(preset.scenario) !== JSON.stringify(shown.scenario))
+      if (!first && preset && !sameScenario(preset.scenario, shown.scenario))
         linkView.setState({ preset: null, chapter: 0 });
       if (!first || !opened.newer) writing = true;
       changed();

@@ -1,51 +1,108 @@
 /** Command-line parsing for `txlanes run`: flags become scenario fields; ranges are checked later by validateScenario. */
+import { RANGES, rangeText } from "../engine/scenario/ranges";
+import { CONTRACT_KINDS, CROSS_SHARD, SCHEDULERS } from "../engine/scenario/scenario";
+import { type FlagSpec, parseFlags, parseNumber } from "./flags";
 
-export const USAGE = `usage: npm run cli -- run [PRESET|FILE.json] [options]
-       npm run cli -- block FILE.json [options]   (a real Ethereum block; see block --help)
-       npm run cli -- presets                     (list the presets: id, title, lesson)
+type FieldKind = "number" | "word" | "mix";
 
-  PRESET                 a preset id from \`presets\`, or default   (or a scenario JSON file)
-  --txs N                block size (1 to 100,000)
-  --accounts N           number of accounts (2 to 1,000,000)
-  --skew S               Zipf exponent of account choice (0 = uniform, up to 4)
-  --seed N               workload seed (0 to 4,294,967,295)
-  --mix K=W,...          contract weights, e.g. transfer=1,swap=0.5 (kinds: transfer swap mint vote ship)
-  --scheduler NAME       sequential | blockstm | accountlocks | batched
-                         (accountlocks: run each tx once every earlier one it conflicts with has finished;
-                          batched: level batches from declared access, a barrier between batches)
-  --workers N            workers per shard (1 to 64)
-  --shards N             shards (1 to 64; 1 = unsharded)
-  --cross-shard P        receipts | locks
-  --locality P           share of a transaction's keys in its home shard (0 to 1)
-  --mode M               virtual (simulated, the default) | real (measured on this machine's cores)
-  --threads N            real mode: worker threads (1 to the cores; default workers x shards, capped)
-  --json                 print one JSON object instead of the table
-  --trace FILE           write a Chrome trace (open it in https://ui.perfetto.dev)
-  -h, --help             show this help`;
+/** Value flags that set a scenario field, in the order the help lists them. */
+const SCENARIO_FLAGS = {
+  txs: { field: "txs", kind: "number", arg: "N", about: `block size (${rangeText(RANGES.txs)})` },
+  accounts: {
+    field: "accounts",
+    kind: "number",
+    arg: "N",
+    about: `number of accounts (${rangeText(RANGES.accounts)})`,
+  },
+  skew: {
+    field: "skew",
+    kind: "number",
+    arg: "S",
+    about: `Zipf exponent of account choice, 0 = uniform (${rangeText(RANGES.skew)})`,
+  },
+  seed: { field: "seed", kind: "number", arg: "N", about: `workload seed (${rangeText(RANGES.seed)})` },
+  mix: {
+    field: "mix",
+    kind: "mix",
+    arg: "K=W,...",
+    about: `contract weights, e.g. transfer=1,swap=0.5 (kinds: ${CONTRACT_KINDS.join(" ")})`,
+  },
+  scheduler: {
+    field: "scheduler",
+    kind: "word",
+    arg: "NAME",
+    about: [
+      SCHEDULERS.join(" | "),
+      "(accountlocks: run each tx once every earlier one it conflicts with has finished;",
+      " batched: level batches from declared access, a barrier between batches)",
+    ].join(`\n${" ".repeat(25)}`),
+  },
+  workers: {
+    field: "workers",
+    kind: "number",
+    arg: "N",
+    about: `workers per shard (${rangeText(RANGES.workers)})`,
+  },
+  shards: {
+    field: "shards",
+    kind: "number",
+    arg: "N",
+    about: `shards, 1 = unsharded (${rangeText(RANGES.shards)})`,
+  },
+  "cross-shard": { field: "crossShard", kind: "word", arg: "P", about: CROSS_SHARD.join(" | ") },
+  locality: {
+    field: "locality",
+    kind: "number",
+    arg: "P",
+    about: `share of a transaction's keys in its home shard (${rangeText(RANGES.locality)})`,
+  },
+} as const satisfies Record<string, { field: string; kind: FieldKind; arg: string; about: string }>;
+
+const OTHER_FLAGS = {
+  mode: { arg: "M", about: "virtual (simulated, the default) | real (measured on this machine's cores)" },
+  threads: {
+    arg: "N",
+    about: "real mode: worker threads (1 to the cores; default workers x shards, capped)",
+  },
+  json: { arg: "", about: "print one JSON object instead of the table" },
+  trace: { arg: "FILE", about: "write a Chrome trace (open it in https://ui.perfetto.dev)" },
+} as const;
+
+type RunFlag = keyof typeof SCENARIO_FLAGS | keyof typeof OTHER_FLAGS;
+
+const RUN_FLAGS: Readonly<Record<RunFlag, FlagSpec>> = {
+  ...(Object.fromEntries(Object.keys(SCENARIO_FLAGS).map((k) => [k, { type: "value" }])) as Record<
+    keyof typeof SCENARIO_FLAGS,
+    FlagSpec
+  >),
+  mode: { type: "value" },
+  threads: { type: "value" },
+  json: { type: "switch" },
+  trace: { type: "value" },
+};
+
+/** One help line: the flag and its argument in a column, then what it does. */
+const line = (flag: string, about: string): string => `  ${flag.padEnd(23)}${about}`;
+
+export const USAGE = [
+  "usage: npm run cli -- run [PRESET|FILE.json] [options]",
+  "       npm run cli -- block FILE.json [options]   (a real Ethereum block; see block --help)",
+  "       npm run cli -- presets                     (list the presets: id, title, lesson)",
+  "",
+  line("PRESET", "a preset id from `presets`, or default   (or a scenario JSON file)"),
+  ...Object.entries(SCENARIO_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`, f.about)),
+  ...Object.entries(OTHER_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`.trimEnd(), f.about)),
+  line("-h, --help", "show this help"),
+].join("\n");
 
 /** Printed after every input error. */
 export const HINT = "Run `npm run cli -- --help` for usage.";
 
-type FlagType = "number" | "word" | "mix";
-
-/** Value flags that set a scenario field. */
-const SCENARIO_FLAGS: Readonly<Record<string, { field: string; type: FlagType }>> = {
-  "--txs": { field: "txs", type: "number" },
-  "--accounts": { field: "accounts", type: "number" },
-  "--skew": { field: "skew", type: "number" },
-  "--seed": { field: "seed", type: "number" },
-  "--mix": { field: "mix", type: "mix" },
-  "--scheduler": { field: "scheduler", type: "word" },
-  "--workers": { field: "workers", type: "number" },
-  "--shards": { field: "shards", type: "number" },
-  "--cross-shard": { field: "crossShard", type: "word" },
-  "--locality": { field: "locality", type: "number" },
-};
-
 /** The flag that sets a scenario field ("crossShard" -> "--cross-shard"; "mix.swap" -> "--mix"). */
 export function flagOf(field: string): string | undefined {
   const top = field.split(".")[0];
-  return Object.keys(SCENARIO_FLAGS).find((f) => SCENARIO_FLAGS[f].field === top);
+  const found = Object.entries(SCENARIO_FLAGS).find(([, f]) => f.field === top);
+  return found && `--${found[0]}`;
 }
 
 export interface RunArgs {
@@ -62,15 +119,6 @@ export interface RunArgs {
 }
 
 export type Parsed = { ok: true; args: RunArgs } | { ok: true; help: true } | { ok: false; error: string };
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function parseNumber(flag: string, text: string): number | string {
-  const v = Number(text.replaceAll("_", ""));
-  if (!NUMBER.test(text.replaceAll("_", "")) || !Number.isFinite(v))
-    return `${flag} expects a number (got "${text}")`;
-  return v;
-}
 
 function parseMix(text: string): Record<string, number> | string {
   const mix: Record<string, number> = {};
@@ -92,61 +140,41 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return { ok: true, help: true };
   if (argv[0] !== "run")
     return { ok: false, error: `unknown command "${argv[0]}" (commands: run, block, presets)` };
-  let source: string | undefined;
-  let json = false;
-  let trace: string | undefined;
-  let mode: RunArgs["mode"] = "virtual";
-  let threads: number | undefined;
+  const parsed = parseFlags(argv.slice(1), RUN_FLAGS);
+  if (!parsed.ok || parsed.help) return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1)
+    return { ok: false, error: `unexpected argument "${positionals[1]}" (one preset or file only)` };
   const fields: Record<string, unknown> = {};
-  const seen = new Set<string>();
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("-") || arg === "-") {
-      if (source !== undefined)
-        return { ok: false, error: `unexpected argument "${arg}" (one preset or file only)` };
-      source = arg;
-      continue;
-    }
-    // --flag=value or --flag value
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    if (flag === "-h" || flag === "--help") return { ok: true, help: true };
-    if (seen.has(flag)) return { ok: false, error: `${flag} given twice` };
-    seen.add(flag);
-    if (flag === "--json") {
-      if (inline !== undefined) return { ok: false, error: "--json takes no value" };
-      json = true;
-      continue;
-    }
-    const spec = SCENARIO_FLAGS[flag];
-    if (!spec && !["--trace", "--mode", "--threads"].includes(flag))
-      return { ok: false, error: `unknown flag ${flag}` };
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-      return { ok: false, error: `${flag} needs a value` };
-    }
-    if (flag === "--mode") {
-      if (value !== "virtual" && value !== "real")
-        return { ok: false, error: `--mode must be virtual or real (got "${value}")` };
-      mode = value;
-      continue;
-    }
-    if (flag === "--threads") {
-      const n = parseNumber(flag, value);
-      if (typeof n === "string") return { ok: false, error: n };
-      threads = n;
-      continue;
-    }
-    if (!spec) {
-      trace = value;
-      continue;
-    }
-    const parsed =
-      spec.type === "number" ? parseNumber(flag, value) : spec.type === "mix" ? parseMix(value) : value;
-    if (typeof parsed === "string" && spec.type !== "word") return { ok: false, error: parsed };
-    fields[spec.field] = parsed;
+  for (const [flag, f] of Object.entries(SCENARIO_FLAGS)) {
+    const text = values[flag as keyof typeof SCENARIO_FLAGS];
+    if (typeof text !== "string") continue;
+    const value =
+      f.kind === "number" ? parseNumber(`--${flag}`, text) : f.kind === "mix" ? parseMix(text) : text;
+    if (typeof value === "string" && f.kind !== "word") return { ok: false, error: value };
+    fields[f.field] = value;
+  }
+  const mode = values.mode ?? "virtual";
+  if (mode !== "virtual" && mode !== "real")
+    return { ok: false, error: `--mode must be virtual or real (got "${mode}")` };
+  let threads: number | undefined;
+  if (typeof values.threads === "string") {
+    const n = parseNumber("--threads", values.threads);
+    if (typeof n === "string") return { ok: false, error: n };
+    threads = n;
   }
   if (threads !== undefined && mode !== "real") return { ok: false, error: "--threads needs --mode real" };
-  return { ok: true, args: { command: "run", source, fields, json, trace, mode, threads } };
+  const trace = typeof values.trace === "string" ? values.trace : undefined;
+  return {
+    ok: true,
+    args: {
+      command: "run",
+      source: positionals[0],
+      fields,
+      json: values.json === true,
+      trace,
+      mode,
+      threads,
+    },
+  };
 }

@@ -1,8 +1,10 @@
 import { availableParallelism, cpus } from "node:os";
+import { COST_RANGES, RANGES, rangeText } from "../engine/scenario/ranges";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { Ev } from "../engine/trace/kinds";
 import { createNodePool } from "../runtime/live/node-pool";
 import { type LiveRunResult, runOnPool } from "../runtime/live/run-live";
+import { parseFlags, parseInRange, RUNS_RANGE } from "./flags";
 import { fixed, int } from "./format";
 
 /**
@@ -26,30 +28,27 @@ interface Options {
 
 const USAGE =
   "usage: npm run bench -- --mode real [--runs N] [--work W] [--threads N]\n" +
-  "  --runs N     timed runs per row after the warm-up (1 to 50, default 5)\n" +
-  "  --work W     real work per unit of modelled cost (0 to 100, default 1; 0 = raw engine speed)\n" +
+  `  --runs N     timed runs per row after the warm-up (${rangeText(RUNS_RANGE)}, default 5)\n` +
+  `  --work W     real work per unit of modelled cost (${rangeText(COST_RANGES.work)}, default 1; 0 = raw engine speed)\n` +
   "  --threads N  most worker threads to sweep up to (default: this machine's cores)";
 
 function parseOptions(argv: readonly string[]): Options | string {
+  const parsed = parseFlags(argv, {
+    runs: { type: "value" },
+    work: { type: "value" },
+    threads: { type: "value" },
+  });
+  if (!parsed.ok) return `${parsed.error}\n${USAGE}`;
+  if (parsed.help || parsed.positionals.length > 0) return USAGE;
   const o = { runs: 5, work: 1, maxWorkers: availableParallelism() };
-  const limits = { "--runs": [1, 50], "--work": [0, 100], "--threads": [1, 64] } as const;
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i];
-    const v = Number(argv[i + 1]);
-    if (flag !== "--runs" && flag !== "--work" && flag !== "--threads")
-      return `unknown option ${flag}\n${USAGE}`;
-    const [min, max] = limits[flag];
-    if (
-      argv[i + 1] === undefined ||
-      !Number.isFinite(v) ||
-      v < min ||
-      v > max ||
-      (flag !== "--work" && !Number.isInteger(v))
-    ) {
-      return `${flag} must be ${flag === "--work" ? "a number" : "an integer"} from ${min} to ${max} (got ${argv[i + 1] ?? "nothing"})\n${USAGE}`;
-    }
-    if (flag === "--runs") o.runs = v;
-    else if (flag === "--work") o.work = v;
+  const ranges = { runs: RUNS_RANGE, work: COST_RANGES.work, threads: RANGES.workers } as const;
+  for (const flag of ["runs", "work", "threads"] as const) {
+    const text = parsed.values[flag];
+    if (text === undefined) continue;
+    const v = parseInRange(`--${flag}`, String(text), ranges[flag]);
+    if (typeof v === "string") return `${v}\n${USAGE}`;
+    if (flag === "runs") o.runs = v;
+    else if (flag === "work") o.work = v;
     else o.maxWorkers = v;
   }
   return o;

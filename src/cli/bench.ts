@@ -1,7 +1,9 @@
 import { computeMetrics } from "../engine/analysis/metrics";
+import { rangeText } from "../engine/scenario/ranges";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { simulate } from "../runtime/simulate";
 import { benchLive } from "./bench-live";
+import { parseFlags, parseInRange, RUNS_RANGE } from "./flags";
 import { fixed, int, table } from "./format";
 
 /** `npm run bench [-- --runs N]`: how fast the virtual driver simulates big blocks on this machine. */
@@ -65,13 +67,16 @@ function benchVirtual(cases: readonly BenchCase[], runs: number): BenchRow[] {
   });
 }
 
+const USAGE = `usage: npm run bench [-- --runs N]   (N = timed runs per case after one warm-up, ${rangeText(RUNS_RANGE)})`;
+
 function parseRuns(argv: readonly string[]): number | string {
-  if (argv.length === 0) return 3;
-  const n = argv[0] === "--runs" ? Number(argv[1]) : Number.NaN;
-  if (argv.length !== 2 || !Number.isInteger(n) || n < 1 || n > 50) {
-    return "usage: npm run bench [-- --runs N]   (N = timed runs per case after one warm-up, 1 to 50)";
-  }
-  return n;
+  const parsed = parseFlags(argv, { runs: { type: "value" } });
+  if (!parsed.ok) return `${parsed.error}\n${USAGE}`;
+  if (parsed.help || parsed.positionals.length > 0) return USAGE;
+  const { runs } = parsed.values;
+  if (runs === undefined) return 3;
+  const n = parseInRange("--runs", String(runs), RUNS_RANGE);
+  return typeof n === "number" ? n : `${n}\n${USAGE}`;
 }
 
 function main(): number {

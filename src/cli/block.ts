@@ -6,6 +6,7 @@ import type { Block } from "../engine/block";
 import { checkBlockSize, ETH_TX_KINDS, parseBlockText } from "../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE, importEthBlock } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
+import { inRange, mustBe, RANGES, rangeText } from "../engine/scenario/ranges";
 import {
   DEFAULT_SCENARIO,
   FEE_MODES,
@@ -14,6 +15,7 @@ import {
   type SchedulerName,
 } from "../engine/scenario/scenario";
 import { simulate } from "../runtime/simulate";
+import { parseFlags } from "./flags";
 import { fixed, int, table } from "./format";
 
 /** `txlanes block FILE.json`: a real Ethereum block as a workload, run by every scheduler in both fee modes. */
@@ -23,15 +25,14 @@ export const BLOCK_USAGE = `usage: npm run cli -- block FILE.json [options]
   FILE.json              a block as eth_getBlockByNumber(n, true) returns it (e.g. public/blocks/19807137.json)
   --fee MODE             in-tx | lazy: the fee mode whose hottest keys are listed (default lazy;
                          speedups are shown for both)
-  --scheduler NAME       sequential | blockstm | batched (default: all of them)
-  --workers N            workers (1 to 64, default ${DEFAULT_SCENARIO.workers})
+  --scheduler NAME       ${SCHEDULERS.join(" | ")} (default: all of them)
+  --workers N            workers (${rangeText(RANGES.workers)}, default ${DEFAULT_SCENARIO.workers})
   --json                 print one JSON object instead of the tables
   -h, --help             show this help`;
 
 const HINT = "Run `npm run cli -- block --help` for usage.";
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-const MAX_WORKERS = 64;
 
 interface BlockArgs {
   readonly file: string;
@@ -48,52 +49,33 @@ function oneOf<T extends string>(list: readonly T[], x: string): x is T {
 }
 
 export function parseBlockArgs(argv: readonly string[]): Parsed {
-  let file: string | undefined;
-  let fee: FeeMode = "lazy";
-  let schedulers: readonly SchedulerName[] = SCHEDULERS;
+  const parsed = parseFlags(argv, {
+    fee: { type: "value" },
+    scheduler: { type: "value" },
+    workers: { type: "value" },
+    json: { type: "switch" },
+  });
+  if (!parsed.ok || parsed.help) return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1)
+    return { ok: false, error: `unexpected argument "${positionals[1]}" (one block file only)` };
+  const [file] = positionals;
+  const fee = values.fee ?? "lazy";
+  if (typeof fee !== "string" || !oneOf(FEE_MODES, fee))
+    return { ok: false, error: `--fee must be ${FEE_MODES.join(" or ")} (got "${fee}")` };
+  const scheduler = values.scheduler;
+  if (typeof scheduler === "string" && !oneOf(SCHEDULERS, scheduler))
+    return { ok: false, error: `--scheduler must be one of ${SCHEDULERS.join(", ")} (got "${scheduler}")` };
   let workers: number = DEFAULT_SCENARIO.workers;
-  let json = false;
-  const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("-")) {
-      if (file !== undefined)
-        return { ok: false, error: `unexpected argument "${arg}" (one block file only)` };
-      file = arg;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === "-h" || flag === "--help") return { ok: true, help: true };
-    if (seen.has(flag)) return { ok: false, error: `${flag} given twice` };
-    seen.add(flag);
-    if (flag === "--json" && eq < 0) {
-      json = true;
-      continue;
-    }
-    if (!["--fee", "--scheduler", "--workers"].includes(flag))
-      return { ok: false, error: `unknown flag ${arg}` };
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || value.startsWith("--"))
-      return { ok: false, error: `${flag} needs a value` };
-    if (flag === "--fee") {
-      if (!oneOf(FEE_MODES, value))
-        return { ok: false, error: `--fee must be ${FEE_MODES.join(" or ")} (got "${value}")` };
-      fee = value;
-    } else if (flag === "--scheduler") {
-      if (!oneOf(SCHEDULERS, value)) {
-        return { ok: false, error: `--scheduler must be one of ${SCHEDULERS.join(", ")} (got "${value}")` };
-      }
-      schedulers = [value];
-    } else {
-      workers = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!(workers >= 1 && workers <= MAX_WORKERS)) {
-        return { ok: false, error: `--workers must be an integer from 1 to ${MAX_WORKERS} (got "${value}")` };
-      }
-    }
+  if (typeof values.workers === "string") {
+    const n = /^\d+$/.test(values.workers) ? Number(values.workers) : Number.NaN;
+    if (!inRange(RANGES.workers, n))
+      return { ok: false, error: `--workers ${mustBe(RANGES.workers)} (got "${values.workers}")` };
+    workers = n;
   }
   if (file === undefined) return { ok: false, error: "missing the block file (block FILE.json)" };
-  return { ok: true, args: { file, fee, schedulers, workers, json } };
+  const schedulers = typeof scheduler === "string" && oneOf(SCHEDULERS, scheduler) ? [scheduler] : SCHEDULERS;
+  return { ok: true, args: { file, fee, schedulers, workers, json: values.json === true } };
 }
 
 /** The file's JSON, or why not: its size is checked before it is read. */

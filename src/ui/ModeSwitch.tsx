@@ -1,5 +1,6 @@
 import { type ChangeEvent, useState } from "react";
 import { liveSupport, liveThreadLimit, useRun } from "../app/session";
+import { mustBe, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
 import { SLOWDOWN_DEF } from "./knob-defs";
 
 /**
@@ -94,7 +95,7 @@ export function ModeSwitch() {
             />
             {!paceOk && (
               <p className="knob-error" id="knob-slowdown-error" role="alert">
-                slowdown must be a number from 1 to 100,000 (got {JSON.stringify(pace)})
+                slowdown {mustBe(SLOWDOWN_RANGE)} (got {JSON.stringify(pace)})
               </p>
             )}
           </div>

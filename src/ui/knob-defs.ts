@@ -1,8 +1,14 @@
-/** Labels, units, tooltips and input hints of the knobs. The validator has the final word on ranges. */
+/** Labels, units, tooltips and steps of the knobs; their ranges are the validator's (engine/scenario/ranges). */
 
 import type { ChoiceKnob, CostField, NumberKnob } from "../app/knobs";
 import { UPLOAD_SOURCE } from "../app/upload";
+import { COST_RANGES, RANGES, type Range, rangeText, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
 import { type ContractKindName, ETH_BLOCKS, SCHEDULER_LABELS } from "../engine/scenario/scenario";
+
+/** A knob's bounds are the validator's range; its step is the knob's own. */
+const bounds = (r: Range): { min: number; max: number } => ({ min: r.min, max: r.max });
+/** The range as a tooltip says it (without the unit: the label shows it). */
+const span = (r: Range): string => rangeText({ ...r, unit: undefined });
 
 export interface NumberKnobDef {
   readonly label: string;
@@ -17,89 +23,75 @@ export const NUMBER_DEFS: Readonly<Record<NumberKnob, NumberKnobDef>> = {
   workers: {
     label: "Workers",
     unit: "per shard",
-    title:
-      "Virtual workers per shard, 1 to 64. The virtual clock can run more workers than this machine has cores.",
-    min: 1,
-    max: 64,
+    title: `Virtual workers per shard, ${span(RANGES.workers)}. The virtual clock can run more workers than this machine has cores.`,
+    ...bounds(RANGES.workers),
     step: 1,
   },
   shards: {
     label: "Shards",
-    title:
-      "How many shards the state is split across, 1 to 64 (1 = unsharded). Each shard has its own workers.",
-    min: 1,
-    max: 64,
+    title: `How many shards the state is split across, ${span(RANGES.shards)} (1 = unsharded). Each shard has its own workers.`,
+    ...bounds(RANGES.shards),
     step: 1,
   },
   txs: {
     label: "Block size",
     unit: "tx",
-    title: "Transactions in the block, 1 to 100,000.",
-    min: 1,
-    max: 100_000,
+    title: `Transactions in the block, ${span(RANGES.txs)}.`,
+    ...bounds(RANGES.txs),
     step: 100,
   },
   accounts: {
     label: "Accounts",
-    title: "Accounts to draw senders and receivers from, 2 to 1,000,000. Fewer accounts, more conflicts.",
-    min: 2,
-    max: 1_000_000,
+    title: `Accounts to draw senders and receivers from, ${span(RANGES.accounts)}. Fewer accounts, more conflicts.`,
+    ...bounds(RANGES.accounts),
     step: 1,
   },
   skew: {
     label: "Skew",
     unit: "Zipf s",
     title:
-      "Zipf exponent for picking accounts, pools, collections, proposals and items, 0 to 4. " +
+      `Zipf exponent for picking accounts, pools, collections, proposals and items, ${span(RANGES.skew)}. ` +
       "0 is uniform; higher values make a few keys hot.",
-    min: 0,
-    max: 4,
+    ...bounds(RANGES.skew),
     step: 0.1,
   },
   locality: {
     label: "Locality",
     unit: "0–1",
     title:
-      "Probability that a transaction's counterparty lives in its own placement group, 0 to 1. " +
+      `Probability that a transaction's counterparty lives in its own placement group, ${span(RANGES.locality)}. ` +
       "Higher keeps more transactions inside one shard.",
-    min: 0,
-    max: 1,
+    ...bounds(RANGES.locality),
     step: 0.05,
   },
   seed: {
     label: "Seed",
-    title:
-      "Seed of the workload generator, 0 to 4,294,967,295: the same seed gives the same block and the same run.",
-    min: 0,
-    max: 4_294_967_295,
+    title: `Seed of the workload generator, ${span(RANGES.seed)}: the same seed gives the same block and the same run.`,
+    ...bounds(RANGES.seed),
     step: 1,
   },
   pools: {
     label: "Pools",
-    title: "AMM pools the swaps trade against, 1 to 10,000. Fewer pools, more swaps on the same reserves.",
-    min: 1,
-    max: 10_000,
+    title: `AMM pools the swaps trade against, ${span(RANGES.pools)}. Fewer pools, more swaps on the same reserves.`,
+    ...bounds(RANGES.pools),
     step: 1,
   },
   collections: {
     label: "Collections",
-    title: "NFT collections the mints draw from, 1 to 1,000. Every mint of one collection bumps its counter.",
-    min: 1,
-    max: 1_000,
+    title: `NFT collections the mints draw from, ${span(RANGES.collections)}. Every mint of one collection bumps its counter.`,
+    ...bounds(RANGES.collections),
     step: 1,
   },
   proposals: {
     label: "Proposals",
-    title: "DAO proposals the votes go to, 1 to 1,000. Every vote on one proposal updates its tally.",
-    min: 1,
-    max: 1_000,
+    title: `DAO proposals the votes go to, ${span(RANGES.proposals)}. Every vote on one proposal updates its tally.`,
+    ...bounds(RANGES.proposals),
     step: 1,
   },
   items: {
     label: "Items",
-    title: "Supply-chain items the shipments hand on, 1 to 1,000,000. Fewer items, more hand-offs in a row.",
-    min: 1,
-    max: 1_000_000,
+    title: `Supply-chain items the shipments hand on, ${span(RANGES.items)}. Fewer items, more hand-offs in a row.`,
+    ...bounds(RANGES.items),
     step: 1,
   },
 };
@@ -109,37 +101,33 @@ export const COST_DEFS: Readonly<Record<CostField, NumberKnobDef>> = {
     label: "Speed",
     unit: "gas/µs",
     title:
-      "Gas one virtual core executes per microsecond, 100 to 10,000,000. Scales every time and the " +
+      `Gas one virtual core executes per microsecond, ${span(COST_RANGES.gasPerUs)}. Scales every time and the ` +
       "transactions per second; not the speedup, unless the overheads below matter.",
-    min: 100,
-    max: 10_000_000,
+    ...bounds(COST_RANGES.gasPerUs),
     step: 500,
   },
   validateUsPerRead: {
     label: "Validation",
     unit: "µs/read",
-    title: "Virtual time to validate one read, 0 to 100. Higher makes Block-STM's validation cost more.",
-    min: 0,
-    max: 100,
+    title: `Virtual time to validate one read, ${span(COST_RANGES.validateUsPerRead)}. Higher makes Block-STM's validation cost more.`,
+    ...bounds(COST_RANGES.validateUsPerRead),
     step: 0.05,
   },
   taskUs: {
     label: "Task cost",
     unit: "µs",
-    title: "Virtual time to take a task from the scheduler, 0 to 100. Higher penalises many small tasks.",
-    min: 0,
-    max: 100,
+    title: `Virtual time to take a task from the scheduler, ${span(COST_RANGES.taskUs)}. Higher penalises many small tasks.`,
+    ...bounds(COST_RANGES.taskUs),
     step: 0.1,
   },
   msgUs: {
     label: "Message latency",
     unit: "µs",
     title:
-      "One-way latency of a cross-shard message, 0 to 1,000,000, on the virtual clock. Higher makes " +
+      `One-way latency of a cross-shard message, ${span(COST_RANGES.msgUs)}, on the virtual clock. Higher makes ` +
       "cross-shard transactions (receipts and 2PC) slow the sharded run down. A stand-in for a network hop: " +
       "on NEAR a receipt runs in a later block, about 600,000 µs (one block time) on.",
-    min: 0,
-    max: 1_000_000,
+    ...bounds(COST_RANGES.msgUs),
     step: 5,
   },
 };
@@ -149,10 +137,9 @@ export const SLOWDOWN_DEF: NumberKnobDef = {
   label: "Slowdown",
   unit: "×",
   title:
-    "Live mode: each transaction burns this many times its real work, 1 to 100,000, so a run lasts long " +
+    `Live mode: each transaction burns this many times its real work, ${span(SLOWDOWN_RANGE)}, so a run lasts long ` +
     "enough to watch. Measured times grow with it; the speedup stays comparable.",
-  min: 1,
-  max: 100_000,
+  ...bounds(SLOWDOWN_RANGE),
   step: 1,
 };
 

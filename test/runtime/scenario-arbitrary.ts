@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { COST_RANGES as COST } from "../../src/engine/scenario/ranges";
 import {
   type CostModel,
   CROSS_SHARD,
@@ -6,7 +7,6 @@ import {
   type Scenario,
   type SchedulerName,
 } from "../../src/engine/scenario/scenario";
-import { COST } from "../../src/engine/scenario/validate";
 
 /** Random scenarios over every knob the engine has (used by property tests only). */
 export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrary<Scenario> {

@@ -4,10 +4,12 @@
  * ERC-20 calls whose arguments name every entry they touch, contract creations and every other call.
  */
 
+import { RANGES } from "../scenario/ranges";
+
 /** Largest block file accepted: a full mainnet block is about 1 MB of JSON, so 20 MB leaves ample room. */
 export const MAX_BLOCK_BYTES = 20 * 1024 * 1024;
 /** Most transactions accepted in one block (the scenario's block size limit). */
-export const MAX_BLOCK_TXS = 100_000;
+export const MAX_BLOCK_TXS = RANGES.txs.max;
 /** Largest gas limit accepted for one transaction (mainnet blocks hold about 30 to 36 million). */
 export const MAX_TX_GAS = 1_000_000_000;
 

@@ -1,4 +1,14 @@
 import {
+  COST_RANGES,
+  formatNumber,
+  inRange,
+  mustBe,
+  type NumberField,
+  RANGES,
+  type Range,
+  WEIGHT_RANGE,
+} from "./ranges";
+import {
   CONTRACT_KINDS,
   type CostModel,
   CROSS_SHARD,
@@ -21,54 +31,13 @@ export type ScenarioCheck =
   | { ok: true; scenario: Scenario }
   | { ok: false; errors: ScenarioIssue[]; scenario: Scenario };
 
-export interface Range {
-  readonly integer: boolean;
-  readonly min: number;
-  readonly max: number;
-}
-const int = (min: number, max: number): Range => ({ integer: true, min, max });
-const real = (min: number, max: number): Range => ({ integer: false, min, max });
-
-type NumberField = "seed" | "txs" | "accounts" | "skew" | "pools" | "collections" | "proposals" | "items";
-type LaneField = "workers" | "shards" | "locality";
-
-const NUMBERS: Record<NumberField | LaneField, Range> = {
-  seed: int(0, 2 ** 32 - 1),
-  txs: int(1, 100_000),
-  accounts: int(2, 1_000_000),
-  skew: real(0, 4),
-  pools: int(1, 10_000),
-  collections: int(1, 1_000),
-  proposals: int(1, 1_000),
-  items: int(1, 1_000_000),
-  workers: int(1, 64),
-  shards: int(1, 64),
-  locality: real(0, 1),
-};
-/** Allowed range of each cost field. */
-export const COST: Readonly<Record<keyof CostModel, Range>> = {
-  gasPerUs: real(100, 10_000_000),
-  validateUsPerRead: real(0, 100),
-  taskUs: real(0, 100),
-  msgUs: real(0, 1_000_000),
-  work: real(0, 100),
-};
-/** Mix weights are relative; the cap keeps their sum finite. */
-const WEIGHT = real(0, 1_000_000);
 const CHOICES = {
   source: SOURCES,
   scheduler: SCHEDULERS,
   crossShard: CROSS_SHARD,
   feeMode: FEE_MODES,
 } as const;
-const FIELDS: readonly string[] = ["v", ...Object.keys(NUMBERS), ...Object.keys(CHOICES), "mix", "cost"];
-
-/** Integers with thousands separators, fixed (not locale-dependent) so messages read the same everywhere. */
-function formatNumber(n: number): string {
-  if (!Number.isInteger(n) || Math.abs(n) >= 1e21) return String(n);
-  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return n < 0 ? `-${digits}` : digits;
-}
+const FIELDS: readonly string[] = ["v", ...Object.keys(RANGES), ...Object.keys(CHOICES), "mix", "cost"];
 
 /** What the user gave, short and safe to show as text. */
 function showValue(x: unknown): string {
@@ -102,17 +71,8 @@ class Checker {
 
   /** The value as a number in range, or undefined after recording why not. */
   number(field: string, x: unknown, r: Range): number | undefined {
-    const ok =
-      typeof x === "number" &&
-      (r.integer ? Number.isInteger(x) : Number.isFinite(x)) &&
-      x >= r.min &&
-      x <= r.max;
-    if (ok) return x + 0; // normalises -0
-    const what = r.integer ? "an integer" : "a number";
-    this.issue(
-      field,
-      `${field} must be ${what} from ${formatNumber(r.min)} to ${formatNumber(r.max)} (got ${showValue(x)})`,
-    );
+    if (inRange(r, x)) return x + 0; // normalises -0
+    this.issue(field, `${field} ${mustBe(r)} (got ${showValue(x)})`);
     return undefined;
   }
 
@@ -153,7 +113,7 @@ class Checker {
     this.unknown(x, "mix.", CONTRACT_KINDS, "a contract kind");
     const mix = { transfer: 0, swap: 0, mint: 0, vote: 0, ship: 0 };
     for (const k of CONTRACT_KINDS)
-      if (has(x, k)) mix[k] = this.number(`mix.${k}`, x[k], WEIGHT) ?? fallback[k];
+      if (has(x, k)) mix[k] = this.number(`mix.${k}`, x[k], WEIGHT_RANGE) ?? fallback[k];
     if (CONTRACT_KINDS.some((k) => mix[k] > 0)) return mix;
     this.issue("mix", "mix needs at least one contract kind with a weight above 0 (got all 0)");
     return fallback;
@@ -162,12 +122,15 @@ class Checker {
   cost(x: unknown, fallback: CostModel): CostModel {
     const cost = { ...fallback };
     if (!isRecord(x)) {
-      this.issue("cost", `cost must be an object with ${Object.keys(COST).join(", ")} (got ${showValue(x)})`);
+      this.issue(
+        "cost",
+        `cost must be an object with ${Object.keys(COST_RANGES).join(", ")} (got ${showValue(x)})`,
+      );
       return cost;
     }
-    this.unknown(x, "cost.", Object.keys(COST), "a cost field");
-    for (const k of Object.keys(COST) as (keyof CostModel)[]) {
-      if (has(x, k)) cost[k] = this.number(`cost.${k}`, x[k], COST[k]) ?? fallback[k];
+    this.unknown(x, "cost.", Object.keys(COST_RANGES), "a cost field");
+    for (const k of Object.keys(COST_RANGES) as (keyof CostModel)[]) {
+      if (has(x, k)) cost[k] = this.number(`cost.${k}`, x[k], COST_RANGES[k]) ?? fallback[k];
     }
     return cost;
   }
@@ -190,8 +153,8 @@ export function validateScenario(input: unknown): ScenarioCheck {
     return { ok: false, errors: c.errors, scenario: s };
   }
   if (has(input, "v")) c.version(input.v);
-  for (const k of Object.keys(NUMBERS) as (keyof typeof NUMBERS)[]) {
-    if (has(input, k)) s[k] = c.number(k, input[k], NUMBERS[k]) ?? s[k];
+  for (const k of Object.keys(RANGES) as NumberField[]) {
+    if (has(input, k)) s[k] = c.number(k, input[k], RANGES[k]) ?? s[k];
   }
   if (has(input, "source")) s.source = c.choice("source", input.source, CHOICES.source) ?? s.source;
   if (has(input, "scheduler"))

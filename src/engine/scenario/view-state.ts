@@ -2,6 +2,7 @@
  * What a link carries besides the scenario: where the viewer stands in the run and what is open. Every
  * field is optional; a missing one means "the app's default". Pure data, checked like a scenario.
  */
+import { RANGES } from "./ranges";
 import { DEFAULT_SCENARIO, ethBlockOf, type Scenario } from "./scenario";
 import { type ScenarioIssue, validateScenario } from "./validate";
 
@@ -44,7 +45,7 @@ export const VIEW_LIMITS = {
   maxChapter: 99,
   maxPanels: 16,
   /** The largest block a scenario allows: a selected transaction is below it. */
-  maxTxs: 100_000,
+  maxTxs: RANGES.txs.max,
 } as const;
 
 /** Preset ids and panel names: lower-case words joined by dashes, short enough to type. */

@@ -1,6 +1,7 @@
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
 import type { RunResult } from "../../engine/run-result";
+import { mustBe, SLOWDOWN_RANGE } from "../../engine/scenario/ranges";
 import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
 import { SequentialOracle } from "../../engine/schedulers/sequential";
 import { type Units, wholeTransactions } from "../../engine/schedulers/units";
@@ -19,8 +20,6 @@ import { shareBlock, sharedState } from "./share";
 import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
 
 export type { Fault };
-
-export const MAX_SLOWDOWN = 100_000;
 
 export interface LiveOptions {
   /** Worker threads, 1 to the pool's maximum; default: the scenario's workers x shards, capped. */
@@ -111,8 +110,8 @@ function layoutOf(scenario: Scenario, opts: LiveOptions, maxThreads: number): La
 
 function checkSlowdown(opts: LiveOptions): number {
   const slowdown = opts.slowdown ?? 1;
-  if (!Number.isFinite(slowdown) || slowdown < 1 || slowdown > MAX_SLOWDOWN) {
-    throw new LiveInputError(`slowdown must be a number from 1 to 100,000 (got ${slowdown})`);
+  if (!Number.isFinite(slowdown) || slowdown < SLOWDOWN_RANGE.min || slowdown > SLOWDOWN_RANGE.max) {
+    throw new LiveInputError(`slowdown ${mustBe(SLOWDOWN_RANGE)} (got ${slowdown})`);
   }
   return slowdown;
 }

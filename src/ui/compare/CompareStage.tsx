@@ -9,6 +9,7 @@ import { usePlayback } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
 import { linkView } from "../../app/url-sync";
 import { computeMetrics } from "../../engine/analysis/metrics";
+import { RANGES } from "../../engine/scenario/ranges";
 import { CROSS_SHARD, SCHEDULER_LABELS, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
@@ -107,8 +108,8 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
         Workers
         <input
           type="number"
-          min={1}
-          max={64}
+          min={RANGES.workers.min}
+          max={RANGES.workers.max}
           value={typing.workers ?? String(right.workers)}
           onChange={(e) => number(e.target.value, "workers")}
         />
@@ -117,8 +118,8 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
         Shards
         <input
           type="number"
-          min={1}
-          max={64}
+          min={RANGES.shards.min}
+          max={RANGES.shards.max}
           value={typing.shards ?? String(right.shards)}
           onChange={(e) => number(e.target.value, "shards")}
         />
