@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { runStore } from "./app/page";
 import { startServiceWorker } from "./app/release";
-import { runStore } from "./app/session";
 import { App } from "./ui/App";
 import "./ui/theme.css";
 

@@ -3,9 +3,8 @@
  * the view) and the <iframe> snippet that shows it, and the full app's address from inside an embed.
  */
 import type { EmbedView } from "../engine/scenario/view-state";
-import { playback } from "./playback";
-import { runStore } from "./session";
-import { currentLink, linkView } from "./url-sync";
+import { linkView, playback, runStore } from "./page";
+import { currentLink } from "./url-sync";
 
 export const EMBED_TITLES: Readonly<Record<EmbedView, string>> = {
   graph: "dependency graph",

@@ -2,8 +2,7 @@
  * The playhead over the shown run: every view is a pure function of (run, time). Play, pause, step, scrub
  * and speed only move `time`; nothing re-runs. Times are the run's microseconds (virtual or measured).
  */
-import { useStore } from "zustand";
-import { createStore } from "zustand/vanilla";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import { eventsUpTo } from "../engine/analysis/log-index";
 import type { EventLogData } from "../engine/trace/eventlog";
 import { Ev } from "../engine/trace/kinds";
@@ -45,72 +44,71 @@ export const firstAfter = eventsUpTo;
 const clampSpeed = (s: number) =>
   Math.min(MAX_SPEED, Math.max(MIN_SPEED, Number.isFinite(s) ? s : DEFAULT_SPEED));
 
-export const playback = createStore<PlaybackState>()((set, get) => ({
-  log: null,
-  end: 0,
-  time: 0,
-  playing: false,
-  speed: DEFAULT_SPEED,
-  selectedTx: null,
-  hoverTx: null,
-  load(log, at = 0) {
-    const end = log.length > 0 ? log.time[log.length - 1] : 0;
-    set({ log, end, time: Math.min(Math.max(0, at), end), selectedTx: null, hoverTx: null });
-  },
-  play() {
-    const { time, end } = get();
-    set({ playing: true, time: time >= end ? 0 : time });
-  },
-  pause() {
-    set({ playing: false });
-  },
-  toggle() {
-    if (get().playing) get().pause();
-    else get().play();
-  },
-  seek(time) {
-    const { end } = get();
-    set({ time: Math.min(Math.max(0, Number.isFinite(time) ? time : 0), end) });
-  },
-  stepNext() {
-    const { log, time } = get();
-    if (!log) return;
-    const i = firstAfter(log, time);
-    if (i < log.length) set({ time: log.time[i], playing: false });
-  },
-  stepPrev() {
-    const { log, time } = get();
-    if (!log) return;
-    // Last event strictly before the playhead.
-    const i = firstAfter(log, time) - 1;
-    let j = i;
-    while (j >= 0 && log.time[j] >= time) j--;
-    set({ time: j >= 0 ? log.time[j] : 0, playing: false });
-  },
-  nextAbort() {
-    const { log, time } = get();
-    if (!log) return;
-    for (let i = firstAfter(log, time); i < log.length; i++) {
-      if (log.kind[i] === Ev.Abort) {
-        set({ time: log.time[i], playing: false, selectedTx: log.tx[i] });
-        return;
+/** The playhead store (the controller makes the page's one). */
+export function createPlayback(): StoreApi<PlaybackState> {
+  return createStore<PlaybackState>()((set, get) => ({
+    log: null,
+    end: 0,
+    time: 0,
+    playing: false,
+    speed: DEFAULT_SPEED,
+    selectedTx: null,
+    hoverTx: null,
+    load(log, at = 0) {
+      const end = log.length > 0 ? log.time[log.length - 1] : 0;
+      set({ log, end, time: Math.min(Math.max(0, at), end), selectedTx: null, hoverTx: null });
+    },
+    play() {
+      const { time, end } = get();
+      set({ playing: true, time: time >= end ? 0 : time });
+    },
+    pause() {
+      set({ playing: false });
+    },
+    toggle() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    seek(time) {
+      const { end } = get();
+      set({ time: Math.min(Math.max(0, Number.isFinite(time) ? time : 0), end) });
+    },
+    stepNext() {
+      const { log, time } = get();
+      if (!log) return;
+      const i = firstAfter(log, time);
+      if (i < log.length) set({ time: log.time[i], playing: false });
+    },
+    stepPrev() {
+      const { log, time } = get();
+      if (!log) return;
+      // Last event strictly before the playhead.
+      const i = firstAfter(log, time) - 1;
+      let j = i;
+      while (j >= 0 && log.time[j] >= time) j--;
+      set({ time: j >= 0 ? log.time[j] : 0, playing: false });
+    },
+    nextAbort() {
+      const { log, time } = get();
+      if (!log) return;
+      for (let i = firstAfter(log, time); i < log.length; i++) {
+        if (log.kind[i] === Ev.Abort) {
+          set({ time: log.time[i], playing: false, selectedTx: log.tx[i] });
+          return;
+        }
       }
-    }
-  },
-  restart() {
-    set({ time: 0 });
-  },
-  setSpeed(speed) {
-    set({ speed: clampSpeed(speed) });
-  },
-  select(tx) {
-    set({ selectedTx: tx });
-  },
-  hover(tx) {
-    set({ hoverTx: tx });
-  },
-}));
-
-export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
-  return useStore(playback, selector);
+    },
+    restart() {
+      set({ time: 0 });
+    },
+    setSpeed(speed) {
+      set({ speed: clampSpeed(speed) });
+    },
+    select(tx) {
+      set({ selectedTx: tx });
+    },
+    hover(tx) {
+      set({ hoverTx: tx });
+    },
+  }));
 }

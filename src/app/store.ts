@@ -14,7 +14,6 @@ import type { LiveView } from "../runtime/live/run-live";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { bump } from "./counters";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
-// I2: uploaded blocks and the virtual/live mode.
 import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
 
 export type RunMode = "virtual" | "live";
@@ -55,7 +54,9 @@ export interface RunState {
   runNow(): void;
   /** Show this (valid) scenario: the knobs take its values and it runs now unless it is already running. */
   apply(scenario: Scenario): void;
-  // I2: an uploaded Ethereum block (runs while the Block knob says "upload") and the run mode.
+  /** Drop the run in flight (and any pending edit); the shown run stays. */
+  cancel(): void;
+  /** An uploaded Ethereum block: it runs while the Block knob says "upload". */
   readonly upload: Upload | null;
   readonly mode: RunMode;
   /** Live mode: real work per unit of modelled cost is multiplied by this (1..100,000), to watch it. */
@@ -70,7 +71,7 @@ export interface RunState {
 export interface RunStoreOptions {
   initial?: Scenario;
   debounceMs?: number;
-  /** I2: creates the live client the first time live mode is chosen. */
+  /** Creates the live client the first time live mode is chosen. */
   createLive?: () => LiveRunner;
 }
 
@@ -85,7 +86,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
   let requested = "";
   // Fields the knobs do not cover (cost model, pool counts, ...) come from the last valid scenario.
   let base = initial;
-  // I2: the live client, made on first use; uploads are told apart by a counter in the dedupe key.
+  // The live client, made on first use; uploads are told apart by a counter in the dedupe key.
   let live: LiveRunner | null = null;
   let uploads = 0;
   const runnerFor = (mode: RunMode): Runner => {
@@ -196,17 +197,24 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
           return;
         }
         base = checked.scenario;
-        // I2: a mode switch can make a refused draft valid (live thread limit).
+        // A mode switch can make a refused draft valid (live thread limit).
         set({ issues: [] });
         start(checked.scenario);
       },
 
-      // Links and presets (apply() is a marked addition for url-sync and the gallery).
       apply(scenario) {
         clearTimeout(timer);
         base = scenario;
         set({ draft: draftFrom(scenario), issues: [] });
         if (runKey(scenario) !== requested) start(scenario);
+      },
+
+      cancel() {
+        clearTimeout(timer);
+        runId++;
+        requested = "";
+        runnerFor(get().mode).cancel();
+        if (get().running) set({ running: false, live: null });
       },
 
       upload: null,

@@ -3,9 +3,9 @@ import { findPreset, PRESETS, presetLink } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { DEFAULT_SPEED } from "./playback";
 import {
+  createLinkView,
   currentLink,
   type LinkViewState,
-  linkView,
   linkViewOf,
   presetView,
   readLink,
@@ -102,10 +102,11 @@ describe("url sync", () => {
   });
 
   it("toggles panels by name", () => {
-    togglePanel("talk");
+    const linkView = createLinkView();
+    togglePanel(linkView, "talk");
     expect(linkView.getState().panels).toEqual(["talk"]);
-    togglePanel("help");
-    togglePanel("talk");
+    togglePanel(linkView, "help");
+    togglePanel(linkView, "talk");
     expect(linkView.getState().panels).toEqual(["help"]);
   });
 });

@@ -4,7 +4,7 @@
  * current one are pure functions over this store, the run store's scenario and the playhead.
  */
 
-import { createStore } from "zustand/vanilla";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link";
 import { checkPresetView, findPreset, type Preset } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
@@ -26,15 +26,18 @@ export interface LinkViewState {
   readonly embed: EmbedView | null;
 }
 
-export const linkView = createStore<LinkViewState>()(() => ({
-  preset: null,
-  chapter: 0,
-  compare: null,
-  panels: [],
-  notices: [],
-  newer: null,
-  embed: null,
-}));
+/** The link-view store (the controller makes the page's one). */
+export function createLinkView(): StoreApi<LinkViewState> {
+  return createStore<LinkViewState>()(() => ({
+    preset: null,
+    chapter: 0,
+    compare: null,
+    panels: [],
+    notices: [],
+    newer: null,
+    embed: null,
+  }));
+}
 
 /** A link read and checked, preset included: what to run and where to stand once it has run. */
 export interface OpenedLink {
@@ -108,7 +111,7 @@ export function presetView(p: Preset): Pick<LinkViewState, "preset" | "chapter" 
   return { preset: p.id, chapter: 0, compare: p.compare ?? null };
 }
 
-export function togglePanel(name: string): void {
+export function togglePanel(linkView: StoreApi<LinkViewState>, name: string): void {
   const { panels } = linkView.getState();
   linkView.setState({ panels: panels.includes(name) ? panels.filter((p) => p !== name) : [...panels, name] });
 }

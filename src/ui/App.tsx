@@ -1,14 +1,8 @@
 import { useState } from "react";
-// I1: links, presets, compare and talk mode.
-import { useStore } from "zustand";
-import { useCompare } from "../app/compare-runs";
-import { useRun } from "../app/session";
+import { useAddressBar, useLinkView, useRun } from "../app/page";
 import type { ShownRun } from "../app/store";
-import { linkView } from "../app/url-sync";
-import { useUrlSync } from "../app/use-url-sync";
 import { CompareStage } from "./compare/CompareStage";
 import { EmbedStage } from "./embed/EmbedStage";
-// I2: export, file import (picker and drop), the Ethereum block panel.
 import { ExportPanel } from "./export/ExportPanel";
 import { LinkBar } from "./gallery/LinkBar";
 import { LinkNotices } from "./gallery/LinkNotices";
@@ -19,7 +13,6 @@ import { ModeNote } from "./ModeSwitch";
 import { usePlaybackKeys } from "./playback/keys";
 import { PlaybackBar } from "./playback/PlaybackBar";
 import { usePlayLoop } from "./playback/use-play-loop";
-import { usePlaybackLoad } from "./playback/use-playback-load";
 import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
@@ -40,21 +33,19 @@ export function App() {
   const live = useRun((s) => s.live);
   const [drawerOpen, setDrawerOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   useCounterAttributes();
-  usePlaybackLoad(shown);
   usePlayLoop();
-  // I1: the URL follows the scenario and view; talk keys; the compare side on the one playhead.
-  useUrlSync();
+  // The address bar follows the scenario and view; the presenter keys drive the playhead.
+  useAddressBar();
   usePlaybackKeys(runTalkAction);
   useTalkMode();
-  const patch = useStore(linkView, (s) => s.compare);
-  const compare = useCompare(shown, patch);
+  const patch = useLinkView((s) => s.compare);
   // An embed (`?embed=1`): one view and the play controls, nothing else.
-  const embed = useStore(linkView, (s) => s.embed);
-  if (embed) return <EmbedStage view={embed} run={shown} patch={patch} side={compare} />;
+  const embed = useLinkView((s) => s.embed);
+  if (embed) return <EmbedStage view={embed} run={shown} patch={patch} />;
   return (
     <div className="app">
       <DropZone />
-      {/* I1: the link bar beside the header; link notices and the chapter card under it. */}
+      {/* The link bar beside the header; link notices and the chapter card under it. */}
       <div className="topbar">
         <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
         <LinkBar />
@@ -64,33 +55,29 @@ export function App() {
       <RunNotes />
       <ChapterCard />
       <HelpOverlay />
-      <div
-        className={`workspace${drawerOpen ? " with-drawer" : ""}${shown && SIDE_PANELS.length > 0 ? " with-side" : ""}`}
-      >
+      <div className={`workspace${drawerOpen ? " with-drawer" : ""}${shown ? " with-side" : ""}`}>
         <aside id="scenario-drawer" className="drawer" hidden={!drawerOpen} aria-label="Scenario settings">
           <KnobPanel />
-          {/* I2: the note follows the run mode. */}
           <ModeNote />
-          {/* I2 */}
           <ExportPanel />
           <ImportPanel />
         </aside>
-        {/* I1: compare mode replaces the stage with the two runs side by side. I3: a live run in flight
-            replaces it with its lanes growing; its replay follows. */}
+        {/* Compare mode replaces the stage with the two runs side by side; a live run in flight replaces
+            it with its lanes growing, and its replay follows. */}
         {live ? (
           <main className="stage stage-live">
             <LiveLanes live={live} />
           </main>
         ) : shown && patch ? (
-          <CompareStage left={shown} patch={patch} side={compare} />
+          <CompareStage left={shown} patch={patch} />
         ) : shown ? (
           <Stage run={shown} />
         ) : (
           <EmptyStage />
         )}
-        {shown && SIDE_PANELS.length > 0 && (
+        {shown && (
           <aside className="side" aria-label="Run details" data-testid="side-panels">
-            {/* I2: a real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
+            {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
             <BlockPanel run={shown} />
             {SIDE_PANELS.map(({ name, Panel }) => (
               <Panel key={name} run={shown} />

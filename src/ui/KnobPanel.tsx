@@ -8,7 +8,7 @@ import {
   mixKnob,
   type NumberKnob,
 } from "../app/knobs";
-import { useRun } from "../app/session";
+import { useRun } from "../app/page";
 import { UPLOAD_SOURCE } from "../app/upload";
 import { CONTRACT_KINDS, type ContractKindName } from "../engine/scenario/scenario";
 import type { ScenarioIssue } from "../engine/scenario/validate";

@@ -1,5 +1,5 @@
 import { type ChangeEvent, useState } from "react";
-import { liveSupport, liveThreadLimit, useRun } from "../app/session";
+import { liveSupport, liveThreadLimit, useRun } from "../app/page";
 import { mustBe, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
 import { SLOWDOWN_DEF } from "./knob-defs";
 

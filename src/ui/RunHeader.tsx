@@ -1,4 +1,4 @@
-import { useRun } from "../app/session";
+import { useRun } from "../app/page";
 import type { ShownRun } from "../app/store";
 import { SCHEDULER_LABELS } from "../engine/scenario/scenario";
 import { formatInt, formatPercent } from "./format";

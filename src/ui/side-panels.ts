@@ -1,32 +1,18 @@
-/**
- * The right column's cards, from the views that exist: caption, metrics, inspector, legend, contention
- * chart. Each folder's index exports one component taking `{ run: ShownRun }` and reading the playhead
- * itself; a folder not written yet simply adds no card.
- */
+/** The right column's cards, in order: each takes the shown run and reads the playhead itself. */
 import type { ComponentType } from "react";
 import type { ShownRun } from "../app/store";
+import { Caption } from "./views/caption";
+import { ContentionChart } from "./views/contention";
+import { Inspector } from "./views/inspector";
+import { Legend } from "./views/legend";
+import { MetricsPanel } from "./views/metrics";
 
 export type SidePanel = ComponentType<{ run: ShownRun }>;
 
-const ORDER: readonly (readonly [folder: string, exportName: string])[] = [
-  ["caption", "Caption"],
-  ["metrics", "MetricsPanel"],
-  ["inspector", "Inspector"],
-  ["legend", "Legend"],
-  ["contention", "ContentionChart"],
+export const SIDE_PANELS: readonly { readonly name: string; readonly Panel: SidePanel }[] = [
+  { name: "caption", Panel: Caption },
+  { name: "metrics", Panel: MetricsPanel },
+  { name: "inspector", Panel: Inspector },
+  { name: "legend", Panel: Legend },
+  { name: "contention", Panel: ContentionChart },
 ];
-
-const modules = import.meta.glob<Record<string, unknown>>(
-  "./views/{caption,metrics,inspector,legend,contention}/index.{ts,tsx}",
-  { eager: true },
-);
-
-const isPanel = (v: unknown): v is SidePanel => typeof v === "function";
-
-export const SIDE_PANELS: readonly { readonly name: string; readonly Panel: SidePanel }[] = ORDER.flatMap(
-  ([folder, name]) => {
-    const mod = modules[`./views/${folder}/index.tsx`] ?? modules[`./views/${folder}/index.ts`];
-    const Panel = mod?.[name];
-    return isPanel(Panel) ? [{ name, Panel }] : [];
-  },
-);

@@ -4,10 +4,8 @@
  * edited here (they are the compare patch of the link).
  */
 import { useState } from "react";
-import { type CompareSide, useCompareRun } from "../../app/compare-runs";
-import { usePlayback } from "../../app/playback";
+import { linkView, useCompareRun, useCompareSide } from "../../app/page";
 import type { ShownRun } from "../../app/store";
-import { linkView } from "../../app/url-sync";
 import { computeMetrics } from "../../engine/analysis/metrics";
 import { RANGES } from "../../engine/scenario/ranges";
 import { CROSS_SHARD, SCHEDULER_LABELS, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
@@ -15,6 +13,7 @@ import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
+import { useMoment } from "../views/use-moment";
 import "./compare.css";
 
 function describeSide(s: Scenario): string {
@@ -38,7 +37,7 @@ export function compareLine(left: ShownRun, right: ShownRun): string {
 }
 
 function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
-  const time = usePlayback((s) => s.time);
+  const time = useMoment();
   const now = computeMetrics(run.result, time);
   const m = run.metrics;
   return (
@@ -144,13 +143,12 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
 interface Props {
   readonly left: ShownRun;
   readonly patch: ScenarioPatch;
-  readonly side: CompareSide;
 }
 
-export function CompareStage({ left, patch, side }: Props) {
+export function CompareStage({ left, patch }: Props) {
   const running = useCompareRun((s) => s.running);
   const error = useCompareRun((s) => s.error);
-  const { right: ready, problem } = side;
+  const { right: ready, problem } = useCompareSide();
   return (
     <main className="stage compare-stage" data-testid="compare-stage">
       <div className="compare-top">

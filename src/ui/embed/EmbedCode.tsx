@@ -3,15 +3,14 @@
  * clipboard is refused, the snippet is shown selected to copy by hand.
  */
 import { useState } from "react";
-import { useStore } from "zustand";
 import { EMBED_TITLES, embedCode } from "../../app/embed";
+import { useLinkView } from "../../app/page";
 import type { ShownRun } from "../../app/store";
-import { linkView } from "../../app/url-sync";
 import { EMBED_VIEWS, type EmbedView } from "../../engine/scenario/view-state";
 import { copyText } from "../clipboard";
 
 export function EmbedCode({ run }: { run: ShownRun }) {
-  const comparing = useStore(linkView, (s) => s.compare !== null);
+  const comparing = useLinkView((s) => s.compare !== null);
   const [view, setView] = useState<EmbedView>("graph");
   const [copied, setCopied] = useState(false);
   const [manual, setManual] = useState<string | null>(null);

@@ -2,19 +2,17 @@
  * The page as an embed (`?embed=1&show=VIEW`): one view filling the frame, and a bar with play, the scrub
  * bar, the time and a way out to the whole app. Keys work as in the app (Space, arrows, the clicker).
  */
-import { useMemo } from "react";
-import { useStore } from "zustand";
-import type { CompareSide } from "../../app/compare-runs";
+import { useMemo, useRef } from "react";
 import { addressWith } from "../../app/embed";
-import { playback, usePlayback } from "../../app/playback";
+import { playback, useLinkView, usePlayback } from "../../app/page";
 import type { ShownRun } from "../../app/store";
-import { linkView } from "../../app/url-sync";
 import type { EmbedView, ScenarioPatch } from "../../engine/scenario/view-state";
 import { CompareStage } from "../compare/CompareStage";
 import { abortTimes } from "../playback/abort-ticks";
 import { Icon } from "../playback/icons";
 import { formatClock } from "../playback/playback-format";
 import { ScrubBar } from "../playback/ScrubBar";
+import { usePlayheadText } from "../playback/use-playhead-text";
 import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
 import { MetricsPanel } from "../views/metrics";
@@ -25,22 +23,21 @@ interface Props {
   readonly view: EmbedView;
   readonly run: ShownRun | null;
   readonly patch: ScenarioPatch | null;
-  readonly side: CompareSide;
 }
 
-export function EmbedStage({ view, run, patch, side }: Props) {
+export function EmbedStage({ view, run, patch }: Props) {
   return (
     <div className="embed" data-testid="embed" data-view={view}>
-      {run ? <EmbeddedView view={view} run={run} patch={patch} side={side} /> : <Waiting />}
+      {run ? <EmbeddedView view={view} run={run} patch={patch} /> : <Waiting />}
       <EmbedBar run={run} />
     </div>
   );
 }
 
-function EmbeddedView({ view, run, patch, side }: Props & { run: ShownRun }) {
+function EmbeddedView({ view, run, patch }: Props & { run: ShownRun }) {
   // What the link asked for that could not be shown (a shards view of an unsharded run, a bad value).
-  const notice = useStore(linkView, (s) => s.notices[0]?.message ?? null);
-  if (view === "compare" && patch) return <CompareStage left={run} patch={patch} side={side} />;
+  const notice = useLinkView((s) => s.notices[0]?.message ?? null);
+  if (view === "compare" && patch) return <CompareStage left={run} patch={patch} />;
   return (
     <main className="stage embed-stage">
       {view === "lanes" ? (
@@ -72,9 +69,12 @@ function Waiting() {
 const NO_ABORTS = new Float64Array(0);
 
 function EmbedBar({ run }: { run: ShownRun | null }) {
-  const time = usePlayback((s) => s.time);
   const end = usePlayback((s) => s.end);
   const playing = usePlayback((s) => s.playing);
+  const clockText = useRef<HTMLOutputElement>(null);
+  usePlayheadText((s) => {
+    if (clockText.current) clockText.current.textContent = formatClock(s.time, s.end);
+  });
   const aborts = useMemo(() => (run ? abortTimes(run.result.log) : NO_ABORTS), [run]);
   const openApp = (): void => {
     const address = addressWith(null);
@@ -92,10 +92,8 @@ function EmbedBar({ run }: { run: ShownRun | null }) {
       >
         <Icon name={playing ? "pause" : "play"} />
       </button>
-      <ScrubBar time={time} end={end} aborts={aborts} disabled={!run} />
-      <output className="embed-time" data-testid="playhead-time">
-        {formatClock(time, end)}
-      </output>
+      <ScrubBar end={end} aborts={aborts} disabled={!run} />
+      <output className="embed-time" data-testid="playhead-time" ref={clockText} />
       <button
         type="button"
         className="pill"

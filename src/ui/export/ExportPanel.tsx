@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useRun } from "../../app/session";
+import { useRun } from "../../app/page";
 import type { ShownRun } from "../../app/store";
 import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
 import { EmbedCode } from "../embed/EmbedCode";

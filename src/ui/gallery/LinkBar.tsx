@@ -6,9 +6,7 @@
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { defaultPatch } from "../../app/compare-patch";
-import { useRun } from "../../app/session";
-import { linkView } from "../../app/url-sync";
-import { linkHere } from "../../app/use-url-sync";
+import { linkHere, linkView, useRun } from "../../app/page";
 import { copyText } from "../clipboard";
 import { runTalkAction, TALK_PANEL } from "../talk/talk-actions";
 import { PresetGallery } from "./PresetGallery";

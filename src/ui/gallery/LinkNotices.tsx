@@ -1,6 +1,6 @@
 /** What was wrong with the opened link, as plain text, until dismissed. */
 import { useStore } from "zustand";
-import { linkView } from "../../app/url-sync";
+import { linkView } from "../../app/page";
 
 export function LinkNotices() {
   const notices = useStore(linkView, (s) => s.notices);

@@ -1,6 +1,6 @@
 /** Every preset as a card (title, lesson, tags); picking one opens its link. Keys 1-9 open the first nine. */
 import { type MouseEvent, useEffect } from "react";
-import { openPreset } from "../../app/use-url-sync";
+import { openPreset } from "../../app/page";
 import { PRESETS, type Preset, presetLink } from "../../engine/scenario/presets";
 import { CloseButton } from "./CloseButton";
 import { presetTags } from "./preset-tags";

@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import { create } from "zustand";
-import { runStore } from "../../app/session";
+import { runStore } from "../../app/page";
 import { type Opened, openFile } from "./open-file";
 
 /** The outcome of the last file opened, shown under the file picker. */

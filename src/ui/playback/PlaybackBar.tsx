@@ -1,11 +1,12 @@
-import { useMemo } from "react";
-import { playback, usePlayback } from "../../app/playback";
+import { useMemo, useRef } from "react";
+import { playback, usePlayback } from "../../app/page";
 import type { ShownRun } from "../../app/store";
 import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
 import { abortAfter, abortTimes } from "./abort-ticks";
 import { Icon, type IconName } from "./icons";
 import { formatClock, formatSpeed, SPEED_STEPS, speedStep } from "./playback-format";
 import { ScrubBar } from "./ScrubBar";
+import { usePlayheadText } from "./use-playhead-text";
 import "./playback.css";
 
 const NO_ABORTS = new Float64Array(0);
@@ -33,11 +34,16 @@ function Button(props: {
 
 /** Restart, step, play, next abort, the scrub bar, the time and the speed. Keys: see keys.ts. */
 export function PlaybackBar({ run }: { run: ShownRun | null }) {
-  const time = usePlayback((s) => s.time);
   const end = usePlayback((s) => s.end);
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const aborts = useMemo(() => (run ? abortTimes(run.result.log) : NO_ABORTS), [run]);
+  // React renders the bar when what it shows changes; the clock follows the playhead outside React.
+  const abortAhead = usePlayback((s) => abortAfter(aborts, s.time));
+  const clockText = useRef<HTMLOutputElement>(null);
+  usePlayheadText((s) => {
+    if (clockText.current) clockText.current.textContent = formatClock(s.time, s.end);
+  });
   const p = playback.getState();
   const off = !run;
   const clock = run?.result.mode === "live" ? "measured" : "simulated";
@@ -68,12 +74,12 @@ export function PlaybackBar({ run }: { run: ShownRun | null }) {
           label="Next abort"
           keys="A"
           onClick={() => p.nextAbort()}
-          disabled={off || !abortAfter(aborts, time)}
+          disabled={off || !abortAhead}
         />
       </div>
-      <ScrubBar time={time} end={end} aborts={aborts} disabled={off} />
+      <ScrubBar end={end} aborts={aborts} disabled={off} />
       <p className="pb-time">
-        <output data-testid="playhead-time">{formatClock(time, end)}</output>{" "}
+        <output data-testid="playhead-time" ref={clockText} />{" "}
         <span className="pb-clock" data-testid="playhead-clock">
           ({clock})
         </span>

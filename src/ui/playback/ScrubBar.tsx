@@ -1,25 +1,39 @@
 import { useEffect, useRef } from "react";
-import { playback } from "../../app/playback";
+import { playback } from "../../app/page";
 import { fitCanvas } from "../views/canvas";
 import { readPalette } from "../views/palette";
 import { drawAbortTicks } from "./abort-ticks";
 import { onMediaChange } from "./media";
 import { formatClock } from "./playback-format";
+import { usePlayheadText } from "./use-playhead-text";
 
 /** Half the slider thumb's width (playback.css): the thumb's centre stops this far from each end. */
 const THUMB_INSET = 7;
 
 interface Props {
-  readonly time: number;
   readonly end: number;
   readonly aborts: Float64Array;
   readonly disabled: boolean;
 }
 
 /** The playhead slider over a strip of red ticks where aborts happened. */
-export function ScrubBar({ time, end, aborts, disabled }: Props) {
+export function ScrubBar({ end, aborts, disabled }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const played = useRef<HTMLDivElement>(null);
+  const slider = useRef<HTMLInputElement>(null);
+  // The thumb and the played part follow the playhead outside React.
+  usePlayheadText((s) => {
+    const share = s.end > 0 ? Math.min(1, s.time / s.end) : 0;
+    if (played.current)
+      played.current.style.width = `calc(${THUMB_INSET}px + ${share} * (100% - ${2 * THUMB_INSET}px))`;
+    const input = slider.current;
+    if (input) {
+      input.max = String(s.end > 0 ? s.end : 1);
+      input.value = String(s.time);
+      input.setAttribute("aria-valuetext", formatClock(s.time, s.end));
+    }
+  });
   useEffect(() => {
     const el = box.current;
     const c = canvas.current;
@@ -39,14 +53,10 @@ export function ScrubBar({ time, end, aborts, disabled }: Props) {
       off();
     };
   }, [aborts, end]);
-  const share = end > 0 ? Math.min(1, time / end) : 0;
   return (
     <div className="pb-scrub" ref={box}>
       <div className="pb-track" aria-hidden="true">
-        <div
-          className="pb-played"
-          style={{ width: `calc(${THUMB_INSET}px + ${share} * (100% - ${2 * THUMB_INSET}px))` }}
-        />
+        <div className="pb-played" ref={played} />
       </div>
       <canvas ref={canvas} />
       <input
@@ -54,10 +64,9 @@ export function ScrubBar({ time, end, aborts, disabled }: Props) {
         min={0}
         max={end > 0 ? end : 1}
         step="any"
-        value={time}
+        ref={slider}
         disabled={disabled}
         aria-label="Playhead"
-        aria-valuetext={formatClock(time, end)}
         data-testid="scrub"
         onChange={(e) => playback.getState().seek(Number(e.currentTarget.value))}
       />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, playback } from "../../app/playback";
+import { playback } from "../../app/page";
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from "../../app/playback";
 import { EventLog } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
 import { actionFor, type KeyPress, runAction } from "./keys";

@@ -3,7 +3,8 @@
  * Keys typed into a field stay with the field.
  */
 import { useEffect } from "react";
-import { type PlaybackState, playback } from "../../app/playback";
+import { playback } from "../../app/page";
+import type { PlaybackState } from "../../app/playback";
 import { nudgeSpeed } from "./playback-format";
 
 export type PlaybackAction =

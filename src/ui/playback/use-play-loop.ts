@@ -1,9 +1,11 @@
 /**
- * The one animation loop: while playing, each frame moves the playhead by wall time × speed. With
- * prefers-reduced-motion it moves in calm discrete steps instead, from event to event.
+ * Playing is an animation of the frame loop: each frame moves the playhead by wall time × speed, before
+ * the views draw. With prefers-reduced-motion it moves in calm discrete steps instead, from event to event.
  */
 import { useEffect } from "react";
-import { firstAfter, playback } from "../../app/playback";
+import { playback } from "../../app/page";
+import { firstAfter } from "../../app/playback";
+import { frameLoop } from "../frame-loop";
 import { prefersReducedMotion } from "./media";
 
 /** Longest frame counted: a tab in the background must not make the playhead leap. */
@@ -13,24 +15,21 @@ const STEP_MS = 600;
 
 export function usePlayLoop(): void {
   useEffect(() => {
-    let raf = 0;
+    let stop: (() => void) | null = null;
     let last = 0;
     let sinceStep = 0;
-    const tick = (now: number): void => {
+    const step = (now: number): boolean => {
       const s = playback.getState();
       if (!s.playing || !s.log) {
-        raf = 0;
-        return;
+        stop = null;
+        return false;
       }
       const dt = Math.min(MAX_FRAME_MS, last ? now - last : 0);
       last = now;
       let next = s.time + dt * 1000 * s.speed;
       if (prefersReducedMotion()) {
         sinceStep += dt;
-        if (sinceStep < STEP_MS) {
-          raf = requestAnimationFrame(tick);
-          return;
-        }
+        if (sinceStep < STEP_MS) return true;
         // Land on an event: at least the next one, or the last one the speed has reached.
         const target = s.time + sinceStep * 1000 * s.speed;
         sinceStep = 0;
@@ -41,18 +40,18 @@ export function usePlayLoop(): void {
       if (next >= s.end) {
         s.seek(s.end);
         s.pause();
-        raf = 0;
-        return;
+        stop = null;
+        return false;
       }
       s.seek(next);
-      raf = requestAnimationFrame(tick);
+      return true;
     };
     const start = (): void => {
-      if (raf) return;
+      if (stop) return;
       last = 0;
       // Reduced motion: the first step comes at once.
       sinceStep = STEP_MS;
-      raf = requestAnimationFrame(tick);
+      stop = frameLoop.animate(step);
     };
     if (playback.getState().playing) start();
     const unsubscribe = playback.subscribe((s, prev) => {
@@ -60,8 +59,8 @@ export function usePlayLoop(): void {
     });
     return () => {
       unsubscribe();
-      cancelAnimationFrame(raf);
-      raf = 0;
+      stop?.();
+      stop = null;
     };
   }, []);
 }

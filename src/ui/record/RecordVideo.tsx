@@ -3,7 +3,7 @@
  * the current playback speed; Record with a progress bar and Cancel; the file downloads when done.
  */
 import { useRef, useState } from "react";
-import { usePlayback } from "../../app/playback";
+import { usePlayback } from "../../app/page";
 import type { ShownRun } from "../../app/store";
 import { downloadBlob } from "../export/download";
 import { formatInt } from "../format";

@@ -4,8 +4,9 @@
  * views' canvases are drawn into the video's canvas and encoded (WebCodecs, muxed by mediabunny). No
  * screen capture: the clip is exact at any size and frame rate, however slow the machine.
  */
-import { playback } from "../../app/playback";
+import { playback } from "../../app/page";
 import { drawLayout, type Layout, layoutOf } from "../export/snapshot";
+import { frameLoop } from "../frame-loop";
 import { frameTime, type VideoPlan } from "./video-plan";
 
 export class RecordingCancelledError extends Error {
@@ -73,6 +74,8 @@ export async function recordVideo(
       if (signal.aborted) throw new RecordingCancelledError();
       const t = frameTime(o.plan, i);
       playback.getState().seek(t);
+      // The views draw in the frame loop: this frame's picture is needed now.
+      frameLoop.flush();
       drawFrame(ctx, layout, o, o.caption(t));
       await source.add(i / o.plan.fps, 1 / o.plan.fps);
       onFrame(i + 1);

@@ -5,11 +5,11 @@
  */
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { linkView } from "../../app/url-sync";
+import { linkView, moveChapter } from "../../app/page";
 import { findPreset } from "../../engine/scenario/presets";
 import { CloseButton } from "../gallery/CloseButton";
 import { KEY_HELP } from "../playback/keys";
-import { HELP_PANEL, moveChapter, runTalkAction, TALK_PANEL } from "./talk-actions";
+import { HELP_PANEL, runTalkAction, TALK_PANEL } from "./talk-actions";
 import "./talk.css";
 
 export { runTalkAction };

@@ -1,10 +1,13 @@
 /**
- * Hooks a D3/canvas renderer to its container: React owns the container, the renderer its inside. The
- * renderer redraws when the playhead, the selection, the panel size or the colour scheme change; drawing
- * happens outside React, so playing a run re-renders no component.
+ * Hooks a D3/canvas renderer to its container: React owns the container, the renderer its inside. When the
+ * playhead, the selection, the hover, the panel size or the colour scheme change, the renderer asks the
+ * frame loop for a frame and draws in it, once per frame at most; drawing happens outside React, so playing
+ * a run re-renders no component.
  */
 import { type RefObject, useEffect, useRef } from "react";
-import { type PlaybackState, playback } from "../../app/playback";
+import { playback } from "../../app/page";
+import type { PlaybackState } from "../../app/playback";
+import { frameLoop } from "../frame-loop";
 import { onMediaChange, prefersReducedMotion } from "../playback/media";
 import { type Palette, readPalette } from "./palette";
 
@@ -55,16 +58,18 @@ export function useRenderer<R extends Renderer>(
     let palette = readPalette();
     let reduced = prefersReducedMotion();
     let sized = false;
-    const draw = (): void => {
+    const paint = (): void => {
       if (sized) r.draw(frameOf(playback.getState(), palette, reduced));
     };
+    const draw = (): void => frameLoop.requestDraw(paint);
     redrawRef.current = draw;
     const resize = (): void => {
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
       r.resize(width, height);
       sized = true;
-      draw();
+      // Drawn at once: a resized canvas is blank until drawn.
+      paint();
     };
     const observer = new ResizeObserver(resize);
     observer.observe(el);
@@ -89,6 +94,7 @@ export function useRenderer<R extends Renderer>(
       observer.disconnect();
       unsubscribe();
       offMedia();
+      frameLoop.drop(paint);
       r.destroy?.();
       renderer.current = null;
       redrawRef.current = () => {};

@@ -1,7 +1,7 @@
-import { useRun } from "../../../app/session";
+import type { ComparePoint } from "../../../app/jobs";
+import { useBlockCompare } from "../../../app/jobs";
+import { useRun } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
-import type { ComparePoint } from "../../../app/use-block-compare";
-import { useBlockCompare } from "../../../app/use-block-compare";
 import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import {

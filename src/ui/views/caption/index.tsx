@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { usePlayback } from "../../../app/playback";
+import { usePlayback } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { type CaptionRun, momentCaption, schedulerCaption } from "../../../engine/analysis/caption";
 import { runNames } from "../../../engine/analysis/explain";
@@ -21,9 +21,9 @@ function captionRunOf(run: ShownRun): CaptionRun {
 
 /** "What you are seeing": what the scheduler does, and what is happening at the playhead and why. */
 export function Caption({ run }: { run: ShownRun }) {
-  const time = usePlayback((s) => s.time);
   const input = useMemo(() => captionRunOf(run), [run]);
-  const moment = momentCaption(input, time);
+  // The sentence itself is selected: the card renders only when it changes.
+  const moment = usePlayback((s) => momentCaption(input, s.time));
   return (
     <section className="side-card caption" aria-labelledby="caption-title" data-testid="caption">
       <h2 id="caption-title" className="side-title">

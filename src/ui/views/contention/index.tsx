@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { type SweepAxis, useSweep } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
-import { type SweepAxis, useSweep } from "../../../app/use-sweep";
 import { formatInt, formatTimes } from "../../format";
 import { useWidth } from "../use-width";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";

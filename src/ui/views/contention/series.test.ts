@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SweepPoint } from "../../../app/use-sweep";
+import type { SweepPoint } from "../../../app/jobs";
 import { mostContended, seriesOf } from "./series";
 
 const p = (scheduler: SweepPoint["scheduler"], value: number, speedup: number): SweepPoint => ({

@@ -1,6 +1,6 @@
 /** The lines of the contention chart, from sweep points: one per scheduler, plus the critical-path ideal. */
 
-import type { SweepPoint } from "../../../app/use-sweep";
+import type { SweepPoint } from "../../../app/jobs";
 import { SCHEDULER_LABELS, type SchedulerName } from "../../../engine/scenario/scenario";
 
 export type SeriesId = SchedulerName | "ideal";

@@ -1,5 +1,5 @@
 import { type MouseEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from "react";
-import { playback } from "../../../app/playback";
+import { playback } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { txStatesOf } from "../../../engine/analysis/tx-state";
 import { formatInt } from "../../format";

@@ -1,5 +1,5 @@
 import { type FormEvent, useMemo, useState } from "react";
-import { playback, usePlayback } from "../../../app/playback";
+import { playback, usePlayback } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { TX_STATUS_NAMES, TxStatus, txStatesOf } from "../../../engine/analysis/tx-state";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
@@ -7,6 +7,7 @@ import { formatDuration } from "../../format";
 import { keyLabel, txName } from "../tx-label";
 import { type ExecutionDetail, type Outcome, type TxDetails, txDetails } from "./tx-details";
 import "../side-card.css";
+import { useMoment } from "../use-moment";
 import "./inspector.css";
 
 /** Each outcome's symbol matches the graph's glyph for that state, so colour is never the only signal. */
@@ -174,7 +175,7 @@ function Details({ run, d, time }: { run: ShownRun; d: TxDetails; time: number }
 
 /** The selected (or hovered) transaction: what it calls, what it read and wrote, each execution and why. */
 export function Inspector({ run }: { run: ShownRun }) {
-  const time = usePlayback((s) => s.time);
+  const time = useMoment();
   const selected = usePlayback((s) => s.selectedTx);
   const hover = usePlayback((s) => s.hoverTx);
   const txs = run.result.block.n;

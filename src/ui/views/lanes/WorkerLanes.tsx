@@ -1,5 +1,5 @@
 import { type MouseEvent, type PointerEvent, useMemo, useRef, useState } from "react";
-import { playback } from "../../../app/playback";
+import { playback } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { lockStalls } from "../../../engine/analysis/lock-stalls";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from "react";
-import { usePlayback } from "../../../app/playback";
 import type { ShownRun } from "../../../app/store";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
+import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
 import { completionTimes, countUpTo, roundTimes } from "./playhead-counts";
 import { drawThroughput, REFERENCE_TPS, type ThroughputBar, throughputHeight } from "./throughput-chart";
@@ -169,7 +169,7 @@ function ThroughputChart({ bars, summary }: { bars: readonly ThroughputBar[]; su
 
 /** Throughput against the 100k TPS reference, speedups, and the counters at the playhead. */
 export function MetricsPanel({ run }: { run: ShownRun }) {
-  const time = usePlayback((s) => s.time);
+  const time = useMoment();
   const { result, scenario } = run;
   const m = computeMetrics(result, time);
   const done = countUpTo(completionTimes(result.log), m.atUs);

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import type { RunResult } from "../engine/run-result";
+import { PRESETS } from "../engine/scenario/presets";
+import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { mergeLogs } from "../engine/trace/merge-log";
+import { simulate } from "../runtime/simulate";
+import type { SweepPlan, SweepPoint } from "../runtime/sweep";
+import { SweepCancelledError } from "../runtime/sweep-client";
+import { RunCancelledError } from "../runtime/virtual-client";
+import { type ClientFactory, createController, type RunClient } from "./controller";
+import type { PointClient } from "./point-jobs";
+
+const LEFT: Scenario = { ...DEFAULT_SCENARIO, txs: 80, accounts: 10, workers: 4 };
+
+/** Lets resolved runs reach the stores. */
+const settled = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+interface Pending {
+  readonly scenario: Scenario;
+  resolve(r: RunResult): void;
+  reject(e: Error): void;
+}
+
+/** Run clients whose runs finish when the test says so, with real results; they record their disposal. */
+function fakeClients() {
+  const made: { calls: Pending[]; disposed: number }[] = [];
+  const sweepRuns: { plan: SweepPlan; cancelled: boolean }[] = [];
+  let sweepsDisposed = 0;
+  const factory: ClientFactory = {
+    virtual(): RunClient {
+      const client = { calls: [] as Pending[], disposed: 0 };
+      made.push(client);
+      return {
+        run: (scenario) =>
+          new Promise<RunResult>((resolve, reject) => client.calls.push({ scenario, resolve, reject })),
+        cancel: () => {
+          for (const c of client.calls.splice(0)) c.reject(new RunCancelledError());
+        },
+        dispose: () => {
+          client.disposed++;
+        },
+      };
+    },
+    sweep(): PointClient {
+      let current: { plan: SweepPlan; cancelled: boolean; reject: (e: Error) => void } | null = null;
+      const cancel = (): void => {
+        if (!current) return;
+        current.cancelled = true;
+        current.reject(new SweepCancelledError());
+        current = null;
+      };
+      return {
+        run: (plan: SweepPlan) =>
+          new Promise<SweepPoint[]>((_, reject) => {
+            cancel();
+            current = { plan, cancelled: false, reject };
+            sweepRuns.push(current);
+          }),
+        runTasks: () => new Promise(() => {}),
+        cancel,
+        dispose: () => {
+          cancel();
+          sweepsDisposed++;
+        },
+      };
+    },
+  };
+  /** Finishes the latest run of client `i` with a real run of its scenario. */
+  const finish = async (i: number): Promise<RunResult> => {
+    const call = made[i].calls.pop();
+    if (!call) throw new Error(`client ${i} has no run in flight`);
+    const result = simulate(call.scenario);
+    call.resolve(result);
+    await settled();
+    return result;
+  };
+  return { factory, made, sweepRuns, finish, sweepsDisposed: () => sweepsDisposed };
+}
+
+describe("controller", () => {
+  it("puts each finished run on the playhead: the first at its end, the next at the same share", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.runs.getState().runNow();
+    const first = await f.finish(0);
+    await settled();
+    const head = c.playback.getState();
+    expect(head.log).toBe(first.log);
+    expect(head.time).toBe(head.end);
+    head.seek(head.end / 2);
+    c.runs.getState().apply({ ...LEFT, workers: 2 });
+    const second = await f.finish(0);
+    await settled();
+    const after = c.playback.getState();
+    expect(after.log).toBe(second.log);
+    expect(after.time).toBeCloseTo(after.end / 2, 6);
+  });
+
+  it("applies a link's view once its run is shown, and drops it when another scenario's run is shown", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.openLink({ scenario: LEFT, view: { t: 5, tx: 3, speed: 0.01 }, issues: [], newer: null });
+    expect(c.pendingView()).toBe(true);
+    await f.finish(0);
+    await settled();
+    const head = c.playback.getState();
+    expect([head.time, head.selectedTx, head.speed]).toEqual([5, 3, 0.01]);
+    expect(c.pendingView()).toBe(false);
+
+    c.openLink({ scenario: { ...LEFT, seed: 7 }, view: { t: 9 }, issues: [], newer: null });
+    c.runs.getState().apply({ ...LEFT, seed: 8 });
+    await f.finish(0);
+    await settled();
+    expect(c.pendingView()).toBe(false);
+    expect(c.playback.getState().time).not.toBe(9);
+  });
+
+  it("runs the compare side in its own client, merges both logs on the playhead, and disposes it on leaving", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.runs.getState().runNow();
+    const left = await f.finish(0);
+    await settled();
+    c.playback.getState().seek(4);
+    c.playback.getState().select(2);
+    c.linkView.setState({ compare: { scheduler: "batched" } });
+    expect(f.made).toHaveLength(2);
+    expect(f.made[1].calls[0].scenario).toEqual({ ...LEFT, scheduler: "batched" });
+    const right = await f.finish(1);
+    await settled();
+    expect(c.compareSide.getState().right?.result).toBe(right);
+    const head = c.playback.getState();
+    expect(head.log).toEqual(mergeLogs(left.log, right.log));
+    expect([head.time, head.selectedTx]).toEqual([4, 2]);
+
+    c.linkView.setState({ compare: null });
+    expect(f.made[1].disposed).toBe(1);
+    expect(c.playback.getState().log).toBe(left.log);
+    expect(c.playback.getState().time).toBe(4);
+    expect(c.compareSide.getState().right).toBeNull();
+  });
+
+  it("names the fields of an invalid compare side and runs nothing for it", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.runs.getState().runNow();
+    await f.finish(0);
+    c.linkView.setState({ compare: { workers: 0 } });
+    expect(c.compareSide.getState().problem).toMatch(/workers must be an integer from 1 to 64/);
+    expect(f.made).toHaveLength(1);
+  });
+
+  it("leaves a preset when a knob changes the scenario, not on its own run", async () => {
+    const f = fakeClients();
+    const preset = PRESETS[0];
+    const c = createController(f.factory, LEFT);
+    c.openPreset(preset);
+    await f.finish(0);
+    await settled();
+    expect(c.linkView.getState().preset).toBe(preset.id);
+    c.runs.getState().apply({ ...preset.scenario, workers: 1 });
+    await f.finish(0);
+    await settled();
+    expect(c.linkView.getState().preset).toBeNull();
+  });
+
+  it("keeps one sweep at a time, keyed by what it sweeps, and disposes every client", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.wantSweep(LEFT, "skew");
+    // Moving the swept knob or the scheduler does not start another sweep.
+    c.wantSweep({ ...LEFT, skew: 1.5, scheduler: "batched" }, "skew");
+    expect(f.sweepRuns).toHaveLength(1);
+    c.wantSweep(LEFT, "accounts");
+    expect(f.sweepRuns.map((r) => [r.plan.axis, r.cancelled])).toEqual([
+      ["skew", true],
+      ["accounts", false],
+    ]);
+    c.runs.getState().runNow();
+    c.dispose();
+    expect(f.made[0].disposed).toBe(1);
+    expect(f.sweepsDisposed()).toBe(1);
+    expect(c.runs.getState().running).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+/** The sweeps as components use them: ask the controller for one, select what it has so far. */
+import { useEffect, useMemo } from "react";
+import { useStore } from "zustand";
+import type { Scenario } from "../engine/scenario/scenario";
+import type { ComparePoint } from "../runtime/block-compare";
+import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
+import { controller } from "./page";
+import { type JobState, jobRunning } from "./point-jobs";
+
+export type { ComparePoint, SweepAxis, SweepPoint };
+
+export interface SweepState {
+  readonly plan: SweepPlan;
+  readonly points: readonly SweepPoint[];
+  readonly running: boolean;
+  readonly error: string | null;
+}
+
+const noPoints = <P>(s: JobState<P>, key: string): readonly P[] => (s.key === key ? s.points : []);
+
+/** The contention sweep of a scenario along `axis`, computed in the background point by point. */
+export function useSweep(scenario: Scenario, axis: SweepAxis): SweepState {
+  const plan = useMemo(() => sweepPlan(scenario, axis), [scenario, axis]);
+  const job = useStore(controller.sweeps.store);
+  useEffect(() => controller.wantSweep(scenario, axis), [scenario, axis]);
+  useEffect(() => () => controller.sweeps.release(), []);
+  const current = job.total === plan.tasks.length && job.key !== "";
+  return {
+    plan,
+    points: current ? noPoints(job, job.key) : [],
+    running: !current || jobRunning(job),
+    error: current ? job.error : null,
+  };
+}
+
+export interface CompareState {
+  readonly points: readonly ComparePoint[];
+  readonly total: number;
+  readonly running: boolean;
+  readonly error: string | null;
+  cancel(): void;
+}
+
+/**
+ * The shown real block under every scheduler and both fee modes, at the scenario's workers and shards;
+ * `upload` is the parsed file of an opened block (null for the mainnet sources, which the worker fetches).
+ */
+export function useBlockCompare(scenario: Scenario, upload: unknown, uploadId: string): CompareState {
+  const job = useStore(controller.blockCompare.store);
+  useEffect(() => controller.wantBlockCompare(scenario, upload, uploadId), [scenario, upload, uploadId]);
+  useEffect(() => () => controller.blockCompare.release(), []);
+  return {
+    points: job.points,
+    total: job.total,
+    running: job.key === "" || jobRunning(job),
+    error: job.error,
+    cancel: () => controller.blockCompare.stop(),
+  };
+}
