@@ -37,6 +37,11 @@ export class Arena {
     return a;
   }
 
+  uint8(n: number): Uint8Array {
+    const at = this.take(n);
+    return this.buffer ? new Uint8Array(this.buffer, at, n) : new Uint8Array(n);
+  }
+
   float64(n: number): Float64Array {
     const at = this.take(n * 8);
     return this.buffer ? new Float64Array(this.buffer, at, n) : new Float64Array(n);

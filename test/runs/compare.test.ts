@@ -42,7 +42,7 @@ describe("merged playhead log", () => {
     a.emit(1, 0, Ev.ExecStart, 7, 0, 0, -1);
     a.emit(2, 0, Ev.ExecEnd, 7, 0, 0, -1);
     b.emit(1, 0, Ev.ExecStart, 9, 0, 0, -1);
-    const m = mergeLogs(a, b);
+    const m = mergeLogs(a.freeze(), b.freeze());
     expect([...m.tx]).toEqual([7, 9, 7]);
   });
 });

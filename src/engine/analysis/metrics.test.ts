@@ -1,40 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BLOCKSTM_ROWS } from "../../../test/engine/blockstm-log";
 import { logOf, type Row, traceOf } from "../../../test/engine/log";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, MsgKind } from "../trace/kinds";
 import { computeMetrics } from "./metrics";
 import type { RunInput } from "./run-analysis";
-
-// Two lanes, three transactions (Block-STM style):
-// tx 1's first incarnation is aborted (3 us wasted); tx 2 suspends on tx 1 after 1 us (wasted), resumes and
-// re-executes; tx 1's second incarnation reverts.
-const blockstmRows: Row[] = [
-  [0, 0, Ev.ExecStart, 0, 0],
-  [0, 1, Ev.ExecStart, 1, 0],
-  [3, 0, Ev.ExecEnd, 0, 0],
-  [3, 1, Ev.ExecEnd, 1, 0],
-  [3, 0, Ev.ValidateStart, 0, 0],
-  [4, 0, Ev.ValidateEnd, 0, 0, -1, 1],
-  [4, 0, Ev.Commit, 0, 0],
-  [4, 0, Ev.ExecStart, 2, 0],
-  [4, 1, Ev.ValidateStart, 1, 0],
-  [5, 1, Ev.ValidateEnd, 1, 0, -1, 0],
-  [5, 1, Ev.Abort, 1, 0, 5, 0],
-  [5, 1, Ev.ExecStart, 1, 1],
-  [5, 0, Ev.Suspend, 2, 0, 3, 1],
-  [8, 1, Ev.Revert, 1, 1, -1, -1],
-  [8, 1, Ev.ExecEnd, 1, 1],
-  [8, 1, Ev.ValidateStart, 1, 1],
-  [9, 1, Ev.ValidateEnd, 1, 1, -1, 1],
-  [9, 1, Ev.Commit, 1, 1],
-  [9, 1, Ev.Resume, 2, 0, -1, 1],
-  [9, 0, Ev.ExecStart, 2, 0],
-  [12, 0, Ev.ExecEnd, 2, 0],
-  [12, 0, Ev.ValidateStart, 2, 0],
-  [13, 0, Ev.ValidateEnd, 2, 0, -1, 1],
-  [13, 0, Ev.Commit, 2, 0],
-];
 
 function runOf(log: EventLogData, over: Partial<RunInput> = {}): RunInput {
   return {
@@ -52,13 +23,13 @@ function runOf(log: EventLogData, over: Partial<RunInput> = {}): RunInput {
 }
 
 describe("computeMetrics", () => {
-  const run = runOf(logOf(blockstmRows));
+  const run = runOf(logOf(BLOCKSTM_ROWS));
 
   it("counts a finished run", () => {
     const m = computeMetrics(run);
     expect(m).toMatchObject({
       finished: true,
-      events: blockstmRows.length,
+      events: BLOCKSTM_ROWS.length,
       committed: 3,
       executions: 5,
       reExecutions: 2,
@@ -99,7 +70,7 @@ describe("computeMetrics", () => {
   });
 
   it("labels live runs as measured", () => {
-    expect(computeMetrics(runOf(logOf(blockstmRows), { mode: "live" })).clock).toBe("measured");
+    expect(computeMetrics(runOf(logOf(BLOCKSTM_ROWS), { mode: "live" })).clock).toBe("measured");
   });
 
   it("counts batches, cross-shard messages and legs of a receipt run", () => {

@@ -1,37 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BLOCKSTM_ROWS } from "../../../test/engine/blockstm-log";
 import { logOf, traceOf } from "../../../test/engine/log";
 import { Ev, MsgKind } from "../trace/kinds";
 import { LaneTask, TxStates, TxStatus, txStatesOf, unitsPerTx } from "./tx-state";
 
-// Block-STM on two lanes: tx 1's first incarnation aborts on key 5 (written by tx 0); tx 2 suspends on
-// tx 1 at key 3, resumes and re-executes; tx 1's second incarnation reverts.
-const blockstm = logOf([
-  [0, 0, Ev.ExecStart, 0, 0],
-  [0, 1, Ev.ExecStart, 1, 0],
-  [3, 0, Ev.ExecEnd, 0, 0],
-  [3, 1, Ev.ExecEnd, 1, 0],
-  [3, 0, Ev.ValidateStart, 0, 0],
-  [4, 0, Ev.ValidateEnd, 0, 0, -1, 1],
-  [4, 0, Ev.Commit, 0, 0],
-  [4, 0, Ev.ExecStart, 2, 0],
-  [4, 1, Ev.ValidateStart, 1, 0],
-  [5, 1, Ev.ValidateEnd, 1, 0, -1, 0],
-  [5, 1, Ev.Abort, 1, 0, 5, 0],
-  [5, 1, Ev.ExecStart, 1, 1],
-  [5, 0, Ev.Suspend, 2, 0, 3, 1],
-  [8, 1, Ev.Revert, 1, 1, -1, -1],
-  [8, 1, Ev.ExecEnd, 1, 1],
-  [8, 1, Ev.ValidateStart, 1, 1],
-  [9, 1, Ev.ValidateEnd, 1, 1, -1, 1],
-  [9, 1, Ev.Commit, 1, 1],
-  [9, 1, Ev.Resume, 2, 1, -1, 1],
-  [9, 0, Ev.ExecStart, 2, 1],
-  [12, 0, Ev.ExecEnd, 2, 1],
-  [12, 0, Ev.ValidateStart, 2, 1],
-  [13, 0, Ev.ValidateEnd, 2, 1, -1, 1],
-  [13, 0, Ev.Commit, 2, 1],
-]);
+const blockstm = logOf(BLOCKSTM_ROWS);
 
 const statusAt = (s: TxStates, t: number): number[] => [...s.seek(t).status];
 

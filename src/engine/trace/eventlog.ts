@@ -13,28 +13,47 @@ export interface EventSink {
   ): void;
 }
 
+/**
+ * The log's columns, said once: the growable log, the frozen one, the merged one and the live workers'
+ * logs in shared memory are all made from this table.
+ */
+export const COLUMNS = {
+  time: Float64Array,
+  worker: Int32Array,
+  kind: Uint8Array,
+  tx: Int32Array,
+  inc: Int32Array,
+  key: Int32Array,
+  other: Int32Array,
+} as const;
+export type ColumnName = keyof typeof COLUMNS;
+export const COLUMN_NAMES = Object.keys(COLUMNS) as readonly ColumnName[];
+/** A column's array, in plain or shared memory. */
+type ArrayOf<T> = T extends Float64ArrayConstructor
+  ? Float64Array
+  : T extends Uint8ArrayConstructor
+    ? Uint8Array
+    : Int32Array;
+export type EventColumns = { [K in ColumnName]: ArrayOf<(typeof COLUMNS)[K]> };
+
+type ColumnType = (typeof COLUMNS)[ColumnName];
+/** Makes one column of n entries (plain memory unless told otherwise: a shared arena). */
+export type MakeColumn = (type: ColumnType, n: number) => EventColumns[ColumnName];
+
+/** Every column, n entries each. */
+export function makeColumns(n: number, make: MakeColumn = (Type, k) => new Type(k)): EventColumns {
+  return Object.fromEntries(COLUMN_NAMES.map((c) => [c, make(COLUMNS[c], n)])) as EventColumns;
+}
+
 /** A frozen, column-oriented event log: one typed-array entry per event, sorted by time then worker. */
-export interface EventLogData {
+export interface EventLogData extends Readonly<EventColumns> {
   readonly length: number;
-  readonly time: Float64Array;
-  readonly worker: Int32Array;
-  readonly kind: Uint8Array;
-  readonly tx: Int32Array;
-  readonly inc: Int32Array;
-  readonly key: Int32Array;
-  readonly other: Int32Array;
 }
 
 /** Growable append-only event log (the virtual driver's sink; also the merged form of live logs). */
 export class EventLog implements EventSink {
   length = 0;
-  time = new Float64Array(1024);
-  worker = new Int32Array(1024);
-  kind = new Uint8Array(1024);
-  tx = new Int32Array(1024);
-  inc = new Int32Array(1024);
-  key = new Int32Array(1024);
-  other = new Int32Array(1024);
+  private c: EventColumns = makeColumns(1024);
 
   emit(
     time: number,
@@ -45,31 +64,22 @@ export class EventLog implements EventSink {
     key: number,
     other: number,
   ): void {
-    if (this.length === this.time.length) this.grow();
+    if (this.length === this.c.time.length) this.grow();
     const i = this.length++;
-    this.time[i] = time;
-    this.worker[i] = worker;
-    this.kind[i] = kind;
-    this.tx[i] = tx;
-    this.inc[i] = inc;
-    this.key[i] = key;
-    this.other[i] = other;
+    const c = this.c;
+    c.time[i] = time;
+    c.worker[i] = worker;
+    c.kind[i] = kind;
+    c.tx[i] = tx;
+    c.inc[i] = inc;
+    c.key[i] = key;
+    c.other[i] = other;
   }
 
   private grow(): void {
-    const n = this.time.length * 2;
-    const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.time = g(this.time, (k) => new Float64Array(k));
-    this.worker = g(this.worker, (k) => new Int32Array(k));
-    this.kind = g(this.kind, (k) => new Uint8Array(k));
-    this.tx = g(this.tx, (k) => new Int32Array(k));
-    this.inc = g(this.inc, (k) => new Int32Array(k));
-    this.key = g(this.key, (k) => new Int32Array(k));
-    this.other = g(this.other, (k) => new Int32Array(k));
+    const bigger = makeColumns(this.c.time.length * 2);
+    for (const name of COLUMN_NAMES) bigger[name].set(this.c[name]);
+    this.c = bigger;
   }
 
   /**
@@ -80,21 +90,14 @@ export class EventLog implements EventSink {
     const n = this.length;
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
-    const t = this.time;
+    const t = this.c.time;
     order.sort((a, b) => t[a] - t[b] || a - b);
-    const pick = <T extends Float64Array | Int32Array | Uint8Array>(a: T, out: T): T => {
-      for (let i = 0; i < n; i++) out[i] = a[order[i]];
-      return out;
-    };
-    return {
-      length: n,
-      time: pick(this.time, new Float64Array(n)),
-      worker: pick(this.worker, new Int32Array(n)),
-      kind: pick(this.kind, new Uint8Array(n)),
-      tx: pick(this.tx, new Int32Array(n)),
-      inc: pick(this.inc, new Int32Array(n)),
-      key: pick(this.key, new Int32Array(n)),
-      other: pick(this.other, new Int32Array(n)),
-    };
+    const out = makeColumns(n);
+    for (const name of COLUMN_NAMES) {
+      const from = this.c[name];
+      const to = out[name];
+      for (let i = 0; i < n; i++) to[i] = from[order[i]];
+    }
+    return { length: n, ...out };
   }
 }

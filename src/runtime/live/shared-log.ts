@@ -1,10 +1,18 @@
 import { Arena } from "../../engine/arena";
-import { EventLog, type EventLogData, type EventSink } from "../../engine/trace/eventlog";
+import {
+  COLUMN_NAMES,
+  COLUMNS,
+  type EventColumns,
+  EventLog,
+  type EventLogData,
+  type EventSink,
+  makeColumns,
+} from "../../engine/trace/eventlog";
 import { Ev, type EventKind } from "../../engine/trace/kinds";
 import { type RunControl, T_COMMITS, T_DROPPED, T_LOG_LEN, T_TX } from "./control";
 
-/** Bytes one entry takes in shared memory (time as float64, six int32 columns). */
-export const LOG_ENTRY_BYTES = 32;
+/** Bytes one entry takes in shared memory: one element of every column. */
+export const LOG_ENTRY_BYTES = COLUMN_NAMES.reduce((sum, c) => sum + COLUMNS[c].BYTES_PER_ELEMENT, 0);
 
 /**
  * One fixed-capacity event log per worker thread in shared memory, in the columns of an EventLog. The
@@ -12,32 +20,21 @@ export const LOG_ENTRY_BYTES = 32;
  * they grow; a full log stops taking entries (the run goes on) and counts what it dropped.
  */
 export class SharedLogs {
-  readonly time: Float64Array;
-  readonly worker: Int32Array;
-  readonly kind: Int32Array;
-  readonly tx: Int32Array;
-  readonly inc: Int32Array;
-  readonly key: Int32Array;
-  readonly other: Int32Array;
+  readonly columns: EventColumns;
 
   private constructor(
     readonly threads: number,
     readonly capacity: number,
     arena: Arena,
   ) {
-    const n = threads * capacity;
-    this.time = arena.float64(n);
-    this.worker = arena.int32(n);
-    this.kind = arena.int32(n);
-    this.tx = arena.int32(n);
-    this.inc = arena.int32(n);
-    this.key = arena.int32(n);
-    this.other = arena.int32(n);
+    this.columns = makeColumns(threads * capacity, (Type, n) =>
+      Type === Float64Array ? arena.float64(n) : Type === Uint8Array ? arena.uint8(n) : arena.int32(n),
+    );
   }
 
-  /** Bytes the logs of `threads` threads of `capacity` entries each take. */
+  /** Bytes the logs of `threads` threads of `capacity` entries each take (each column 8-byte aligned). */
   static bytes(threads: number, capacity: number): number {
-    return threads * capacity * LOG_ENTRY_BYTES;
+    return threads * capacity * LOG_ENTRY_BYTES + 8 * COLUMN_NAMES.length;
   }
 
   /** Logs over a buffer of at least bytes(threads, capacity); old contents do not matter (lengths do). */
@@ -54,16 +51,9 @@ export class SharedLogs {
   collect(control: RunControl, into: EventLog, threads = this.threads): EventLog {
     for (let t = 0; t < threads; t++) {
       const len = Atomics.load(control.thread, control.threadWord(t, T_LOG_LEN));
+      const c = this.columns;
       for (let i = t * this.capacity, end = i + len; i < end; i++) {
-        into.emit(
-          this.time[i],
-          this.worker[i],
-          this.kind[i] as EventKind,
-          this.tx[i],
-          this.inc[i],
-          this.key[i],
-          this.other[i],
-        );
+        into.emit(c.time[i], c.worker[i], c.kind[i] as EventKind, c.tx[i], c.inc[i], c.key[i], c.other[i]);
       }
     }
     return into;
@@ -125,7 +115,7 @@ export class ThreadSink implements EventSink {
       return;
     }
     const i = this.base + this.len;
-    const l = this.logs;
+    const l = this.logs.columns;
     l.time[i] = time;
     l.worker[i] = worker;
     l.kind[i] = kind;
