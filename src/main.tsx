@@ -4,6 +4,7 @@ import { runStore } from "./app/page";
 import { startServiceWorker } from "./app/release";
 import { App } from "./ui/App";
 import "./ui/theme.css";
+import "./ui/shared.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -102,7 +102,7 @@ export function KnobPanel() {
   };
   const note = (ids: readonly KnobId[]): ReactNode => {
     const reason = ids.map(off).find((r) => r !== null);
-    return reason && <p className="knob-note">{reason}</p>;
+    return reason && <p className="field-note">{reason}</p>;
   };
 
   const submit = (e: FormEvent): void => {
@@ -119,7 +119,7 @@ export function KnobPanel() {
         </button>
       </div>
       {unplaced.length > 0 && (
-        <ul className="knob-error knobs-general" role="alert">
+        <ul className="field-error knobs-general" role="alert">
           {unplaced.map((i) => (
             <li key={i.field}>{i.message}</li>
           ))}
@@ -132,7 +132,7 @@ export function KnobPanel() {
       </fieldset>
       <fieldset>
         <legend>Block</legend>
-        <p className="knob-note" data-testid="source-note">
+        <p className="field-note" data-testid="source-note">
           {ETH_BLOCK_NOTES[draft.source] ??
             (draft.source === "mod3mod4"
               ? "Transaction j reads M[j mod 3] and writes M[j mod 4]."
@@ -169,7 +169,7 @@ interface FieldProps<Id extends KnobId> {
 function ErrorText({ id, message }: { id: KnobId; message: string | undefined }) {
   if (!message) return null;
   return (
-    <p className="knob-error" id={`${domId(id)}-error`} role="alert">
+    <p className="field-error" id={`${domId(id)}-error`} role="alert">
       {message}
     </p>
   );
@@ -316,7 +316,7 @@ function MixFields({ draft, issues, off, edit }: MixProps) {
         })}
       </div>
       {messages.length > 0 && (
-        <ul className="knob-error" id={errorId} role="alert">
+        <ul className="field-error" id={errorId} role="alert">
           {messages.map((i) => (
             <li key={i.field}>{i.message}</li>
           ))}

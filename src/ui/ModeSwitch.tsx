@@ -67,14 +67,14 @@ export function ModeSwitch() {
       {refusal !== null && (
         <div className="live-refusal" role="alert" data-testid="live-refusal">
           <p>{refusal}</p>
-          <button type="button" onClick={() => choose("virtual")}>
+          <button type="button" className="button" onClick={() => choose("virtual")}>
             Use virtual mode
           </button>
         </div>
       )}
       {mode === "live" && (
         <div className="knob-grid live-knobs">
-          <p className="knob-note">
+          <p className="field-note">
             Workers × shards up to {liveThreadLimit()} (this machine's cores). Every figure is measured.
           </p>
           <div className="knob" title={SLOWDOWN_DEF.title}>
@@ -94,7 +94,7 @@ export function ModeSwitch() {
               onChange={editPace}
             />
             {!paceOk && (
-              <p className="knob-error" id="knob-slowdown-error" role="alert">
+              <p className="field-error" id="knob-slowdown-error" role="alert">
                 slowdown {mustBe(SLOWDOWN_RANGE)} (got {JSON.stringify(pace)})
               </p>
             )}

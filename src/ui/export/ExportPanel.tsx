@@ -46,6 +46,7 @@ export function ExportPanel() {
       <div className="file-buttons">
         <button
           type="button"
+          className="button"
           title="The views as they are now, as a PNG picture."
           onClick={guard(async () => downloadBlob(await snapshotPng(stage()), `${name}.png`))}
         >
@@ -53,6 +54,7 @@ export function ExportPanel() {
         </button>
         <button
           type="button"
+          className="button"
           title="The views as they are now, as an SVG document."
           onClick={guard(() =>
             downloadBlob(new Blob([snapshotSvg(stage())], { type: "image/svg+xml" }), `${name}.svg`),
@@ -62,6 +64,7 @@ export function ExportPanel() {
         </button>
         <button
           type="button"
+          className="button"
           title="The whole run in the Chrome Trace Event format: open it in ui.perfetto.dev or chrome://tracing."
           onClick={guard(() => downloadJson(runTrace(shown.result), `${name}.trace.json`))}
         >
@@ -69,6 +72,7 @@ export function ExportPanel() {
         </button>
         <button
           type="button"
+          className="button"
           title="The scenario, the metrics, the state hashes, the mode and the clock, as JSON."
           onClick={guard(() =>
             downloadJson(runReport(shown.result, shown.metrics, GAS_LIMIT_NOTE), `${name}.report.json`),
@@ -78,6 +82,7 @@ export function ExportPanel() {
         </button>
         <button
           type="button"
+          className="button"
           title="The scenario as JSON: open it here again (or drop it on the page) to get the same run."
           onClick={guard(() => downloadJson(shown.scenario, `${name}.scenario.json`))}
         >
@@ -87,7 +92,7 @@ export function ExportPanel() {
       <RecordVideo run={shown} fileName={name} />
       <EmbedCode run={shown} />
       {error && (
-        <p className="knob-error" role="alert">
+        <p className="field-error" role="alert">
           {error}
         </p>
       )}

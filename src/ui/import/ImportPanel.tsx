@@ -14,17 +14,17 @@ export function ImportPanel() {
   return (
     <section className="files" aria-labelledby="import-title">
       <h2 id="import-title">Open a file</h2>
-      <p className="knob-note">
+      <p className="field-note">
         A scenario JSON (as exported here) or an Ethereum block JSON (eth_getBlockByNumber with full
         transactions, up to 20 MB). Or drop the file anywhere on the page.
       </p>
-      <label className="file-pick">
+      <label className="button file-pick">
         Choose file…
         <input type="file" accept=".json,application/json" className="visually-hidden" onChange={pick} />
       </label>
       {notice && (
         <ul
-          className={notice.ok ? "open-notice" : "open-notice knob-error"}
+          className={notice.ok ? "open-notice" : "open-notice field-error"}
           role={notice.ok ? "status" : "alert"}
           data-testid="open-notice"
         >

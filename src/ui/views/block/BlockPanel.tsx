@@ -177,7 +177,7 @@ function SchedulerTable({ run }: { run: ShownRun }) {
         <p className="side-note">Stopped. Change the scenario to compute it again.</p>
       )}
       {compare.error && (
-        <p className="knob-error" role="alert">
+        <p className="field-error" role="alert">
           {compare.error}
         </p>
       )}
