@@ -200,7 +200,9 @@ test("a hash typed while the page is about to write the address bar is read, not
   page,
 }) => {
   const first = `/${hashOf({ panels: ["javascript:alert(1)"] })}`;
-  const typed = `/${hashOf({ compare: { scheduler: "javascript:alert(1)" } })}`;
+  // Not an object, so the typed link opens no compare side: the count of address writes below does not
+  // depend on whether a compare run ends within the write throttle.
+  const typed = `/${hashOf({ compare: "javascript:alert(1)" })}`;
   await openLink(page, first);
   await expect(page.locator("html")).toHaveAttribute("data-links-opened", "1");
   // The address bar is written once after the link's run is shown, then only on a change.
