@@ -49,6 +49,7 @@ export function EmbedCode({ run }: { run: ShownRun }) {
       </label>
       <button
         type="button"
+        className="button"
         onClick={copy}
         title="An <iframe> of this link showing one view, for a slide deck."
       >

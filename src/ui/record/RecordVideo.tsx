@@ -125,12 +125,12 @@ export function RecordVideo({ run, fileName }: { run: ShownRun; fileName: string
           <span>
             Frame {formatInt(status.done)} of {formatInt(status.total)}
           </span>
-          <button type="button" onClick={() => abort.current?.abort()}>
+          <button type="button" className="button" onClick={() => abort.current?.abort()}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" onClick={record} disabled={!planned.ok}>
+        <button type="button" className="button" onClick={record} disabled={!planned.ok}>
           Record video
         </button>
       )}
@@ -140,7 +140,7 @@ export function RecordVideo({ run, fileName }: { run: ShownRun; fileName: string
         </p>
       )}
       {status.kind === "error" && (
-        <p className="knob-error" role="alert">
+        <p className="field-error" role="alert">
           {status.message}
         </p>
       )}
