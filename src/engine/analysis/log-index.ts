@@ -1,5 +1,6 @@
 import type { EventLogData } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
+import { buildSpans, SpanEnd, type Spans } from "./spans";
 
 /** Counters that only grow as the playhead moves forward. */
 export const Count = {
@@ -24,40 +25,38 @@ const STRIDE = 64;
 
 /**
  * One pass over a log that makes metrics at any playhead cheap: counter checkpoints every STRIDE events,
- * per-event flags, cumulative wasted work, and each lane's busy intervals with their prefix sums.
+ * per-event flags, cumulative wasted work, and the spans (each lane's busy intervals, with their prefix
+ * sums).
  */
 export interface LogIndex {
   readonly log: EventLogData;
   readonly lanes: number;
+  readonly spans: Spans;
   readonly checkpoints: Int32Array;
   readonly flags: Uint8Array;
   /** wasted[c]: wasted microseconds over the first c events. */
   readonly wasted: Float64Array;
-  readonly busyStart: readonly Float64Array[];
-  readonly busyEnd: readonly Float64Array[];
-  /** busyBefore[l][k]: busy time of lane l in its first k intervals. */
+  /** busyBefore[l][k]: busy time of lane l in its first k spans. */
   readonly busyBefore: readonly Float64Array[];
 }
 
 export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
   const n = log.length;
+  const spans = buildSpans(log, lanes);
+  // Work lost, charged at the event that lost it: a suspension loses the partial execution up to the
+  // ESTIMATE (the transaction starts over when resumed); an abort, the aborted incarnation's execution.
+  const waste = new Float64Array(n);
+  for (let k = 0; k < spans.count; k++) {
+    const length = spans.end[k] - spans.start[k];
+    if (spans.ended[k] === SpanEnd.Suspended) waste[spans.endEvent[k]] += length;
+    if (spans.abortEvent[k] >= 0) waste[spans.abortEvent[k]] += length;
+  }
   let maxTx = -1;
   for (let i = 0; i < n; i++) if (log.tx[i] > maxTx) maxTx = log.tx[i];
   // Per transaction: its current unit has executed (reset by its commit: a receipt's next leg is a new unit);
-  // its latest execution reverted; the incarnation and length of its latest finished execution.
+  // its latest execution reverted.
   const executed = new Uint8Array(maxTx + 1);
   const reverted = new Uint8Array(maxTx + 1);
-  const lastInc = new Int32Array(maxTx + 1).fill(-1);
-  const lastDur = new Float64Array(maxTx + 1);
-  // Per lane: start time of the open execution or validation (NaN = none).
-  const openExec = new Float64Array(lanes).fill(Number.NaN);
-  const openValidate = new Float64Array(lanes).fill(Number.NaN);
-  const starts: number[][] = Array.from({ length: lanes }, () => []);
-  const ends: number[][] = Array.from({ length: lanes }, () => []);
-  const close = (lane: number, from: number, to: number): void => {
-    starts[lane].push(from);
-    ends[lane].push(to);
-  };
 
   const checkpoints = new Int32Array((Math.floor(n / STRIDE) + 1) * COUNTERS);
   const flags = new Uint8Array(n);
@@ -65,49 +64,12 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
   const counts = new Int32Array(COUNTERS);
   for (let i = 0; i < n; i++) {
     if (i % STRIDE === 0) checkpoints.set(counts, (i / STRIDE) * COUNTERS);
-    const t = log.time[i];
-    const w = log.worker[i];
-    const lane = w >= 0 && w < lanes ? w : -1;
     const tx = log.tx[i];
-    let waste = 0;
     switch (log.kind[i]) {
       case Ev.ExecStart:
         if (executed[tx]) flags[i] |= RE_EXECUTION;
         executed[tx] = 1;
         reverted[tx] = 0;
-        if (lane >= 0) openExec[lane] = t;
-        break;
-      case Ev.ExecEnd:
-        if (lane >= 0 && !Number.isNaN(openExec[lane])) {
-          close(lane, openExec[lane], t);
-          lastInc[tx] = log.inc[i];
-          lastDur[tx] = t - openExec[lane];
-          openExec[lane] = Number.NaN;
-        }
-        break;
-      case Ev.Suspend:
-        // The partial execution up to the ESTIMATE is lost: the transaction starts over when resumed.
-        if (lane >= 0 && !Number.isNaN(openExec[lane])) {
-          close(lane, openExec[lane], t);
-          waste = t - openExec[lane];
-          openExec[lane] = Number.NaN;
-        }
-        break;
-      case Ev.ValidateStart:
-        if (lane >= 0) openValidate[lane] = t;
-        break;
-      case Ev.ValidateEnd:
-        if (lane >= 0 && !Number.isNaN(openValidate[lane])) {
-          close(lane, openValidate[lane], t);
-          openValidate[lane] = Number.NaN;
-        }
-        break;
-      case Ev.Abort:
-        // The aborted incarnation's whole execution was wasted; charge it once.
-        if (tx >= 0 && lastInc[tx] === log.inc[i]) {
-          waste = lastDur[tx];
-          lastInc[tx] = -1;
-        }
         break;
       case Ev.Revert:
         reverted[tx] = 1;
@@ -118,24 +80,19 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
         reverted[tx] = 0;
         break;
     }
-    wasted[i + 1] = wasted[i] + waste;
+    wasted[i + 1] = wasted[i] + waste[i];
     addEvent(counts, log.kind[i], flags[i]);
   }
   if (n % STRIDE === 0) checkpoints.set(counts, (n / STRIDE) * COUNTERS);
 
-  const end = n > 0 ? log.time[n - 1] : 0;
-  for (let l = 0; l < lanes; l++) {
-    if (!Number.isNaN(openExec[l])) close(l, openExec[l], end);
-    if (!Number.isNaN(openValidate[l])) close(l, openValidate[l], end);
-  }
-  const busyStart = starts.map((s) => Float64Array.from(s));
-  const busyEnd = ends.map((e) => Float64Array.from(e));
-  const busyBefore = busyStart.map((s, l) => {
-    const acc = new Float64Array(s.length + 1);
-    for (let k = 0; k < s.length; k++) acc[k + 1] = acc[k] + busyEnd[l][k] - s[k];
+  const busyBefore = Array.from({ length: lanes }, (_, l) => {
+    const from = spans.laneStart[l];
+    const acc = new Float64Array(spans.laneStart[l + 1] - from + 1);
+    for (let k = 0; k + 1 < acc.length; k++)
+      acc[k + 1] = acc[k] + spans.end[from + k] - spans.start[from + k];
     return acc;
   });
-  return { log, lanes, checkpoints, flags, wasted, busyStart, busyEnd, busyBefore };
+  return { log, lanes, spans, checkpoints, flags, wasted, busyBefore };
 }
 
 function addEvent(counts: Int32Array, kind: number, flag: number): void {
@@ -188,15 +145,16 @@ export function countsAt(index: LogIndex, events: number): Int32Array {
 
 /** Time lane l spent executing or validating up to time t. */
 export function laneBusyAt(index: LogIndex, lane: number, t: number): number {
-  const s = index.busyStart[lane];
-  let lo = 0;
-  let hi = s.length;
+  const { spans } = index;
+  const first = spans.laneStart[lane];
+  let lo = first;
+  let hi = spans.laneStart[lane + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (s[mid] <= t) lo = mid + 1;
+    if (spans.start[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
-  if (lo === 0) return 0;
+  if (lo === first) return 0;
   const k = lo - 1;
-  return index.busyBefore[lane][k] + Math.min(index.busyEnd[lane][k], t) - s[k];
+  return index.busyBefore[lane][k - first] + Math.min(spans.end[k], t) - spans.start[k];
 }

@@ -1,3 +1,4 @@
+import { buildSpans, SpanEnd, SpanKind } from "../analysis/spans";
 import type { EventLogData } from "./eventlog";
 import { Ev, MSG_NAMES } from "./kinds";
 
@@ -33,6 +34,13 @@ export interface ChromeTraceOptions {
   label: string;
   txName: (tx: number) => string;
 }
+
+/** How an execution slice ended, by SpanEnd. */
+const OUTCOME: Readonly<Record<number, string>> = {
+  [SpanEnd.Finished]: "finished",
+  [SpanEnd.Suspended]: "suspended",
+  [SpanEnd.Open]: "unfinished",
+};
 
 /**
  * Converts a run's event log to a trace Perfetto opens: one process per shard, one thread per worker lane,
@@ -74,20 +82,34 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
     events.push({ name, cat, ph: "i", s: "t", ...place(lane, 0), ts: ns(t) / 1000, args });
   };
 
-  // Open slices per lane: event index of the start, or -1.
-  const execOpen = new Int32Array(lanes).fill(-1);
-  const validateOpen = new Int32Array(lanes).fill(-1);
+  // Executions and validations are paired once, by the spans: each is drawn where its end event is.
+  const spans = buildSpans(log, lanes);
+  const spanEndingAt = new Int32Array(log.length).fill(-1);
+  for (let k = 0; k < spans.count; k++) if (spans.endEvent[k] >= 0) spanEndingAt[spans.endEvent[k]] = k;
   const batchOpen = new Int32Array(shards).fill(-1);
   // Messages in flight, by (source, destination, kind, tx): flow ids in send order.
   const inFlight = new Map<string, number[]>();
   let nextFlow = 1;
 
-  const execSlice = (start: number, endTime: number, outcome: string): void => {
-    const lane = log.worker[start];
-    const inc = log.inc[start];
-    const name = inc > 0 ? `${txName(log.tx[start])} #${inc}` : txName(log.tx[start]);
-    const e = slice(name, "execute", shardOfLane(lane), lane, log.time[start], endTime);
-    e.args = { tx: log.tx[start], incarnation: inc, outcome };
+  const spanSlice = (k: number): void => {
+    const lane = spans.lane[k];
+    const tx = spans.tx[k];
+    const inc = spans.inc[k];
+    if (spans.kind[k] === SpanKind.Validate) {
+      const e = slice(
+        `validate ${txName(tx)}`,
+        "validate",
+        shardOfLane(lane),
+        lane,
+        spans.start[k],
+        spans.end[k],
+      );
+      e.args = { tx, incarnation: inc, valid: spans.ended[k] === SpanEnd.Valid };
+      return;
+    }
+    const name = inc > 0 ? `${txName(tx)} #${inc}` : txName(tx);
+    const e = slice(name, "execute", shardOfLane(lane), lane, spans.start[k], spans.end[k]);
+    e.args = { tx, incarnation: inc, outcome: OUTCOME[spans.ended[k]] };
   };
 
   for (let i = 0; i < log.length; i++) {
@@ -97,38 +119,18 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
     const inc = log.inc[i];
     const key = log.key[i];
     const other = log.other[i];
+    if (spanEndingAt[i] >= 0) spanSlice(spanEndingAt[i]);
     switch (log.kind[i]) {
-      case Ev.ExecStart:
-        if (hasLane(lane)) execOpen[lane] = i;
-        break;
-      case Ev.ExecEnd:
       case Ev.Suspend:
-        if (hasLane(lane) && execOpen[lane] >= 0) {
-          execSlice(execOpen[lane], t, log.kind[i] === Ev.ExecEnd ? "finished" : "suspended");
-          execOpen[lane] = -1;
-        }
-        if (log.kind[i] === Ev.Suspend) {
-          instant(`suspend ${txName(tx)}`, "dependency", lane, t, {
-            tx,
-            incarnation: inc,
-            key,
-            blocker: other,
-          });
-        }
+        instant(`suspend ${txName(tx)}`, "dependency", lane, t, {
+          tx,
+          incarnation: inc,
+          key,
+          blocker: other,
+        });
         break;
       case Ev.Resume:
         instant(`resume ${txName(tx)}`, "dependency", lane, t, { tx, incarnation: inc, blocker: other });
-        break;
-      case Ev.ValidateStart:
-        if (hasLane(lane)) validateOpen[lane] = i;
-        break;
-      case Ev.ValidateEnd:
-        if (hasLane(lane) && validateOpen[lane] >= 0) {
-          const s = validateOpen[lane];
-          const e = slice(`validate ${txName(tx)}`, "validate", shardOfLane(lane), lane, log.time[s], t);
-          e.args = { tx, incarnation: inc, valid: other === 1 };
-          validateOpen[lane] = -1;
-        }
         break;
       case Ev.Abort:
         instant(`abort ${txName(tx)}`, "abort", lane, t, { tx, incarnation: inc, key, writer: other });
@@ -198,9 +200,10 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       }
     }
   }
-  // A cancelled run can leave work open: show it up to the last event.
-  const end = log.length > 0 ? log.time[log.length - 1] : 0;
-  for (let l = 0; l < lanes; l++) if (execOpen[l] >= 0) execSlice(execOpen[l], end, "unfinished");
+  // A cancelled run can leave executions open: show them up to the last event.
+  for (let k = 0; k < spans.count; k++) {
+    if (spans.ended[k] === SpanEnd.Open && spans.kind[k] === SpanKind.Execute) spanSlice(k);
+  }
 
   const meta: TraceEvent[] = [];
   for (let s = 0; s < shards; s++) {

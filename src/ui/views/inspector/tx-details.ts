@@ -4,6 +4,8 @@
  * execution the log recorded with how it ended.
  */
 import { explainAbort, type Names, runNames, txEvents } from "../../../engine/analysis/explain";
+import { analyzeRun } from "../../../engine/analysis/run-analysis";
+import { SpanEnd, SpanKind, spansOf } from "../../../engine/analysis/spans";
 import { ACC_WRITE, type Block, keyName } from "../../../engine/block";
 import { ARGS, type Contract, REVERT_NAMES } from "../../../engine/contracts/contract";
 import { CONTRACTS } from "../../../engine/contracts/registry";
@@ -171,6 +173,7 @@ interface OpenExecution {
   note: string;
   validations: number;
   reverted: boolean;
+  startEvent: number;
 }
 
 function executionsOf(
@@ -182,72 +185,66 @@ function executionsOf(
   messages: MessageDetail[];
 } {
   const { log } = result;
-  const ev = txEvents(log);
+  const spans = analyzeRun(result).index.spans;
   const executions: OpenExecution[] = [];
   const messages: MessageDetail[] = [];
-  if (tx + 1 >= ev.start.length) return { executions, messages };
-  let legs = 0;
-  // The latest execution of incarnation inc of the current leg.
-  const latest = (inc: number): OpenExecution | undefined => {
-    for (let e = executions.length - 1; e >= 0; e--)
-      if (executions[e].incarnation === inc + 1) return executions[e];
+  // The latest execution of incarnation inc among the first `upTo`.
+  const latest = (inc: number, upTo = executions.length): OpenExecution | undefined => {
+    for (let e = upTo - 1; e >= 0; e--) if (executions[e].incarnation === inc + 1) return executions[e];
     return undefined;
   };
+  // Executions and their validations, as the spans paired them.
+  for (const k of spansOf(spans, tx)) {
+    const inc = spans.inc[k];
+    if (spans.kind[k] === SpanKind.Validate) {
+      const x = latest(inc);
+      if (x && spans.ended[k] !== SpanEnd.Open) x.validations++;
+      continue;
+    }
+    const suspended = spans.ended[k] === SpanEnd.Suspended;
+    const aborted = spans.abortEvent[k] >= 0;
+    executions.push({
+      incarnation: inc + 1,
+      leg: null,
+      lane: spans.lane[k],
+      start: spans.start[k],
+      end: spans.endEvent[k] >= 0 ? spans.end[k] : Number.NaN,
+      outcome: suspended ? "waited" : aborted ? "aborted" : "executed",
+      note: suspended
+        ? `stopped at ${names.key(spans.key[k])}, an estimate left by ${names.tx(spans.other[k])}, and waited for it`
+        : aborted
+          ? explainAbort(log, spans.abortEvent[k], names)
+          : "",
+      validations: 0,
+      reverted: false,
+      startEvent: spans.startEvent[k],
+    });
+  }
+  // Reverts, commits (each ends a leg) and messages: the transaction's own events.
+  const ev = txEvents(log);
+  if (tx + 1 >= ev.start.length) return { executions, messages };
+  let legs = 0;
+  let started = 0;
   for (let p = ev.start[tx]; p < ev.start[tx + 1]; p++) {
     const i = ev.index[p];
+    for (; started < executions.length && executions[started].startEvent <= i; started++) {
+      executions[started].leg = legName(result, tx, legs);
+    }
     const t = log.time[i];
-    const inc = log.inc[i];
     switch (log.kind[i]) {
-      case Ev.ExecStart:
-        executions.push({
-          incarnation: inc + 1,
-          leg: legName(result, tx, legs),
-          lane: log.worker[i],
-          start: t,
-          end: Number.NaN,
-          outcome: "executed",
-          note: "",
-          validations: 0,
-          reverted: false,
-        });
-        break;
-      case Ev.ExecEnd: {
-        const x = latest(inc);
-        if (x) x.end = t;
-        break;
-      }
-      case Ev.Suspend: {
-        const x = latest(inc);
-        if (x) {
-          x.end = t;
-          x.outcome = "waited";
-          x.note = `stopped at ${names.key(log.key[i])}, an estimate left by ${names.tx(log.other[i])}, and waited for it`;
-        }
-        break;
-      }
-      case Ev.ValidateEnd: {
-        const x = latest(inc);
-        if (x) x.validations++;
-        break;
-      }
-      case Ev.Abort: {
-        const x = latest(inc);
-        if (x) {
-          x.outcome = "aborted";
-          x.note = explainAbort(log, i, names);
-        }
-        break;
-      }
       case Ev.Revert: {
-        const x = latest(inc);
+        const x = latest(log.inc[i], started);
         if (x) {
           x.reverted = true;
-          x.note = `its own logic rejected it: ${REVERT_NAMES[log.other[i]] ?? `code ${log.other[i]}`}`;
+          // An abort later says more: that incarnation's result did not count.
+          if (x.outcome !== "aborted") {
+            x.note = `its own logic rejected it: ${REVERT_NAMES[log.other[i]] ?? `code ${log.other[i]}`}`;
+          }
         }
         break;
       }
       case Ev.Commit: {
-        const x = latest(inc);
+        const x = latest(log.inc[i], started);
         if (x) x.outcome = x.reverted ? "reverted" : "committed";
         legs++;
         break;

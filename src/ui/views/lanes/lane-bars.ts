@@ -4,138 +4,101 @@
  * a lock, plus batch boundaries and round starts. Built once per run from the log.
  */
 import type { LockStalls } from "../../../engine/analysis/lock-stalls";
+import { buildSpans, SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
 import type { EventLogData } from "../../../engine/trace/eventlog";
 import { Ev } from "../../../engine/trace/kinds";
 
 /** LockWait: the lane is idle while every transaction left waits for a lock (tx = the first of them). */
-export const BarKind = { Execute: 0, Validate: 1, LockWait: 2 } as const;
+export const BarKind = { ...SpanKind, LockWait: 2 } as const;
 
 /** How a bar ended: executions finish or suspend; validations pass or fail. */
-export const BarEnd = { Finished: 0, Suspended: 1, Valid: 2, Invalid: 3, Open: 4 } as const;
+export const BarEnd = SpanEnd;
 
-export interface LaneBars {
-  readonly lanes: number;
+/** The spans of the log's index, plus lock waits, plus batch boundaries and round starts. */
+export interface LaneBars
+  extends Pick<
+    Spans,
+    "lanes" | "laneStart" | "start" | "end" | "tx" | "inc" | "kind" | "ended" | "abortAt" | "key" | "other"
+  > {
   readonly workersPerShard: number;
-  /** Bars of lane l are laneStart[l]..laneStart[l+1], in start order. */
-  readonly laneStart: Int32Array;
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly tx: Int32Array;
-  readonly inc: Int32Array;
-  readonly kind: Uint8Array;
-  readonly ended: Uint8Array;
-  /** When the execution's incarnation was aborted (Infinity = never): from then on it is wasted work. */
-  readonly abortAt: Float64Array;
-  /** The key and the other transaction that made it suspend or abort, or that a lock wait is behind (-1 = none). */
-  readonly key: Int32Array;
-  readonly other: Int32Array;
   /** Batch start times per shard (batched runs), and round starts (sharded runs), in time order. */
   readonly batchStarts: readonly Float64Array[];
   readonly roundStarts: Float64Array;
   readonly roundNumbers: Int32Array;
 }
 
-interface Bar {
-  lane: number;
-  start: number;
-  end: number;
-  tx: number;
-  inc: number;
-  kind: number;
-  ended: number;
-  abortAt: number;
-  key: number;
-  other: number;
-}
+type BarColumns = Omit<
+  LaneBars,
+  "lanes" | "workersPerShard" | "batchStarts" | "roundStarts" | "roundNumbers"
+>;
 
 export function buildLaneBars(
   log: EventLogData,
   lanes: number,
   shards: number,
   stalls?: LockStalls,
+  spans: Spans = buildSpans(log, lanes),
 ): LaneBars {
   const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
-  const bars: Bar[] = [];
-  const open: (Bar | null)[] = new Array(lanes).fill(null);
-  // The last finished execution of each transaction: an abort names its incarnation.
-  const lastExec = new Map<number, Bar>();
   const batchStarts: number[][] = Array.from({ length: Math.max(1, shards) }, () => []);
   const rounds = new Map<number, number>();
-  const close = (lane: number, tx: number, t: number, ended: number, key = -1, other = -1): Bar | null => {
-    const bar = lane >= 0 ? open[lane] : null;
-    if (!bar || bar.tx !== tx) return null;
-    bar.end = t;
-    bar.ended = ended;
-    bar.key = key;
-    bar.other = other;
-    open[lane] = null;
-    return bar;
-  };
   for (let i = 0; i < log.length; i++) {
-    const t = log.time[i];
-    const w = log.worker[i];
-    const lane = w >= 0 && w < lanes ? w : -1;
-    const tx = log.tx[i];
-    switch (log.kind[i]) {
-      case Ev.ExecStart:
-      case Ev.ValidateStart:
-        if (lane < 0) break;
-        open[lane] = {
-          lane,
-          start: t,
-          end: t,
-          tx,
-          inc: log.inc[i],
-          kind: log.kind[i] === Ev.ExecStart ? BarKind.Execute : BarKind.Validate,
-          ended: BarEnd.Open,
-          abortAt: Number.POSITIVE_INFINITY,
-          key: -1,
-          other: -1,
-        };
-        bars.push(open[lane]);
-        break;
-      case Ev.ExecEnd: {
-        const bar = close(lane, tx, t, BarEnd.Finished);
-        if (bar) lastExec.set(tx, bar);
-        break;
-      }
-      case Ev.Suspend:
-        close(lane, tx, t, BarEnd.Suspended, log.key[i], log.other[i]);
-        break;
-      case Ev.ValidateEnd:
-        close(lane, tx, t, log.other[i] ? BarEnd.Valid : BarEnd.Invalid);
-        break;
-      case Ev.Abort: {
-        const bar = lastExec.get(tx);
-        if (bar && bar.inc === log.inc[i] && bar.abortAt === Number.POSITIVE_INFINITY) {
-          bar.abortAt = t;
-          bar.key = log.key[i];
-          bar.other = log.other[i];
-        }
-        break;
-      }
-      case Ev.BatchStart:
-        batchStarts[Math.min(shards - 1, Math.floor(Math.max(0, w) / workersPerShard))].push(t);
-        break;
-      case Ev.RoundStart:
-        if (!rounds.has(log.other[i])) rounds.set(log.other[i], t);
-        break;
+    const kind = log.kind[i];
+    if (kind === Ev.BatchStart) {
+      const shard = Math.floor(Math.max(0, log.worker[i]) / workersPerShard);
+      batchStarts[Math.min(shards - 1, shard)].push(log.time[i]);
+    } else if (kind === Ev.RoundStart && !rounds.has(log.other[i])) {
+      rounds.set(log.other[i], log.time[i]);
     }
   }
   const endTime = log.length > 0 ? log.time[log.length - 1] : 0;
-  for (const bar of open) if (bar) bar.end = endTime;
+  const bars = stalls && stalls.count > 0 ? withLockWaits(spans, endTime, stalls) : spans;
+  const roundList = [...rounds.entries()].sort((a, b) => a[1] - b[1]);
+  return {
+    lanes,
+    workersPerShard,
+    laneStart: bars.laneStart,
+    start: bars.start,
+    end: bars.end,
+    tx: bars.tx,
+    inc: bars.inc,
+    kind: bars.kind,
+    ended: bars.ended,
+    abortAt: bars.abortAt,
+    key: bars.key,
+    other: bars.other,
+    batchStarts: batchStarts.map((s) => Float64Array.from(s)),
+    roundStarts: Float64Array.from(roundList, (r) => r[1]),
+    roundNumbers: Int32Array.from(roundList, (r) => r[0]),
+  };
+}
 
-  // Group by lane; within a lane the log order is start order.
-  bars.sort((a, b) => a.lane - b.lane || a.start - b.start);
-  if (stalls && stalls.count > 0) {
-    bars.push(...lockWaits(bars, lanes, endTime, stalls));
-    bars.sort((a, b) => a.lane - b.lane || a.start - b.start);
+/** The spans with, on each lane, a lock-wait bar where the lane's idle stretches meet the lock stalls. */
+function withLockWaits(spans: Spans, end: number, st: LockStalls): BarColumns {
+  const lanes = spans.lanes;
+  // Per lane: [from, to, stall] of each lock wait, in time order.
+  const waits: number[][] = Array.from({ length: lanes }, () => []);
+  for (let lane = 0; lane < lanes; lane++) {
+    // A lane's gaps come in time order: the first stall that may meet the next gap only moves forward.
+    let k = 0;
+    const gap = (from: number, to: number): void => {
+      while (k < st.count && st.end[k] <= from) k++;
+      for (let j = k; j < st.count && st.start[j] < to; j++) {
+        const a = Math.max(from, st.start[j]);
+        const b = Math.min(to, st.end[j]);
+        if (b > a) waits[lane].push(a, b, j);
+      }
+    };
+    let free = 0;
+    for (let i = spans.laneStart[lane]; i < spans.laneStart[lane + 1]; i++) {
+      gap(free, spans.start[i]);
+      free = Math.max(free, spans.end[i]);
+    }
+    gap(free, end);
   }
-  const laneStart = new Int32Array(lanes + 1);
-  for (const b of bars) laneStart[b.lane + 1]++;
-  for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
-  const n = bars.length;
-  const out = {
+  const n = spans.count + waits.reduce((sum, w) => sum + w.length / 3, 0);
+  const out: BarColumns = {
+    laneStart: new Int32Array(lanes + 1),
     start: new Float64Array(n),
     end: new Float64Array(n),
     tx: new Int32Array(n),
@@ -146,63 +109,41 @@ export function buildLaneBars(
     key: new Int32Array(n),
     other: new Int32Array(n),
   };
-  bars.forEach((b, i) => {
-    out.start[i] = b.start;
-    out.end[i] = b.end;
-    out.tx[i] = b.tx;
-    out.inc[i] = b.inc;
-    out.kind[i] = b.kind;
-    out.ended[i] = b.ended;
-    out.abortAt[i] = b.abortAt;
-    out.key[i] = b.key;
-    out.other[i] = b.other;
-  });
-  const roundList = [...rounds.entries()].sort((a, b) => a[1] - b[1]);
-  return {
-    lanes,
-    workersPerShard,
-    laneStart,
-    ...out,
-    batchStarts: batchStarts.map((s) => Float64Array.from(s)),
-    roundStarts: Float64Array.from(roundList, (r) => r[1]),
-    roundNumbers: Int32Array.from(roundList, (r) => r[0]),
+  let o = 0;
+  const copySpan = (i: number): void => {
+    out.start[o] = spans.start[i];
+    out.end[o] = spans.end[i];
+    out.tx[o] = spans.tx[i];
+    out.inc[o] = spans.inc[i];
+    out.kind[o] = spans.kind[i];
+    out.ended[o] = spans.ended[i];
+    out.abortAt[o] = spans.abortAt[i];
+    out.key[o] = spans.key[i];
+    out.other[o] = spans.other[i];
+    o++;
   };
-}
-
-/** Where each lane's idle stretches (bars sorted by lane, then start) meet the lock stalls. */
-function lockWaits(bars: readonly Bar[], lanes: number, end: number, st: LockStalls): Bar[] {
-  const out: Bar[] = [];
-  // A lane's gaps come in time order: the first stall that may meet the next gap only moves forward.
-  let k = 0;
-  const gap = (lane: number, from: number, to: number): void => {
-    while (k < st.count && st.end[k] <= from) k++;
-    for (let j = k; j < st.count && st.start[j] < to; j++) {
-      const a = Math.max(from, st.start[j]);
-      const b = Math.min(to, st.end[j]);
-      if (b <= a) continue;
-      out.push({
-        lane,
-        start: a,
-        end: b,
-        tx: st.tx[j],
-        inc: 0,
-        kind: BarKind.LockWait,
-        ended: BarEnd.Finished,
-        abortAt: Number.POSITIVE_INFINITY,
-        key: st.key[j],
-        other: st.other[j],
-      });
-    }
+  const addWait = (from: number, to: number, j: number): void => {
+    out.start[o] = from;
+    out.end[o] = to;
+    out.tx[o] = st.tx[j];
+    out.inc[o] = 0;
+    out.kind[o] = BarKind.LockWait;
+    out.ended[o] = BarEnd.Finished;
+    out.abortAt[o] = Number.POSITIVE_INFINITY;
+    out.key[o] = st.key[j];
+    out.other[o] = st.other[j];
+    o++;
   };
-  let i = 0;
   for (let lane = 0; lane < lanes; lane++) {
-    k = 0;
-    let free = 0;
-    for (; i < bars.length && bars[i].lane === lane; i++) {
-      gap(lane, free, bars[i].start);
-      free = Math.max(free, bars[i].end);
+    // Merge the lane's spans and waits by start (a wait starts in a gap, so never ties a span's start).
+    const w = waits[lane];
+    let q = 0;
+    for (let i = spans.laneStart[lane]; i < spans.laneStart[lane + 1]; i++) {
+      for (; q < w.length && w[q] < spans.start[i]; q += 3) addWait(w[q], w[q + 1], w[q + 2]);
+      copySpan(i);
     }
-    gap(lane, free, end);
+    for (; q < w.length; q += 3) addWait(w[q], w[q + 1], w[q + 2]);
+    out.laneStart[lane + 1] = o;
   }
   return out;
 }

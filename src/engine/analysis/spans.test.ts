@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { BLOCKSTM_ROWS } from "../../../test/engine/blockstm-log";
+import { logOf } from "../../../test/engine/log";
+import { Ev } from "../trace/kinds";
+import { buildSpans, SpanEnd, SpanKind, spansOf } from "./spans";
+
+const spans = buildSpans(logOf(BLOCKSTM_ROWS), 2);
+const row = (k: number) => [
+  spans.lane[k],
+  spans.kind[k],
+  spans.tx[k],
+  spans.inc[k],
+  spans.start[k],
+  spans.end[k],
+  spans.ended[k],
+  spans.abortAt[k],
+  spans.key[k],
+  spans.other[k],
+];
+const { Execute: X, Validate: V } = SpanKind;
+const never = Number.POSITIVE_INFINITY;
+
+describe("buildSpans", () => {
+  it("pairs each lane's starts and ends, with how each ended and what stopped it", () => {
+    expect(Array.from({ length: spans.count }, (_, k) => row(k))).toEqual([
+      [0, X, 0, 0, 0, 3, SpanEnd.Finished, never, -1, -1],
+      [0, V, 0, 0, 3, 4, SpanEnd.Valid, never, -1, -1],
+      // Suspended on tx 1's ESTIMATE at key 3.
+      [0, X, 2, 0, 4, 5, SpanEnd.Suspended, never, 3, 1],
+      [0, X, 2, 1, 9, 12, SpanEnd.Finished, never, -1, -1],
+      [0, V, 2, 1, 12, 13, SpanEnd.Valid, never, -1, -1],
+      // Aborted at 5: its read of key 5 was stale, tx 0 wrote it.
+      [1, X, 1, 0, 0, 3, SpanEnd.Finished, 5, 5, 0],
+      [1, V, 1, 0, 4, 5, SpanEnd.Invalid, never, -1, -1],
+      [1, X, 1, 1, 5, 8, SpanEnd.Finished, never, -1, -1],
+      [1, V, 1, 1, 8, 9, SpanEnd.Valid, never, -1, -1],
+    ]);
+    expect(Array.from(spans.laneStart)).toEqual([0, 5, 9]);
+  });
+
+  it("lists each transaction's spans in start order", () => {
+    expect(Array.from(spansOf(spans, 1), (k) => [spans.kind[k], spans.start[k]])).toEqual([
+      [X, 0],
+      [V, 4],
+      [X, 5],
+      [V, 8],
+    ]);
+    expect(spansOf(spans, 7).length).toBe(0);
+  });
+
+  it("keeps a span the log ends inside open, up to the last event", () => {
+    const open = buildSpans(
+      logOf([
+        [0, 0, Ev.ExecStart, 0, 0],
+        [2, 1, Ev.ExecStart, 1, 0],
+        [3, 1, Ev.ExecEnd, 1, 0],
+      ]),
+      2,
+    );
+    expect([open.ended[0], open.end[0], open.endEvent[0]]).toEqual([SpanEnd.Open, 3, -1]);
+  });
+});
