@@ -4,7 +4,8 @@
  *
  *   1. scenario: the compare side follows the left scenario and the patch
  *   2. run: a finished run goes onto the playhead, at the share of the run the playhead was at
- *   3. playhead: an opened link's view (time, speed, selection, chapter) applies once its run is there
+ *   3. playhead: an opened link's view (time, speed, selection, chapter) applies once its run is there; a
+ *      new run opens on the whole run (the viewport's zoom, range and named transactions are reset)
  *   4. link view: a changed knob leaves the preset whose captions described the old scenario
  *   5. compare merge: while both sides are ready, the playhead steps through both logs merged
  *
@@ -14,7 +15,9 @@
  */
 import type { StoreApi } from "zustand/vanilla";
 import { createStore } from "zustand/vanilla";
-import { chapterTime, findPreset, type Preset } from "../engine/scenario/presets";
+import { type ChapterFrame, chapterFrame } from "../engine/analysis/chapter-frame";
+import { txEvents } from "../engine/analysis/explain";
+import { findPreset, PRESETS, type Preset } from "../engine/scenario/presets";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario, scenarioKey } from "../engine/scenario/scenario-key";
 import type { ViewState } from "../engine/scenario/view-state";
@@ -30,6 +33,10 @@ import { createPlayback, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
 import { createLinkView, type LinkViewState, linkViewOf, type OpenedLink, presetView } from "./url-sync";
+import { createViewport, type ViewportState, WHOLE_VIEW } from "./viewport";
+
+/** A chapter's segment plays for about this long before the playhead holds on its moment. */
+export const SEGMENT_MS = 2200;
 
 /** A run client the controller can stop for good (its worker), and start again on the next run. */
 export type RunClient = Runner & { dispose?(): void };
@@ -57,6 +64,8 @@ export interface Controller {
   readonly compareSide: StoreApi<CompareSide>;
   readonly playback: StoreApi<PlaybackState>;
   readonly linkView: StoreApi<LinkViewState>;
+  /** What part of the run the views show (zoom, range, named transactions, blank screen). */
+  readonly viewport: StoreApi<ViewportState>;
   /** The contention chart's sweep and the block panel's scheduler table, each on its own sweep worker. */
   readonly sweeps: PointJobs<SweepPoint>;
   readonly blockCompare: PointJobs<ComparePoint>;
@@ -64,10 +73,19 @@ export interface Controller {
   readonly pendingView: () => boolean;
   /** Applies a link: its view now, its scenario's run, and its playhead once that run is shown. */
   openLink(opened: OpenedLink): void;
-  /** Opens a preset as its link would: its scenario, its compare side, the playhead at the start. */
-  openPreset(p: Preset): void;
-  /** Moves `by` chapters of the preset (the playhead goes to each chapter's moment); without one, one event. */
+  /**
+   * Opens a preset as its link would: its scenario, its compare side, the playhead at the start (or on
+   * chapter `chapter`'s moment, once its run is shown).
+   */
+  openPreset(p: Preset, chapter?: number): void;
+  /**
+   * Moves `by` chapters of the preset: each chapter plays its short segment and holds on its moment, framed.
+   * Past the last chapter comes the next preset's title card (a playlist), before the first the previous
+   * preset's last chapter. Without a preset it steps one event.
+   */
   moveChapter(by: 1 | -1): void;
+  /** Selects transaction `tx` and frames it in the graph and the lanes; a message when there is none. */
+  findTx(tx: number): string | null;
   /** Shows the sweep of the shown scenario along `axis`. */
   wantSweep(scenario: Scenario, axis: SweepAxis): void;
   /** Shows the shown real block under every scheduler and fee mode (`upload`: an opened file's JSON). */
@@ -109,6 +127,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const compareSide = createStore<CompareSide>()(() => ({ right: null, problem: null }));
   const playback = createPlayback();
   const linkView = createLinkView();
+  const viewport = createViewport();
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
 
@@ -153,13 +172,29 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     const { t, speed, tx, chapter, preset } = pending.view;
     pending = null;
     const head = playback.getState();
-    // Without a time, a link to a chapter opens at that chapter's moment.
-    const c =
-      t === undefined && chapter !== undefined ? findPreset(preset ?? "")?.chapters[chapter - 1] : undefined;
-    const at = c ? chapterTime(c, shown.result.log, shown.result.elapsedUs) : t;
+    // A link to a chapter opens framed on it, at that chapter's moment unless it gives a time.
+    const frame = chapter !== undefined ? frameOf(shown, preset ?? null, chapter) : undefined;
+    if (frame) showFrame(frame);
+    const at = t ?? frame?.to;
     if (at !== undefined) head.seek(at);
     if (speed !== undefined) head.setSpeed(speed);
     if (tx !== undefined && tx < shown.scenario.txs) head.select(tx);
+  };
+
+  /** The frame of chapter `n` of a preset on the shown run. */
+  const frameOf = (shown: ShownRun, presetId: string | null, n: number): ChapterFrame | undefined => {
+    const preset = findPreset(presetId ?? "");
+    return preset && n > 0
+      ? chapterFrame(preset.chapters, n, shown.result.log, shown.result.elapsedUs)
+      : undefined;
+  };
+  const showFrame = (frame: ChapterFrame | undefined): void => {
+    viewport.setState({
+      ...WHOLE_VIEW,
+      window: frame?.window ?? null,
+      named: frame?.txs ?? [],
+      graphFit: frame && frame.txs.length > 0 ? frame.txs : null,
+    });
   };
 
   const settle = (): void => {
@@ -183,6 +218,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         const share = head.log && head.end > 0 ? head.time / head.end : 1;
         leftLog = shown.result.log;
         head.load(leftLog, share * endOf(leftLog));
+        viewport.setState(WHOLE_VIEW);
       }
       applyPending(shown);
       // 4. link view: a preset's captions describe its own scenario; a changed knob leaves the preset.
@@ -233,6 +269,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     compareSide,
     playback,
     linkView,
+    viewport,
     sweeps,
     blockCompare,
     pendingView: () => pending !== null,
@@ -251,9 +288,13 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       settle();
     },
 
-    openPreset(p) {
-      linkView.setState({ ...presetView(p), notices: [], newer: null });
-      pending = { scenario: scenarioKey(p.scenario), view: { t: 0 } };
+    openPreset(p, chapter = 0) {
+      linkView.setState({ ...presetView(p), chapter, notices: [], newer: null });
+      pending = {
+        scenario: scenarioKey(p.scenario),
+        view: chapter > 0 ? { preset: p.id, chapter } : { t: 0 },
+      };
+      viewport.setState(WHOLE_VIEW);
       runs.getState().apply(p.scenario);
       settle();
     },
@@ -266,14 +307,51 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         else head.stepPrev();
         return;
       }
-      const chapter = Math.min(preset.chapters.length, Math.max(0, linkView.getState().chapter + by));
+      const n = preset.chapters.length;
+      const chapter = linkView.getState().chapter + by;
+      // The playlist: on to the next preset, or back to the previous one's last chapter.
+      const at = PRESETS.indexOf(preset);
+      if (chapter > n) return this.openPreset(PRESETS[(at + 1) % PRESETS.length]);
+      if (chapter < 0) {
+        const prev = PRESETS[(at - 1 + PRESETS.length) % PRESETS.length];
+        return this.openPreset(prev, prev.chapters.length);
+      }
       linkView.setState({ chapter });
       const shown = runs.getState().shown;
-      const c = preset.chapters[chapter - 1];
-      if (!shown || !c) return;
-      const t = chapterTime(c, shown.result.log, shown.result.elapsedUs);
-      head.pause();
-      if (t !== undefined) head.seek(t);
+      // Still running the preset's scenario: the chapter applies once its run is shown.
+      if (!shown || !sameScenario(shown.scenario, preset.scenario)) {
+        if (chapter > 0)
+          pending = { scenario: scenarioKey(preset.scenario), view: { preset: preset.id, chapter } };
+        return;
+      }
+      const frame = frameOf(shown, preset.id, chapter);
+      showFrame(frame);
+      if (chapter === 0) head.pause();
+      else if (frame) head.playSegment(frame.from, frame.to, SEGMENT_MS);
+      else head.pause();
+    },
+
+    findTx(tx) {
+      const shown = runs.getState().shown;
+      if (!shown) return "no run is shown yet";
+      const n = shown.result.block.n;
+      if (!Number.isInteger(tx) || tx < 0 || tx >= n)
+        return `there is no transaction ${tx}: this block has 0 to ${(n - 1).toLocaleString("en-US")}`;
+      const { log } = shown.result;
+      const ev = txEvents(log);
+      const first = tx + 1 < ev.start.length ? ev.start[tx] : 0;
+      const last = tx + 1 < ev.start.length ? ev.start[tx + 1] - 1 : -1;
+      playback.getState().select(tx);
+      // The lanes frame its whole life, from its first event to its last, with some room either side.
+      let window = null;
+      if (last >= first) {
+        const a = log.time[ev.index[first]];
+        const b = log.time[ev.index[last]];
+        const pad = Math.max((b - a) * 0.5, endOf(log) / 200);
+        window = { from: a - pad, to: b + pad };
+      }
+      viewport.setState({ window, graph: null, graphFit: [tx] });
+      return null;
     },
 
     wantSweep(scenario, axis) {

@@ -21,12 +21,21 @@ export interface PlaybackState {
   readonly speed: number;
   readonly selectedTx: number | null;
   readonly hoverTx: number | null;
+  /** A chapter's segment playing: the playhead stops at `to`, moving at the segment's own `speed`. */
+  readonly segment: Segment | null;
   /** A new run arrived: the playhead goes to its start (or stays at `at`, clamped). */
   load(log: EventLogData, at?: number): void;
   play(): void;
   pause(): void;
   toggle(): void;
   seek(time: number): void;
+  /** The play loop's move: like seek, but a segment in progress goes on. */
+  advance(time: number): void;
+  /**
+   * Plays from `from` to `to` in about `wallMs` of wall time, then holds (a chapter's segment); where the
+   * two are the same time, only seeks. Any other move of the playhead ends the segment.
+   */
+  playSegment(from: number, to: number, wallMs: number): void;
   /** Jump to the next (or previous) distinct event time. */
   stepNext(): void;
   stepPrev(): void;
@@ -36,6 +45,11 @@ export interface PlaybackState {
   setSpeed(speed: number): void;
   select(tx: number | null): void;
   hover(tx: number | null): void;
+}
+
+export interface Segment {
+  readonly to: number;
+  readonly speed: number;
 }
 
 /** Index of the first event after time t: the number of events with time <= t. */
@@ -54,30 +68,53 @@ export function createPlayback(): StoreApi<PlaybackState> {
     speed: DEFAULT_SPEED,
     selectedTx: null,
     hoverTx: null,
+    segment: null,
     load(log, at = 0) {
       const end = log.length > 0 ? log.time[log.length - 1] : 0;
-      set({ log, end, time: Math.min(Math.max(0, at), end), selectedTx: null, hoverTx: null });
+      set({
+        log,
+        end,
+        time: Math.min(Math.max(0, at), end),
+        selectedTx: null,
+        hoverTx: null,
+        segment: null,
+      });
     },
     play() {
       const { time, end } = get();
-      set({ playing: true, time: time >= end ? 0 : time });
+      set({ playing: true, time: time >= end ? 0 : time, segment: null });
     },
     pause() {
-      set({ playing: false });
+      set({ playing: false, segment: null });
     },
     toggle() {
       if (get().playing) get().pause();
       else get().play();
     },
     seek(time) {
+      get().advance(time);
+      if (get().segment) set({ segment: null, playing: false });
+    },
+    advance(time) {
       const { end } = get();
       set({ time: Math.min(Math.max(0, Number.isFinite(time) ? time : 0), end) });
+    },
+    playSegment(from, to, wallMs) {
+      get().seek(from);
+      const { time, end } = get();
+      const stop = Math.min(end, Math.max(time, to));
+      if (stop <= time || wallMs <= 0) {
+        get().seek(stop);
+        set({ playing: false });
+        return;
+      }
+      set({ playing: true, segment: { to: stop, speed: (stop - time) / (wallMs * 1000) } });
     },
     stepNext() {
       const { log, time } = get();
       if (!log) return;
       const i = firstAfter(log, time);
-      if (i < log.length) set({ time: log.time[i], playing: false });
+      if (i < log.length) set({ time: log.time[i], playing: false, segment: null });
     },
     stepPrev() {
       const { log, time } = get();
@@ -86,20 +123,21 @@ export function createPlayback(): StoreApi<PlaybackState> {
       const i = firstAfter(log, time) - 1;
       let j = i;
       while (j >= 0 && log.time[j] >= time) j--;
-      set({ time: j >= 0 ? log.time[j] : 0, playing: false });
+      set({ time: j >= 0 ? log.time[j] : 0, playing: false, segment: null });
     },
     nextAbort() {
       const { log, time } = get();
       if (!log) return;
       for (let i = firstAfter(log, time); i < log.length; i++) {
         if (log.kind[i] === Ev.Abort) {
-          set({ time: log.time[i], playing: false, selectedTx: log.tx[i] });
+          set({ time: log.time[i], playing: false, selectedTx: log.tx[i], segment: null });
           return;
         }
       }
     },
     restart() {
-      set({ time: 0 });
+      const { playing, segment } = get();
+      set({ time: 0, segment: null, playing: playing && !segment });
     },
     setSpeed(speed) {
       set({ speed: clampSpeed(speed) });

@@ -38,6 +38,8 @@ export interface LogIndex {
   readonly wasted: Float64Array;
   /** busyBefore[l][k]: busy time of lane l in its first k spans. */
   readonly busyBefore: readonly Float64Array[];
+  /** When each transaction became final (its last commit: a receipt run commits a leg at a time), sorted. */
+  readonly finalTimes: Float64Array;
 }
 
 export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
@@ -57,6 +59,7 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
   // its latest execution reverted.
   const executed = new Uint8Array(maxTx + 1);
   const reverted = new Uint8Array(maxTx + 1);
+  const lastCommit = new Float64Array(maxTx + 1).fill(Number.NaN);
 
   const checkpoints = new Int32Array((Math.floor(n / STRIDE) + 1) * COUNTERS);
   const flags = new Uint8Array(n);
@@ -76,6 +79,7 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
         break;
       case Ev.Commit:
         if (reverted[tx]) flags[i] |= COMMITTED_REVERT;
+        lastCommit[tx] = t;
         executed[tx] = 0;
         reverted[tx] = 0;
         break;
@@ -92,7 +96,8 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
       acc[k + 1] = acc[k] + spans.end[from + k] - spans.start[from + k];
     return acc;
   });
-  return { log, lanes, spans, checkpoints, flags, wasted, busyBefore };
+  const finalTimes = lastCommit.filter((t) => !Number.isNaN(t)).sort();
+  return { log, lanes, spans, checkpoints, flags, wasted, busyBefore, finalTimes };
 }
 
 function addEvent(counts: Int32Array, kind: number, flag: number): void {
@@ -123,16 +128,33 @@ function addEvent(counts: Int32Array, kind: number, flag: number): void {
   }
 }
 
-/** Number of events with time <= t (the log is sorted by time). */
-export function eventsUpTo(log: EventLogData, t: number): number {
+/** Number of values <= t among the first n of a sorted array (event times, completion times). */
+export function countUpTo(sorted: ArrayLike<number>, t: number, n = sorted.length): number {
   let lo = 0;
-  let hi = log.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.time[mid] <= t) lo = mid + 1;
+    if (sorted[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Number of values < t among the first n of a sorted array. */
+export function countBelow(sorted: ArrayLike<number>, t: number, n = sorted.length): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of events with time <= t (the log is sorted by time). */
+export function eventsUpTo(log: EventLogData, t: number): number {
+  return countUpTo(log.time, t, log.length);
 }
 
 /** Counters over the first `events` events: one checkpoint plus at most STRIDE - 1 events. */

@@ -1,6 +1,7 @@
 /**
  * Playing is an animation of the frame loop: each frame moves the playhead by wall time × speed, before
  * the views draw. With prefers-reduced-motion it moves in calm discrete steps instead, from event to event.
+ * A chapter's segment plays at its own pace and stops at its end (with reduced motion it goes there at once).
  */
 import { useEffect } from "react";
 import { playback } from "../../app/page";
@@ -26,8 +27,10 @@ export function usePlayLoop(): void {
       }
       const dt = Math.min(MAX_FRAME_MS, last ? now - last : 0);
       last = now;
-      let next = s.time + dt * 1000 * s.speed;
-      if (prefersReducedMotion()) {
+      const stopAt = s.segment ? Math.min(s.end, s.segment.to) : s.end;
+      let next = s.time + dt * 1000 * (s.segment?.speed ?? s.speed);
+      if (s.segment && prefersReducedMotion()) next = stopAt;
+      else if (prefersReducedMotion()) {
         sinceStep += dt;
         if (sinceStep < STEP_MS) return true;
         // Land on an event: at least the next one, or the last one the speed has reached.
@@ -37,13 +40,13 @@ export function usePlayLoop(): void {
         const reached = firstAfter(s.log, target) - 1;
         next = i < s.log.length ? Math.max(s.log.time[i], reached >= 0 ? s.log.time[reached] : 0) : s.end;
       }
-      if (next >= s.end) {
-        s.seek(s.end);
+      if (next >= stopAt) {
+        s.advance(stopAt);
         s.pause();
         stop = null;
         return false;
       }
-      s.seek(next);
+      s.advance(next);
       return true;
     };
     const start = (): void => {
