@@ -1,10 +1,17 @@
 /** Talk mode and the presenter keys: chapters (a clicker's Page Up/Down), help, presets on digits. */
+import type { Page } from "@playwright/test";
 import { findPreset, PRESETS, presetLink } from "../src/engine/scenario/presets";
 import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf } from "./link-helpers";
 import { control, playhead } from "./view-helpers";
+
+/** The playhead once it has stopped moving: a chapter plays its short segment, then holds. */
+async function heldPlayhead(page: Page): Promise<{ time: number; end: number }> {
+  await expect(control(page, "Play")).toBeVisible();
+  return playhead(page);
+}
 
 const teaching = findPreset("mod3mod4");
 if (!teaching) throw new Error("the teaching preset is missing");
@@ -42,19 +49,19 @@ test("Page Down and Page Up move between chapters and put the playhead on each o
   await page.keyboard.press("PageDown");
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter 1/${n}`);
   await expect(page.getByTestId("chapter-caption")).toHaveText(teaching.chapters[0].caption);
-  expect((await playhead(page)).time).toBe(0);
+  expect((await heldPlayhead(page)).time).toBe(0);
   await page.keyboard.press("PageDown");
   await page.keyboard.press("PageDown");
   // Chapter 3 is the first abort: tx 3's.
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter 3/${n}`);
   await expect(page.getByTestId("chapter-caption")).toHaveText(teaching.chapters[2].caption);
   // (The playback bar shows one decimal.)
-  expect(Math.abs((await playhead(page)).time - firstAbort)).toBeLessThanOrEqual(0.051);
+  expect(Math.abs((await heldPlayhead(page)).time - firstAbort)).toBeLessThanOrEqual(0.051);
   await expect.poll(() => paramsOf(page).get("ch")).toBe("3");
   await page.keyboard.press("PageDown");
   await page.keyboard.press("PageDown");
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter ${n}/${n}`);
-  const { time, end } = await playhead(page);
+  const { time, end } = await heldPlayhead(page);
   expect(time).toBe(end);
   await page.keyboard.press("PageUp");
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter ${n - 1}/${n}`);
@@ -75,13 +82,23 @@ test("the presenter keys: space, arrows, [ ], ? help, f fullscreen, digits", asy
   await expect(page.getByTestId("speed-value")).toHaveText("1/1,000,000×");
   await page.keyboard.press(" ");
   await expect(control(page, "Pause")).toBeVisible();
-  await page.keyboard.press(".");
+  await page.keyboard.press(" ");
   await expect(control(page, "Play")).toBeVisible();
+  // A clicker's "blank screen" key: "." and "b" blank the screen and bring it back, and play nothing.
+  await page.keyboard.press(".");
+  await expect(page.getByTestId("blank-screen")).toBeVisible();
+  await expect(control(page, "Play")).toBeAttached();
+  await page.keyboard.press(".");
+  await expect(page.getByTestId("blank-screen")).toHaveCount(0);
+  await page.keyboard.press("b");
+  await expect(page.getByTestId("blank-screen")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("blank-screen")).toHaveCount(0);
 
   await page.keyboard.press("?");
   const help = page.getByTestId("help-overlay");
   await expect(help).toBeVisible();
-  for (const key of ["Space", "Page Up / Page Down", "1 – 9", "[ ]", "?"])
+  for (const key of ["Space", "Page Up / Page Down", "1 – 9", "n p", "b or .", "[ ]", "?"])
     await expect(help).toContainText(key);
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
@@ -93,6 +110,70 @@ test("the presenter keys: space, arrows, [ ], ? help, f fullscreen, digits", asy
 
   await page.keyboard.press("4");
   await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[3].id);
+  // Every preset is a key away: n and p step through the gallery's order.
+  await page.keyboard.press("n");
+  await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[4].id);
+  await page.keyboard.press("p");
+  await page.keyboard.press("p");
+  await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[2].id);
+});
+
+test("after the last chapter comes the next preset's title card (a playlist)", async ({ page }) => {
+  await page.keyboard.press("t");
+  for (let i = 0; i < teaching.chapters.length; i++) await page.keyboard.press("PageDown");
+  await expect(page.getByTestId("chapter-count")).toHaveText(/^chapter (\d+)\/\1$/);
+  await page.keyboard.press("PageDown");
+  const next = PRESETS[(PRESETS.indexOf(teaching) + 1) % PRESETS.length];
+  await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(next.id);
+  await expect(page.getByTestId("chapter-card")).toContainText(next.title);
+  await expect(page.getByTestId("chapter-count")).toHaveText(`${next.chapters.length} chapters`);
+  // And back: Page Up from its title card goes to the teaching block's last chapter.
+  await page.keyboard.press("PageUp");
+  await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(teaching.id);
+  await expect(page.getByTestId("chapter-count")).toHaveText(
+    `chapter ${teaching.chapters.length}/${teaching.chapters.length}`,
+  );
+});
+
+test("talk mode holds still: clicker keys and playback shift nothing (Layout Instability API)", async ({
+  page,
+}) => {
+  await page.keyboard.press("t");
+  const html = page.locator("html");
+  await expect(html).toHaveClass(/talk-idle/, { timeout: 6_000 });
+  // Every layout shift from here on, summed (those right after a key press included).
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.dataset.layoutShift = "0";
+    new PerformanceObserver((list) => {
+      let sum = Number(root.dataset.layoutShift);
+      for (const e of list.getEntries()) sum += Number(Reflect.get(e, "value"));
+      root.dataset.layoutShift = String(sum);
+    }).observe({ type: "layout-shift" });
+  });
+  const n = teaching.chapters.length;
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press("PageDown");
+    await expect(page.getByTestId("chapter-count")).toHaveText(`chapter ${i + 1}/${n}`);
+    await heldPlayhead(page);
+  }
+  await page.keyboard.press("PageUp");
+  await heldPlayhead(page);
+  for (const key of ["ArrowLeft", "ArrowLeft", "ArrowRight", "Home"]) await page.keyboard.press(key);
+  // Playback from the start to the end.
+  await page.keyboard.press(" ");
+  await heldPlayhead(page);
+  for (const key of ["b", "b", ".", "."]) await page.keyboard.press(key);
+  await expect(page.getByTestId("blank-screen")).toHaveCount(0);
+  await page.mouse.move(600, 300);
+  await expect(html).not.toHaveClass(/talk-idle/);
+  await expect(html).toHaveClass(/talk-idle/, { timeout: 6_000 });
+  // Two frames, so the last shift is reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shift = Number(await html.getAttribute("data-layout-shift"));
+  test.info().annotations.push({ type: "layout shift", description: shift.toFixed(4) });
+  console.log(`talk mode: total layout shift ${shift.toFixed(4)}`);
+  expect(shift).toBeLessThan(0.02);
 });
 
 test("talk mode at 1280x720 shows the chapter large", async ({ page }) => {

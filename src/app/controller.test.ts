@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { chapterFrame } from "../engine/analysis/chapter-frame";
 import type { RunResult } from "../engine/run-result";
 import { PRESETS } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { EventLog } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
 import { simulate } from "../runtime/simulate";
 import type { SweepPlan, SweepPoint } from "../runtime/sweep";
@@ -162,6 +164,54 @@ describe("controller", () => {
     await f.finish(0);
     await settled();
     expect(c.linkView.getState().preset).toBeNull();
+  });
+
+  it("plays each chapter's segment framed on its event, and goes on to the next preset after the last", async () => {
+    const f = fakeClients();
+    const preset = PRESETS[0];
+    const c = createController(f.factory, LEFT);
+    c.openPreset(preset);
+    await f.finish(0);
+    await settled();
+    const n = preset.chapters.length;
+    for (let ch = 1; ch <= n; ch++) {
+      c.moveChapter(1);
+      const frame = chapterFrame(
+        preset.chapters,
+        ch,
+        c.playback.getState().log ?? new EventLog().freeze(),
+        c.runs.getState().shown?.result.elapsedUs ?? 0,
+      );
+      expect(frame, `chapter ${ch} has a moment on its run`).toBeDefined();
+      const head = c.playback.getState();
+      const view = c.viewport.getState();
+      expect(view.named).toEqual(frame?.txs);
+      expect(view.window).toEqual(frame?.window ?? null);
+      // Playing up to the moment (no further than the log's last event), or already there.
+      const to = Math.min(frame?.to ?? 0, head.end);
+      if (frame && to > frame.from) expect([head.playing, head.segment?.to]).toEqual([true, to]);
+      else expect([head.playing, head.time]).toEqual([false, to]);
+    }
+    c.moveChapter(1);
+    expect(c.linkView.getState()).toMatchObject({ preset: PRESETS[1].id, chapter: 0 });
+    expect(c.viewport.getState().window).toBeNull();
+    c.moveChapter(-1);
+    expect(c.linkView.getState()).toMatchObject({ preset: preset.id, chapter: n });
+  });
+
+  it("finds a transaction: selects it and frames its life on the lanes, or says why not", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    expect(c.findTx(3)).toBe("no run is shown yet");
+    c.runs.getState().runNow();
+    await f.finish(0);
+    await settled();
+    expect(c.findTx(80)).toBe("there is no transaction 80: this block has 0 to 79");
+    expect(c.findTx(3)).toBeNull();
+    expect(c.playback.getState().selectedTx).toBe(3);
+    const { window, graphFit } = c.viewport.getState();
+    expect(graphFit).toEqual([3]);
+    expect(window && window.to > window.from).toBe(true);
   });
 
   it("keeps one sweep at a time, keyed by what it sweeps, and disposes every client", async () => {

@@ -16,6 +16,7 @@ export type { CompareSide };
 import type { PlaybackState } from "./playback";
 import type { RunState } from "./store";
 import { type LinkViewState, togglePanel } from "./url-sync";
+import type { ViewportState } from "./viewport";
 
 export { liveSupport, liveThreadLimit } from "../runtime/live/support";
 
@@ -25,7 +26,7 @@ export const controller = createController({
   sweep: () => new SweepClient(),
 });
 
-export const { playback, linkView, runs: runStore } = controller;
+export const { playback, linkView, runs: runStore, viewport } = controller;
 
 export function useRun<T>(selector: (state: RunState) => T): T {
   return useStore(controller.runs, selector);
@@ -41,6 +42,9 @@ export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
 }
 export function useLinkView<T>(selector: (state: LinkViewState) => T): T {
   return useStore(controller.linkView, selector);
+}
+export function useViewport<T>(selector: (state: ViewportState) => T): T {
+  return useStore(controller.viewport, selector);
 }
 
 /** Opens the address bar's link and keeps the address bar in step with the page. */

@@ -16,7 +16,7 @@ import { usePlayLoop } from "./playback/use-play-loop";
 import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
-import { ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
+import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
 import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
@@ -45,16 +45,20 @@ export function App() {
   return (
     <div className="app">
       <DropZone />
-      {/* The link bar beside the header; link notices and the chapter card under it. */}
-      <div className="topbar">
-        <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
-        <LinkBar />
+      {/* The link bar beside the header, link notices under it (in talk mode all float over the stage);
+          then the chapter card. */}
+      <div className="masthead">
+        <div className="topbar">
+          <RunHeader drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen(!drawerOpen)} />
+          <LinkBar />
+        </div>
+        <ReleaseNotice />
+        <LinkNotices />
+        <RunNotes />
       </div>
-      <ReleaseNotice />
-      <LinkNotices />
-      <RunNotes />
       <ChapterCard />
       <HelpOverlay />
+      <BlankScreen />
       <div className={`workspace${drawerOpen ? " with-drawer" : ""}${shown ? " with-side" : ""}`}>
         <aside id="scenario-drawer" className="drawer" hidden={!drawerOpen} aria-label="Scenario settings">
           <KnobPanel />

@@ -18,7 +18,10 @@ const press = (key: string, target: object | null = null, mods: Partial<KeyPress
 describe("playback keys", () => {
   it("maps the talk keys to actions", () => {
     expect(actionFor(press(" "))).toBe("toggle");
-    expect(actionFor(press("."))).toBe("toggle");
+    expect(actionFor(press("."))).toBe("blank");
+    expect(actionFor(press("b"))).toBe("blank");
+    expect(actionFor(press("n"))).toBe("nextPreset");
+    expect(actionFor(press("p"))).toBe("prevPreset");
     expect(actionFor(press("ArrowLeft"))).toBe("stepPrev");
     expect(actionFor(press("ArrowRight"))).toBe("stepNext");
     expect(actionFor(press("["))).toBe("slower");

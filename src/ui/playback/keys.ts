@@ -15,9 +15,22 @@ export type PlaybackAction =
   | "faster"
   | "nextAbort"
   | "restart";
-/** Keys for the talk: chapters (a clicker sends Page Up/Down), presets 1-9, fullscreen, help, talk mode. */
+/**
+ * Keys for the talk: chapters (a clicker sends Page Up/Down), presets 1-9 and the next or previous one (so
+ * every preset is a key away), a blank screen (a clicker's "b" or "."), fullscreen, help, talk mode.
+ */
 export type PresetKey = `preset${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
-export type TalkAction = "prevChapter" | "nextChapter" | "fullscreen" | "help" | "talk" | "close" | PresetKey;
+export type TalkAction =
+  | "prevChapter"
+  | "nextChapter"
+  | "nextPreset"
+  | "prevPreset"
+  | "blank"
+  | "fullscreen"
+  | "help"
+  | "talk"
+  | "close"
+  | PresetKey;
 export type KeyAction = PlaybackAction | TalkAction;
 
 const PLAYBACK_ACTIONS: ReadonlySet<string> = new Set<PlaybackAction>([
@@ -36,7 +49,6 @@ export function isPlaybackAction(a: KeyAction): a is PlaybackAction {
 
 export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   " ": "toggle",
-  ".": "toggle",
   ArrowLeft: "stepPrev",
   ArrowRight: "stepNext",
   "[": "slower",
@@ -45,6 +57,11 @@ export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   Home: "restart",
   PageUp: "prevChapter",
   PageDown: "nextChapter",
+  n: "nextPreset",
+  p: "prevPreset",
+  b: "blank",
+  B: "blank",
+  ".": "blank",
   f: "fullscreen",
   F: "fullscreen",
   "?": "help",
@@ -63,17 +80,19 @@ export const KEYMAP: Readonly<Record<string, KeyAction>> = {
 
 /** What each key does, for the help overlay (in the order it lists them). */
 export const KEY_HELP: readonly (readonly [keys: string, what: string])[] = [
-  ["Space or .", "play / pause"],
+  ["Space", "play / pause"],
   ["← →", "step to the previous / next event"],
   ["[ ]", "slower / faster"],
   ["a", "jump to the next abort"],
   ["Home", "back to the start"],
   ["Page Up / Page Down", "previous / next chapter (a presentation clicker)"],
   ["1 – 9", "open preset 1 to 9"],
+  ["n p", "next / previous preset (after the last chapter comes the next preset)"],
+  ["b or .", "blank the screen, and back (a clicker's blank key)"],
   ["t", "talk mode on / off"],
   ["f", "fullscreen (Esc leaves)"],
   ["?", "this help"],
-  ["Esc", "close this help"],
+  ["Esc", "close this help, or end a blank screen"],
 ];
 
 /** The parts of a keydown the table looks at (a KeyboardEvent has them). */

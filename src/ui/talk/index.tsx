@@ -1,11 +1,12 @@
 /**
- * Talk mode: a presenter view for a 1280x720 projector. Large type and high contrast; the header, drawer
- * and playback bar hide after a few idle seconds and come back on a mouse move or a key. The preset's
- * chapter caption is shown large with "chapter 2/4"; Page Up/Down (a clicker) moves between chapters.
+ * Talk mode: a presenter view for a 1280x720 projector. Large type and high contrast; the header and the
+ * playback bar float over the stage and fade after a few idle seconds, coming back on a mouse move or a
+ * key, so nothing on the stage ever moves for them. The preset's chapter caption is shown large with
+ * "chapter 2/4" in a card of fixed height; Page Up/Down (a clicker) moves between chapters.
  */
 import { useEffect } from "react";
 import { useStore } from "zustand";
-import { linkView, moveChapter } from "../../app/page";
+import { linkView, moveChapter, useViewport } from "../../app/page";
 import { findPreset } from "../../engine/scenario/presets";
 import { CloseButton } from "../gallery/CloseButton";
 import { KEY_HELP } from "../playback/keys";
@@ -69,6 +70,13 @@ export function ChapterCard() {
       </div>
     </section>
   );
+}
+
+/** The presenter's blank screen ("b" or "." on a clicker): black over everything until pressed again. */
+export function BlankScreen() {
+  const blank = useViewport((s) => s.blank);
+  if (!blank) return null;
+  return <div className="blank-screen" data-testid="blank-screen" aria-hidden="true" />;
 }
 
 export function HelpOverlay() {

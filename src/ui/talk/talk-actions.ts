@@ -1,8 +1,9 @@
 /**
- * What the talk keys do: move between the preset's chapters (the playhead goes to each chapter's moment),
- * open presets 1-9, toggle talk mode, the help overlay and fullscreen.
+ * What the talk keys do: move between the preset's chapters (each plays its segment, framed on its event),
+ * open presets 1-9 or the next or previous one, blank the screen, toggle talk mode, the help overlay and
+ * fullscreen.
  */
-import { linkView, moveChapter, openPreset, toggleLinkPanel } from "../../app/page";
+import { linkView, moveChapter, openPreset, toggleLinkPanel, viewport } from "../../app/page";
 import { PRESETS } from "../../engine/scenario/presets";
 import type { TalkAction } from "../playback/keys";
 
@@ -15,8 +16,24 @@ function toggleFullscreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
+/** The preset `by` places from the open one in the gallery's order (from the first, or the last, without one). */
+function presetBeside(by: 1 | -1): (typeof PRESETS)[number] {
+  const at = PRESETS.findIndex((p) => p.id === linkView.getState().preset);
+  const from = at < 0 ? (by > 0 ? -1 : 0) : at;
+  return PRESETS[(from + by + PRESETS.length) % PRESETS.length];
+}
+
 export function runTalkAction(action: TalkAction): void {
   switch (action) {
+    case "nextPreset":
+      openPreset(presetBeside(1));
+      return;
+    case "prevPreset":
+      openPreset(presetBeside(-1));
+      return;
+    case "blank":
+      viewport.setState({ blank: !viewport.getState().blank });
+      return;
     case "prevChapter":
       moveChapter(-1);
       return;
@@ -33,7 +50,8 @@ export function runTalkAction(action: TalkAction): void {
       toggleLinkPanel(TALK_PANEL);
       return;
     case "close":
-      if (linkView.getState().panels.includes(HELP_PANEL)) toggleLinkPanel(HELP_PANEL);
+      if (viewport.getState().blank) viewport.setState({ blank: false });
+      else if (linkView.getState().panels.includes(HELP_PANEL)) toggleLinkPanel(HELP_PANEL);
       return;
     default: {
       const preset = PRESETS[Number(action.slice("preset".length)) - 1];
