@@ -43,8 +43,11 @@ export const WHOLE_VIEW: Pick<ViewportState, "window" | "range" | "graph" | "gra
   named: [],
 };
 
+/** The whole run, nothing named, the screen on: where a page starts (and what a live run draws). */
+export const FULL_VIEW: ViewportState = { ...WHOLE_VIEW, target: "lanes", blank: false };
+
 export function createViewport(): StoreApi<ViewportState> {
-  return createStore<ViewportState>()(() => ({ ...WHOLE_VIEW, target: "lanes", blank: false }));
+  return createStore<ViewportState>()(() => FULL_VIEW);
 }
 
 /** The narrowest window, as a share of the run: a millionth (a 10 s run shows 10 µs). */

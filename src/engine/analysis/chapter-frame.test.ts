@@ -34,7 +34,7 @@ describe("chapterFrame", () => {
 
   it("frames an abort on its actors' executions, naming both", () => {
     // The abort at 5: tx 1 read at 0 what tx 0 (which started at 0) wrote.
-    expect(frame(3)).toEqual({ from: 1.5, to: 5, window: { from: 0, to: 7.5 }, txs: [0, 1] });
+    expect(frame(3)).toEqual({ from: 1.5, to: 5, window: { from: 0, to: 7 }, txs: [0, 1] });
     // tx 2 suspends at 5 on tx 1, whose re-execution started at 5 and tx 2's execution at 4.
     expect(frame(4)).toMatchObject({ from: 5, to: 5, txs: [1, 2] });
   });

@@ -105,16 +105,19 @@ export function chapterFrame(
   if (here.event >= 0) {
     const actors = actorsOf(log, here.event);
     for (const t of actors) txs.add(t);
-    // From the start of the actors' executions that lead to the event, to a little after it.
-    let a = to;
+    // From the start of the event (a message's send) and of the actors' executions that lead to it, to a
+    // little after its span ends (a message's receipt).
+    let a = Math.min(to, log.time[here.event]);
+    const spanTo = spanEnd(log, here.event);
+    const b = Math.max(to, spanTo >= 0 ? log.time[spanTo] : to);
     for (const t of actors) {
       const start = lastBefore(log, t, here.event + 1, Ev.ExecStart);
       if (start >= 0) a = Math.min(a, log.time[start]);
     }
     const end = log.length > 0 ? log.time[log.length - 1] : 0;
-    const width = Math.max(to - a, end * MIN_WINDOW_SHARE);
+    const width = Math.max(b - a, end * MIN_WINDOW_SHARE);
     const from = Math.max(0, a - width * 0.2);
-    window = { from, to: Math.min(end, Math.max(to, from + width * 1.5)) };
+    window = { from, to: Math.min(end, Math.max(b, from + width * 1.4)) };
   }
   const from = Math.min(to, Math.max(prev && prev.t < to ? prev.t : to, window ? window.from : 0));
   return { from, to, window, txs: [...txs].sort((a, b) => a - b) };

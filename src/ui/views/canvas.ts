@@ -23,3 +23,14 @@ export function fitCanvas(
 export function clearCanvas(ctx: CanvasRenderingContext2D, width: number, height: number): void {
   ctx.clearRect(0, 0, width, height);
 }
+
+/** The canvas text size in CSS pixels: the `--canvas-text` property (talk mode makes it larger), else 11. */
+export function canvasTextPx(el: Element): number {
+  const px = Number.parseFloat(getComputedStyle(el).getPropertyValue("--canvas-text"));
+  return Number.isFinite(px) && px > 0 ? px : 11;
+}
+
+/** The canvas font at `px` pixels. */
+export function canvasFont(px: number, weight = 400): string {
+  return `${weight} ${px}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+}

@@ -5,8 +5,9 @@
  * a run re-renders no component.
  */
 import { type RefObject, useEffect, useRef } from "react";
-import { playback } from "../../app/page";
+import { playback, viewport } from "../../app/page";
 import type { PlaybackState } from "../../app/playback";
+import type { ViewportState } from "../../app/viewport";
 import { frameLoop } from "../frame-loop";
 import { onMediaChange, prefersReducedMotion } from "../playback/media";
 import { type Palette, readPalette } from "./palette";
@@ -20,6 +21,8 @@ export interface Frame {
   /** prefers-reduced-motion: no flashes. */
   readonly reducedMotion: boolean;
   readonly palette: Palette;
+  /** The part of the run shown (the lanes' window, the graph's zoom, the transactions named on screen). */
+  readonly view: ViewportState;
 }
 
 export interface Renderer {
@@ -36,6 +39,7 @@ const frameOf = (s: PlaybackState, palette: Palette, reducedMotion: boolean): Fr
   hoverTx: s.hoverTx,
   reducedMotion,
   palette,
+  view: viewport.getState(),
 });
 
 /**
@@ -85,6 +89,7 @@ export function useRenderer<R extends Renderer>(
         draw();
       }
     });
+    const offView = viewport.subscribe(draw);
     const offMedia = onMediaChange(() => {
       palette = readPalette();
       reduced = prefersReducedMotion();
@@ -93,6 +98,7 @@ export function useRenderer<R extends Renderer>(
     return () => {
       observer.disconnect();
       unsubscribe();
+      offView();
       offMedia();
       frameLoop.drop(paint);
       r.destroy?.();

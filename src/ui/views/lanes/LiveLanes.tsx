@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { LiveRun } from "../../../app/store";
+import { FULL_VIEW } from "../../../app/viewport";
 import { buildLogIndex } from "../../../engine/analysis/log-index";
 import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
@@ -40,7 +41,16 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       const bars = buildLaneBars(log, view.lanes, shards);
       const renderer = new LanesRenderer(canvas.current, bars, buildLogIndex(log, view.lanes), shards, end);
       renderer.resize(width, height);
-      renderer.draw({ time: end, end, speed: 1, selectedTx: null, hoverTx: null, reducedMotion, palette });
+      renderer.draw({
+        time: end,
+        end,
+        speed: 1,
+        selectedTx: null,
+        hoverTx: null,
+        reducedMotion,
+        palette,
+        view: FULL_VIEW,
+      });
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);

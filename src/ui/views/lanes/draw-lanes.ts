@@ -6,10 +6,13 @@
  * so a 10,000-transaction run costs about one rectangle per pixel column per lane.
  */
 import { scaleLinear } from "d3-scale";
+import type { TimeSpan } from "../../../engine/analysis/chapter-frame";
 import { type LogIndex, laneBusyAt } from "../../../engine/analysis/log-index";
 import { formatDuration, formatPercent } from "../../format";
+import { canvasFont } from "../canvas";
 import type { Palette } from "../palette";
 import { BarEnd, BarKind, barsStartedBy, type LaneBars } from "./lane-bars";
+import { drawTxLabels } from "./lane-labels";
 
 export interface LanesLayout {
   readonly width: number;
@@ -24,31 +27,44 @@ export interface LanesLayout {
   readonly x: (t: number) => number;
   readonly t: (x: number) => number;
   readonly ticks: readonly number[];
+  /** Text size (CSS pixels) and its font. */
+  readonly textPx: number;
+  readonly font: string;
+  /** The run time shown, from left to right. */
+  readonly window: TimeSpan;
+  /** This run's own end (in a compare the axis may go on to the other run's end). */
+  readonly runEnd: number;
 }
 
 const SHARD_GAP = 6;
-const AXIS_HEIGHT = 20;
-const UTIL_WIDTH = 46;
-const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/**
+ * Where everything goes for a panel of `width` x `height` showing run time `window` (the whole run when
+ * null), with text `textPx` pixels high (the margins grow with it).
+ */
 export function layoutLanes(
   bars: LaneBars,
   shards: number,
   end: number,
   width: number,
   height: number,
+  textPx = 11,
+  window: TimeSpan | null = null,
 ): LanesLayout {
-  const left = shards > 1 ? 58 : 36;
-  const right = width - UTIL_WIDTH;
-  const top = bars.roundStarts.length > 1 ? 16 : 6;
-  const bottom = height - AXIS_HEIGHT;
+  const em = textPx / 11;
+  const utilWidth = Math.round(46 * em);
+  const left = Math.round((shards > 1 ? 58 : 36) * em);
+  const right = width - utilWidth;
+  const top = bars.roundStarts.length > 1 ? Math.round(16 * em) : 6;
+  const bottom = height - Math.round(textPx + 9);
   const rowHeight = Math.max(1, (bottom - top - (shards - 1) * SHARD_GAP) / bars.lanes);
   const rowTop = new Float32Array(bars.lanes);
   for (let l = 0; l < bars.lanes; l++) {
     rowTop[l] = top + l * rowHeight + Math.floor(l / bars.workersPerShard) * SHARD_GAP;
   }
+  const shown = window ?? { from: 0, to: end };
   const scale = scaleLinear()
-    .domain([0, Math.max(end, 1e-9)])
+    .domain([shown.from, Math.max(shown.to, shown.from + 1e-9)])
     .range([left, Math.max(left + 1, right - 4)]);
   return {
     width,
@@ -61,7 +77,11 @@ export function layoutLanes(
     rowHeight,
     x: (t) => scale(t),
     t: (x) => scale.invert(x),
-    ticks: scale.ticks(Math.max(2, Math.floor((right - left) / 110))),
+    ticks: scale.ticks(Math.max(2, Math.floor((right - left) / (110 * em)))),
+    textPx,
+    font: canvasFont(textPx),
+    window: shown,
+    runEnd: end,
   };
 }
 
@@ -72,6 +92,8 @@ export interface LanesFrame {
   readonly time: number;
   readonly selectedTx: number | null;
   readonly hoverTx: number | null;
+  /** Transactions whose bars carry their numbers wherever they are (those a caption names). */
+  readonly named: readonly number[];
 }
 
 export function drawLanes(
@@ -82,9 +104,14 @@ export function drawLanes(
   f: LanesFrame,
   palette: Palette,
   hatch: CanvasPattern | null,
-): void {
+): number[] {
   ctx.clearRect(0, 0, L.width, L.height);
   drawGrid(ctx, b, L, palette);
+  // Bars, boundaries and labels stay between the lane names and the busy shares (a zoomed window cuts them).
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(L.left, 0, L.right - L.left, L.height);
+  ctx.clip();
   drawBoundaries(ctx, b, L, f.time, palette);
   // Bars of the selected or hovered transaction, and idle waits for a lock, as (bar, lane) pairs.
   const focus: number[] = [];
@@ -124,6 +151,7 @@ export function drawLanes(
     const first = b.laneStart[l];
     const last = first + barsStartedBy(b, l, f.time);
     for (let i = first; i < last; i++) {
+      if (b.end[i] < L.window.from || b.start[i] > L.window.to) continue;
       if (b.kind[i] === BarKind.LockWait) {
         waits.push(i, l);
         continue;
@@ -145,8 +173,12 @@ export function drawLanes(
   }
   drawLockWaits(ctx, b, L, f.time, waits, palette, execTop + execHeight / 2);
   drawFocus(ctx, b, L, f, focus, palette, { execTop, execHeight, valTop, valHeight });
+  const labelled = drawTxLabels(ctx, b, L, f, { top: execTop, height: execHeight }, palette);
   drawPlayhead(ctx, L, f.time, palette);
-  drawUtilization(ctx, b, index, L, f.time, palette);
+  ctx.restore();
+  // A run that has ended is as busy as it was at its end (the other side of a compare may go on).
+  drawUtilization(ctx, b, index, L, Math.min(f.time, L.runEnd), palette);
+  return labelled;
 }
 
 const STYLE_ROLE = ["exec", "abort", "wait", "commit", "abort"] as const;
@@ -160,10 +192,10 @@ function styleAt(b: LaneBars, i: number, t: number): number {
 }
 
 function drawGrid(ctx: CanvasRenderingContext2D, b: LaneBars, L: LanesLayout, palette: Palette): void {
-  ctx.font = FONT;
+  ctx.font = L.font;
   ctx.textBaseline = "middle";
   // Alternate row shading, lane names, shard names.
-  const laneEvery = Math.max(1, Math.ceil(12 / L.rowHeight));
+  const laneEvery = Math.max(1, Math.ceil((L.textPx + 1) / L.rowHeight));
   for (let l = 0; l < b.lanes; l++) {
     if (l % 2 === 1) {
       ctx.fillStyle = palette["surface-2"];
@@ -179,7 +211,7 @@ function drawGrid(ctx: CanvasRenderingContext2D, b: LaneBars, L: LanesLayout, pa
   if (shards > 1) {
     ctx.fillStyle = palette.xshard;
     ctx.textAlign = "left";
-    const shardEvery = Math.max(1, Math.ceil(12 / (L.rowHeight * b.workersPerShard)));
+    const shardEvery = Math.max(1, Math.ceil((L.textPx + 1) / (L.rowHeight * b.workersPerShard)));
     for (let s = 0; s < shards; s += shardEvery) {
       const first = s * b.workersPerShard;
       const last = Math.min(b.lanes, first + b.workersPerShard) - 1;
@@ -241,7 +273,7 @@ function drawBoundaries(
   ctx.setLineDash([5, 3]);
   ctx.textAlign = "left";
   ctx.textBaseline = "alphabetic";
-  ctx.font = FONT;
+  ctx.font = L.font;
   let labelEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < b.roundStarts.length; i++) {
     const start = b.roundStarts[i];
@@ -335,11 +367,11 @@ function drawUtilization(
   palette: Palette,
 ): void {
   const x0 = L.right + 4;
-  const w = UTIL_WIDTH - 8;
-  ctx.font = FONT;
+  const w = L.width - L.right - 8;
+  ctx.font = L.font;
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  const text = L.rowHeight >= 16;
+  const text = L.rowHeight >= L.textPx + 5;
   for (let l = 0; l < b.lanes; l++) {
     const share = t > 0 ? Math.min(1, laneBusyAt(index, l, t) / t) : 0;
     const y = L.rowTop[l];
