@@ -1,5 +1,6 @@
 /** Talk mode and the presenter keys: chapters (a clicker's Page Up/Down), help, presets on digits. */
 import type { Page } from "@playwright/test";
+import { namedTxs } from "../src/engine/analysis/chapter-frame";
 import { findPreset, PRESETS, presetLink } from "../src/engine/scenario/presets";
 import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
@@ -7,9 +8,12 @@ import { expect, test } from "./fixtures";
 import { openLink, paramsOf } from "./link-helpers";
 import { control, playhead } from "./view-helpers";
 
-/** The playhead once it has stopped moving: a chapter plays its short segment, then holds. */
+/**
+ * The playhead once it has stopped moving: a chapter plays its short segment, then holds (the Play button
+ * is back, faded or not: idle talk mode hides the bar).
+ */
 async function heldPlayhead(page: Page): Promise<{ time: number; end: number }> {
-  await expect(control(page, "Play")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Play", exact: true, includeHidden: true })).toBeAttached();
   return playhead(page);
 }
 
@@ -58,7 +62,16 @@ test("Page Down and Page Up move between chapters and put the playhead on each o
   // (The playback bar shows one decimal.)
   expect(Math.abs((await heldPlayhead(page)).time - firstAbort)).toBeLessThanOrEqual(0.051);
   await expect.poll(() => paramsOf(page).get("ch")).toBe("3");
-  await page.keyboard.press("PageDown");
+  // Framed on the abort, the lanes carry the numbers of the transactions the caption names.
+  const lanes = page.getByTestId("lanes-view").locator("canvas");
+  for (const tx of namedTxs(teaching.chapters[2].caption))
+    await expect
+      .poll(async () => (await lanes.getAttribute("data-labelled-tx"))?.split(" "))
+      .toContain(String(tx));
+  // Talk mode's canvas text size, which the lanes read.
+  expect(await lanes.evaluate((el) => getComputedStyle(el).getPropertyValue("--canvas-text").trim())).toBe(
+    "18px",
+  );
   await page.keyboard.press("PageDown");
   await expect(page.getByTestId("chapter-count")).toHaveText(`chapter ${n}/${n}`);
   const { time, end } = await heldPlayhead(page);

@@ -72,7 +72,7 @@ export function PlaybackBar({ run }: { run: ShownRun | null }) {
         <Button
           icon="nextAbort"
           label="Next abort"
-          keys="A"
+          keys="X"
           onClick={() => p.nextAbort()}
           disabled={off || !abortAhead}
         />

@@ -26,7 +26,11 @@ describe("playback keys", () => {
     expect(actionFor(press("ArrowRight"))).toBe("stepNext");
     expect(actionFor(press("["))).toBe("slower");
     expect(actionFor(press("]"))).toBe("faster");
-    expect(actionFor(press("a"))).toBe("nextAbort");
+    expect(actionFor(press("x"))).toBe("nextAbort");
+    expect(actionFor(press("w"))).toBe("zoomIn");
+    expect(actionFor(press("s"))).toBe("zoomOut");
+    expect(actionFor(press("a"))).toBe("panLeft");
+    expect(actionFor(press("d"))).toBe("panRight");
     expect(actionFor(press("Home"))).toBe("restart");
     expect(actionFor(press("x"))).toBeNull();
     expect(actionFor(press("PageDown"))).toBe("nextChapter");

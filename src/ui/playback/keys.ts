@@ -21,6 +21,7 @@ export type PlaybackAction =
  */
 export type PresetKey = `preset${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 export type TalkAction =
+  | ZoomAction
   | "prevChapter"
   | "nextChapter"
   | "nextPreset"
@@ -31,6 +32,8 @@ export type TalkAction =
   | "talk"
   | "close"
   | PresetKey;
+/** Perfetto's keys for the lanes' time window: W/S zoom in and out, A/D pan, about the playhead. */
+export type ZoomAction = "zoomIn" | "zoomOut" | "panLeft" | "panRight";
 export type KeyAction = PlaybackAction | TalkAction;
 
 const PLAYBACK_ACTIONS: ReadonlySet<string> = new Set<PlaybackAction>([
@@ -53,7 +56,11 @@ export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   ArrowRight: "stepNext",
   "[": "slower",
   "]": "faster",
-  a: "nextAbort",
+  x: "nextAbort",
+  w: "zoomIn",
+  s: "zoomOut",
+  a: "panLeft",
+  d: "panRight",
   Home: "restart",
   PageUp: "prevChapter",
   PageDown: "nextChapter",
@@ -83,7 +90,9 @@ export const KEY_HELP: readonly (readonly [keys: string, what: string])[] = [
   ["Space", "play / pause"],
   ["← →", "step to the previous / next event"],
   ["[ ]", "slower / faster"],
-  ["a", "jump to the next abort"],
+  ["x", "jump to the next abort"],
+  ["w s", "zoom the lanes in / out (about the playhead; Ctrl + wheel about the pointer)"],
+  ["a d", "pan the lanes earlier / later (or drag them)"],
   ["Home", "back to the start"],
   ["Page Up / Page Down", "previous / next chapter (a presentation clicker)"],
   ["1 – 9", "open preset 1 to 9"],

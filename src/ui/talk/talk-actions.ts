@@ -6,6 +6,7 @@
 import { linkView, moveChapter, openPreset, toggleLinkPanel, viewport } from "../../app/page";
 import { PRESETS } from "../../engine/scenario/presets";
 import type { TalkAction } from "../playback/keys";
+import { runZoomAction } from "../views/viewport-moves";
 
 export const TALK_PANEL = "talk";
 export const HELP_PANEL = "help";
@@ -25,6 +26,12 @@ function presetBeside(by: 1 | -1): (typeof PRESETS)[number] {
 
 export function runTalkAction(action: TalkAction): void {
   switch (action) {
+    case "zoomIn":
+    case "zoomOut":
+    case "panLeft":
+    case "panRight":
+      runZoomAction(action);
+      return;
     case "nextPreset":
       openPreset(presetBeside(1));
       return;

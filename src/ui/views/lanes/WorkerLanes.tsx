@@ -1,10 +1,12 @@
-import { type MouseEvent, type PointerEvent, useMemo, useRef, useState } from "react";
-import { playback } from "../../../app/page";
+import { type MouseEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from "react";
+import { playback, viewport } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
+import { panWindow, shownWindow } from "../../../app/viewport";
 import { lockStalls } from "../../../engine/analysis/lock-stalls";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { useRenderer } from "../use-renderer";
+import { zoomLanes } from "../viewport-moves";
 import { describeBar } from "./describe-bar";
 import { buildLaneBars } from "./lane-bars";
 import { LanesRenderer } from "./lanes-renderer";
@@ -45,7 +47,51 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     bars,
   );
 
+  // Ctrl (or ⌘) + wheel zooms about the pointer, a sideways wheel (or Shift + wheel) pans; a plain wheel
+  // scrolls the page as usual. A native listener: React's wheel listener cannot prevent the page's zoom.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent): void => {
+      const x = e.clientX - el.getBoundingClientRect().left;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        zoomLanes(Math.exp(e.deltaY * 0.002), renderer.current?.timeAt(x) ?? undefined);
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        const { window } = viewport.getState();
+        if (!window) return;
+        e.preventDefault();
+        const by = (e.shiftKey ? e.deltaY : e.deltaX) / el.clientWidth;
+        viewport.setState({ window: panWindow(window, playback.getState().end, by) });
+      }
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [renderer]);
+
+  // Dragging a zoomed window pans it; a press that did not move is a click (it selects).
+  const drag = useRef<{ x: number; from: number; to: number; moved: boolean } | null>(null);
+  const onDown = (e: PointerEvent<HTMLDivElement>): void => {
+    const { window } = viewport.getState();
+    if (!window || e.button !== 0) return;
+    const w = shownWindow(window, playback.getState().end);
+    drag.current = { x: e.clientX, from: w.from, to: w.to, moved: false };
+  };
+  const onDrag = (e: PointerEvent<HTMLDivElement>): boolean => {
+    const d = drag.current;
+    if (!d || (e.buttons & 1) === 0) return false;
+    const dx = e.clientX - d.x;
+    if (!d.moved && Math.abs(dx) < 4) return false;
+    d.moved = true;
+    const x0 = renderer.current?.timeAt(0) ?? 0;
+    const x1 = renderer.current?.timeAt(1) ?? 0;
+    const dt = -dx * (x1 - x0);
+    viewport.setState({ window: shownWindow({ from: d.from + dt, to: d.to + dt }, playback.getState().end) });
+    return true;
+  };
+
   const onMove = (e: PointerEvent<HTMLDivElement>): void => {
+    if (onDrag(e)) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
@@ -56,6 +102,9 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     setTip(hit ? { text: describeBar(result, bars, hit.bar, hit.lane, hit.now), x, y, above } : null);
   };
   const onClick = (e: MouseEvent<HTMLDivElement>): void => {
+    const dragged = drag.current?.moved === true;
+    drag.current = null;
+    if (dragged) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const hit = renderer.current?.hit(e.clientX - rect.left, e.clientY - rect.top) ?? null;
     playback.getState().select(hit ? bars.tx[hit.bar] : null);
@@ -87,6 +136,7 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
         ref={box}
         role="img"
         aria-label={`Timeline of ${result.lanes} worker lanes up to the playhead`}
+        onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerLeave={onLeave}
         onClick={onClick}
