@@ -4,6 +4,7 @@
  * state, so 10,000 nodes cost a few dozen draw calls.
  */
 import { type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
+import { canvasFont } from "../canvas";
 import type { Palette } from "../palette";
 import { type GlyphSprites, stamp } from "./glyph-sprites";
 import { GLYPHS } from "./glyphs";
@@ -14,13 +15,13 @@ import type { GraphModel } from "./graph-model";
 export const EDGE_BUDGET = 3000;
 /** Below this radius nodes are dots: shapes would not read anyway. */
 const DOT_RADIUS = 2;
-const LABEL_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export function drawBase(
   ctx: CanvasRenderingContext2D,
   model: GraphModel,
   g: GraphLayout,
   palette: Palette,
+  textPx = 11,
 ): void {
   const { box } = g;
   const top = box.top;
@@ -45,7 +46,7 @@ export function drawBase(
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-  drawLabels(ctx, model, g, palette);
+  drawLabels(ctx, model, g, palette, textPx);
   drawEdges(ctx, model, g, palette, top, bottom);
 }
 
@@ -54,21 +55,22 @@ function drawLabels(
   model: GraphModel,
   g: GraphLayout,
   palette: Palette,
+  textPx: number,
 ): void {
-  ctx.font = LABEL_FONT;
+  ctx.font = canvasFont(textPx);
   ctx.fillStyle = palette.muted;
   ctx.textBaseline = "middle";
   ctx.textAlign = "right";
   const laneHeight = g.laneBottom[0] - g.laneTop[0];
   const sharded = model.shards > 1;
-  const laneEvery = Math.max(1, Math.ceil(12 / laneHeight));
+  const laneEvery = Math.max(1, Math.ceil((textPx + 1) / laneHeight));
   for (let l = 0; l < model.lanes; l += laneEvery) {
     ctx.fillText(`w${l % model.workersPerShard}`, g.box.left - 6, (g.laneTop[l] + g.laneBottom[l]) / 2);
   }
   if (sharded) {
     ctx.textAlign = "left";
     ctx.fillStyle = palette.xshard;
-    const shardEvery = Math.max(1, Math.ceil(12 / (laneHeight * model.workersPerShard)));
+    const shardEvery = Math.max(1, Math.ceil((textPx + 1) / (laneHeight * model.workersPerShard)));
     for (let s = 0; s < model.shards; s += shardEvery) {
       const first = s * model.workersPerShard;
       const last = Math.min(model.lanes, first + model.workersPerShard) - 1;
@@ -119,6 +121,10 @@ function drawEdges(
 }
 
 export interface NodeFrame {
+  /** Text size in CSS pixels (talk mode: larger). */
+  readonly textPx: number;
+  /** Transactions labelled wherever they are (those the caption names). */
+  readonly named: readonly number[];
   readonly time: number;
   /** How long an abort stays on screen, in run microseconds. */
   readonly flashUs: number;
@@ -171,7 +177,7 @@ export function drawNodes(
   sprites: GlyphSprites,
   f: NodeFrame,
   palette: Palette,
-): void {
+): number[] {
   buckets.fill(states, f);
   const r = g.r;
   const kinds = Object.entries(GLYPHS);
@@ -198,6 +204,52 @@ export function drawNodes(
     drawBadges(ctx, g, states, palette);
   }
   if (!f.still) drawFlashes(ctx, g, states, f, palette);
+  return drawNodeLabels(ctx, g, f, palette);
+}
+
+/**
+ * Transaction numbers: inside each node big enough to hold its number, and beside the nodes the caption
+ * names whatever their size. A label that would touch one already placed is dropped (the named ones are
+ * placed first). Returns the labelled transactions in block order (the test hook lists them).
+ */
+function drawNodeLabels(
+  ctx: CanvasRenderingContext2D,
+  g: GraphLayout,
+  f: NodeFrame,
+  palette: Palette,
+): number[] {
+  const px = f.textPx;
+  const digit = px * 0.62;
+  const placed: number[] = [];
+  const labelled: number[] = [];
+  const free = (x0: number, y0: number, x1: number, y1: number): boolean => {
+    for (let k = 0; k < placed.length; k += 4)
+      if (x0 < placed[k + 2] && x1 > placed[k] && y0 < placed[k + 3] && y1 > placed[k + 1]) return false;
+    return true;
+  };
+  ctx.font = canvasFont(px, 700);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3;
+  const put = (t: number, inside: boolean): void => {
+    const text = String(t);
+    const w = text.length * digit + 2;
+    const cx = inside ? g.x[t] : g.x[t] + g.r + w / 2 + 1;
+    const cy = inside ? g.y[t] : g.y[t] - g.r - px / 2 + 2;
+    if (!free(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2)) return;
+    placed.push(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2);
+    ctx.strokeStyle = inside ? "rgb(0 0 0 / 0.55)" : palette.surface;
+    ctx.fillStyle = inside ? "#fff" : palette.text;
+    ctx.strokeText(text, cx, cy);
+    ctx.fillText(text, cx, cy);
+    labelled.push(t);
+  };
+  for (const t of f.named) if (t < g.x.length) put(t, false);
+  const fitsFrom = 2 * g.r + 2;
+  if (fitsFrom >= digit + 2 && px <= 2 * g.r + 4)
+    for (let t = 0; t < g.x.length; t++) if (String(t).length * digit + 2 <= fitsFrom) put(t, true);
+  return labelled.sort((a, b) => a - b);
 }
 
 /** "×3" beside a transaction executed three times (aborts and suspensions make it re-execute). */

@@ -1,7 +1,7 @@
 /** Draws one run's dependency graph: a static canvas, a node canvas and the SVG highlights. */
 import type { TxStates } from "../../../engine/analysis/tx-state";
 import type { RunResult } from "../../../engine/run-result";
-import { clearCanvas, fitCanvas } from "../canvas";
+import { canvasTextPx, clearCanvas, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
 import { drawBase, drawNodes, NodeBuckets } from "./draw-graph";
 import { GlyphSprites } from "./glyph-sprites";
@@ -36,6 +36,7 @@ export class GraphRenderer implements Renderer {
   private layout: GraphLayout | null = null;
   private width = 0;
   private height = 0;
+  private textPx = 11;
   /** Palette and size the base canvas was drawn for. */
   private baseFor = "";
   private nodesFor = "";
@@ -56,8 +57,11 @@ export class GraphRenderer implements Renderer {
   resize(width: number, height: number): void {
     this.width = width;
     this.height = height;
-    const left = this.model.shards > 1 ? 54 : 34;
-    this.layout = layoutGraph(this.model, { left, top: 20, width: width - left - 10, height: height - 28 });
+    this.textPx = canvasTextPx(this.el.base);
+    const em = this.textPx / 11;
+    const left = Math.round((this.model.shards > 1 ? 54 : 34) * em);
+    const top = Math.round(9 + this.textPx);
+    this.layout = layoutGraph(this.model, { left, top, width: width - left - 10, height: height - top - 8 });
     this.overlay.resize(width, height);
   }
 
@@ -69,7 +73,7 @@ export class GraphRenderer implements Renderer {
     if (key !== this.baseFor) {
       const ctx = fitCanvas(this.el.base, width, height);
       clearCanvas(ctx, width, height);
-      drawBase(ctx, this.model, g, frame.palette);
+      drawBase(ctx, this.model, g, frame.palette, this.textPx);
       this.baseFor = key;
     }
     this.states.seek(frame.time);
@@ -80,14 +84,27 @@ export class GraphRenderer implements Renderer {
       selectedTx: frame.selectedTx,
       hoverTx: frame.hoverTx,
       showCritical: this.showCritical,
+      textPx: this.textPx,
+      named: frame.view.named,
     };
     // Nodes change only with the events applied, or every frame while an abort flashes.
     const flashing = f.flashUs > 0 && hasFlash(this.states, f.time, f.flashUs);
-    const nodesKey = `${key}:${this.states.applied}:${flashing ? f.time : ""}:${f.still}`;
+    const nodesKey = `${key}:${this.states.applied}:${flashing ? f.time : ""}:${f.still}:${f.named.join()}`;
     if (nodesKey !== this.nodesFor) {
       const ctx = fitCanvas(this.el.nodes, width, height);
       clearCanvas(ctx, width, height);
-      drawNodes(ctx, this.model, g, this.states, this.buckets, this.sprites, f, frame.palette);
+      const labelled = drawNodes(
+        ctx,
+        this.model,
+        g,
+        this.states,
+        this.buckets,
+        this.sprites,
+        f,
+        frame.palette,
+      );
+      // The test hook: which transactions carry their numbers.
+      this.el.nodes.dataset.labelledTx = labelled.join(" ");
       this.nodesFor = nodesKey;
     }
     this.overlay.draw(this.model, g, this.states, this.result, f);
