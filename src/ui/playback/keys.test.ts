@@ -32,7 +32,7 @@ describe("playback keys", () => {
     expect(actionFor(press("a"))).toBe("panLeft");
     expect(actionFor(press("d"))).toBe("panRight");
     expect(actionFor(press("Home"))).toBe("restart");
-    expect(actionFor(press("x"))).toBeNull();
+    expect(actionFor(press("q"))).toBeNull();
     expect(actionFor(press("PageDown"))).toBe("nextChapter");
     expect(actionFor(press("PageUp"))).toBe("prevChapter");
     expect(actionFor(press("1"))).toBe("preset1");
