@@ -3,14 +3,18 @@
  * and a line with the difference between them. The right side's scheduler, workers and shards are
  * edited here (they are the compare patch of the link).
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { linkView, useCompareRun, useCompareSide } from "../../app/page";
 import type { ShownRun } from "../../app/store";
-import { computeMetrics } from "../../engine/analysis/metrics";
+import { momentCaption } from "../../engine/analysis/caption";
+import { countUpTo } from "../../engine/analysis/log-index";
+import { analyzeRun } from "../../engine/analysis/run-analysis";
 import { RANGES } from "../../engine/scenario/ranges";
 import { CROSS_SHARD, SCHEDULER_LABELS, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
+import { captionRunOf } from "../views/caption";
+import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
 import { useMoment } from "../views/use-moment";
@@ -36,9 +40,15 @@ export function compareLine(left: ShownRun, right: ShownRun): string {
   return `${faster}: ${formatDuration(b.elapsedUs)} vs ${formatDuration(a.elapsedUs)} · speedup over sequential ${formatTimes(b.speedup)} vs ${formatTimes(a.speedup)} · aborts ${formatInt(b.aborts)} vs ${formatInt(a.aborts)}`;
 }
 
+/**
+ * One side: its figures, what is happening on it now (the caption), its dependency graph, shards and lanes.
+ * Both sides share the playhead and one time axis; each counts transactions (a receipt run's legs are
+ * not transactions), and a side that has ended keeps its final count.
+ */
 function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
   const time = useMoment();
-  const now = computeMetrics(run.result, time);
+  const caption = useMemo(() => captionRunOf(run), [run]);
+  const final = countUpTo(analyzeRun(run.result).index.finalTimes, time);
   const m = run.metrics;
   return (
     <section
@@ -64,12 +74,16 @@ function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
           <dd>{formatInt(m.aborts)}</dd>
         </div>
         <div>
-          <dt>Committed now</dt>
+          <dt>Transactions final</dt>
           <dd data-testid={`compare-${side}-committed`}>
-            {formatInt(now.committed)} / {formatInt(now.units)}
+            {formatInt(final)} / {formatInt(m.txs)}
           </dd>
         </div>
       </dl>
+      <p className="compare-caption" data-testid={`compare-${side}-caption`}>
+        {momentCaption(caption, time)}
+      </p>
+      <DependencyGraph run={run} />
       {run.scenario.shards > 1 && <ShardsView run={run} />}
       <WorkerLanes run={run} />
     </section>

@@ -6,7 +6,8 @@ import { runNames } from "../../../engine/analysis/explain";
 import "../side-card.css";
 import "./caption.css";
 
-function captionRunOf(run: ShownRun): CaptionRun {
+/** What the caption sentences read of a run (the compare stage captions each side with it). */
+export function captionRunOf(run: ShownRun): CaptionRun {
   const { result, scenario } = run;
   return {
     log: result.log,
