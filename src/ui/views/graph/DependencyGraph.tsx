@@ -9,7 +9,7 @@ import { buildGraphModel } from "./graph-model";
 import { GraphRenderer } from "./graph-renderer";
 import "./graph.css";
 
-/** One node per transaction, x = dependency level (or batch), row = the worker that ran it. */
+/** One node per transaction, x = dependency level (or batch), row = the worker of its first execution. */
 export function DependencyGraph({ run }: { run: ShownRun }) {
   const box = useRef<HTMLDivElement>(null);
   const base = useRef<HTMLCanvasElement>(null);
@@ -60,7 +60,7 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
       <header className="panel-head">
         <h2 id="graph-title">Dependency graph</h2>
         <p className="panel-note">
-          x: {axis} · row: the worker that ran it
+          x: {axis} · row: the worker that first ran it (fixed for the run)
           {edges > EDGE_BUDGET && ` · ${formatInt(EDGE_BUDGET)} of ${formatInt(edges)} edges drawn`}
         </p>
         <button

@@ -1,6 +1,7 @@
 /**
  * The dependency graph of a run at transaction level: a column per transaction (its dependency level, or
- * its batch for a batched run), its row (the lane that last executed it), read-after-write edges between
+ * its batch for a batched run), its row (the lane of its first execution: a node keeps its place for the
+ * whole run, however often it re-executes elsewhere), read-after-write edges between
  * transactions, and the critical path. All from the run; nothing depends on the playhead.
  */
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
@@ -41,6 +42,7 @@ export function buildGraphModel(result: RunResult): GraphModel {
   const batched = result.scenario.scheduler === "batched";
 
   const lane = new Int32Array(txs);
+  const placed = new Uint8Array(txs);
   const batch = new Int32Array(txs);
   const crossShard = new Uint8Array(txs);
   const batchesOn = new Int32Array(shards);
@@ -53,7 +55,8 @@ export function buildGraphModel(result: RunResult): GraphModel {
         batchesOn[shard]++;
         break;
       case Ev.ExecStart:
-        if (tx >= 0 && tx < txs) {
+        if (tx >= 0 && tx < txs && !placed[tx]) {
+          placed[tx] = 1;
           lane[tx] = Math.max(0, Math.min(result.lanes - 1, log.worker[i]));
           batch[tx] = Math.max(0, batchesOn[shard] - 1);
         }
