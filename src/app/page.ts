@@ -54,6 +54,7 @@ export function useAddressBar(): void {
 
 export const openPreset = (p: Preset): void => controller.openPreset(p);
 export const moveChapter = (by: 1 | -1): void => controller.moveChapter(by);
+export const findTx = (tx: number): string | null => controller.findTx(tx);
 export const toggleLinkPanel = (name: string): void => togglePanel(controller.linkView, name);
 /** The link of what is on screen, as a full address (for copying). */
 export const linkHere = (atMoment: boolean): string | null => linkOf(controller, atMoment);

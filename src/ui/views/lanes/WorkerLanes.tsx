@@ -8,6 +8,7 @@ import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { useRenderer } from "../use-renderer";
 import { zoomLanes } from "../viewport-moves";
 import { describeBar } from "./describe-bar";
+import { FindTx, RangeFigures } from "./LanesTools";
 import { buildLaneBars } from "./lane-bars";
 import { LanesRenderer } from "./lanes-renderer";
 
@@ -69,13 +70,14 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     return () => el.removeEventListener("wheel", onWheel);
   }, [renderer]);
 
-  // Dragging a zoomed window pans it; a press that did not move is a click (it selects).
-  const drag = useRef<{ x: number; from: number; to: number; moved: boolean } | null>(null);
+  // Shift + drag selects a time range (its figures show); dragging a zoomed window pans it; a press that
+  // did not move is a click (it selects a transaction).
+  const drag = useRef<{ x: number; from: number; to: number; moved: boolean; range: boolean } | null>(null);
   const onDown = (e: PointerEvent<HTMLDivElement>): void => {
     const { window } = viewport.getState();
-    if (!window || e.button !== 0) return;
+    if (e.button !== 0 || (!window && !e.shiftKey)) return;
     const w = shownWindow(window, playback.getState().end);
-    drag.current = { x: e.clientX, from: w.from, to: w.to, moved: false };
+    drag.current = { x: e.clientX, from: w.from, to: w.to, moved: false, range: e.shiftKey };
   };
   const onDrag = (e: PointerEvent<HTMLDivElement>): boolean => {
     const d = drag.current;
@@ -83,6 +85,15 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     const dx = e.clientX - d.x;
     if (!d.moved && Math.abs(dx) < 4) return false;
     d.moved = true;
+    if (d.range) {
+      const left = e.currentTarget.getBoundingClientRect().left;
+      const a = renderer.current?.timeAt(d.x - left) ?? 0;
+      const b = renderer.current?.timeAt(e.clientX - left) ?? 0;
+      const end = playback.getState().end;
+      const clamp = (t: number): number => Math.min(end, Math.max(0, t));
+      viewport.setState({ range: { from: clamp(Math.min(a, b)), to: clamp(Math.max(a, b)) } });
+      return true;
+    }
     const x0 = renderer.current?.timeAt(0) ?? 0;
     const x1 = renderer.current?.timeAt(1) ?? 0;
     const dt = -dx * (x1 - x0);
@@ -124,11 +135,13 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
           {scenario.scheduler === "accountlocks" ? " · amber dashes = idle, waiting for a lock" : ""} · % =
           busy so far
         </p>
+        <FindTx />
         {result.eth && (
           <p className="panel-note" data-testid="lanes-gas-note">
             {GAS_LIMIT_NOTE}
           </p>
         )}
+        <RangeFigures run={run} />
       </header>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: pointer picking on a canvas; the keyboard selects in the inspector. */}
       <div

@@ -65,6 +65,20 @@ export class LanesRenderer implements Renderer {
       frame.palette,
       this.hatch,
     );
+    const range = frame.view.range;
+    if (range) {
+      // The selected range: a light band with edges, inside the plot.
+      const x0 = Math.max(L.left, L.x(range.from));
+      const x1 = Math.min(L.right, L.x(range.to));
+      if (x1 > x0) {
+        ctx.fillStyle = frame.palette.exec;
+        ctx.globalAlpha = 0.12;
+        ctx.fillRect(x0, L.top, x1 - x0, L.bottom - L.top);
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = frame.palette.exec;
+        ctx.strokeRect(x0 + 0.5, L.top + 0.5, x1 - x0 - 1, L.bottom - L.top - 1);
+      }
+    }
     // The test hook: which transactions carry their numbers, and the time shown.
     const text = labelled.join(" ");
     if (text !== this.labelled) {
