@@ -48,6 +48,8 @@ function truncated(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>("body *")) {
       if (el.children.length > 0 || !el.textContent?.trim()) continue;
       if (el.closest("[hidden], .help-backdrop") || el.getClientRects().length === 0) continue;
+      // Text for screen readers only (clipped to a pixel on purpose).
+      if (el.clientWidth <= 1) continue;
       const style = getComputedStyle(el);
       if (style.overflowX === "visible" && style.textOverflow !== "ellipsis") continue;
       if (el.scrollWidth > el.clientWidth + 1)
