@@ -209,8 +209,8 @@ export function drawNodes(
 
 /**
  * Transaction numbers: inside each node big enough to hold its number, and beside the nodes the caption
- * names whatever their size. A label that would touch one already placed is dropped (the named ones are
- * placed first). Returns the labelled transactions in block order (the test hook lists them).
+ * names whatever their size. A number that would touch one already placed is dropped; the named ones are
+ * always drawn. Returns the labelled transactions in block order (the test hook lists them).
  */
 function drawNodeLabels(
   ctx: CanvasRenderingContext2D,
@@ -237,7 +237,8 @@ function drawNodeLabels(
     const w = text.length * digit + 2;
     const cx = inside ? g.x[t] : g.x[t] + g.r + w / 2 + 1;
     const cy = inside ? g.y[t] : g.y[t] - g.r - px / 2 + 2;
-    if (!free(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2)) return;
+    // A named transaction is labelled whatever is near; any other label yields.
+    if (inside && !free(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2)) return;
     placed.push(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2);
     ctx.strokeStyle = inside ? "rgb(0 0 0 / 0.55)" : palette.surface;
     ctx.fillStyle = inside ? "#fff" : palette.text;
@@ -245,10 +246,12 @@ function drawNodeLabels(
     ctx.fillText(text, cx, cy);
     labelled.push(t);
   };
-  for (const t of f.named) if (t < g.x.length) put(t, false);
+  // Inside the nodes that hold their number; then beside the named ones that did not get one.
   const fitsFrom = 2 * g.r + 2;
   if (fitsFrom >= digit + 2 && px <= 2 * g.r + 4)
     for (let t = 0; t < g.x.length; t++) if (String(t).length * digit + 2 <= fitsFrom) put(t, true);
+  const inside = new Set(labelled);
+  for (const t of f.named) if (t < g.x.length && !inside.has(t)) put(t, false);
   return labelled.sort((a, b) => a - b);
 }
 
