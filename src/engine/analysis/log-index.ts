@@ -79,7 +79,7 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
         break;
       case Ev.Commit:
         if (reverted[tx]) flags[i] |= COMMITTED_REVERT;
-        lastCommit[tx] = t;
+        lastCommit[tx] = log.time[i];
         executed[tx] = 0;
         reverted[tx] = 0;
         break;
