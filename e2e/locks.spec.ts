@@ -40,3 +40,23 @@ test("account locks: a queued transaction and an idle worker show their lock wai
   await page.keyboard.press("Home");
   await expect(page.getByTestId("caption-moment")).toContainText(/waits for the lock on M\[\d\]: tx \d/);
 });
+
+test("two-phase commit: the shard view shows the keys locked and the votes", async ({ page }) => {
+  // Transfers and shipments of 20 items over 4 shards, about half of them cross-shard: a shipment whose
+  // sender no longer holds the item fails on the item's shard, so some votes are no.
+  await openLink(page, "/?lv=1&shards=4&w=2&x=locks&loc=0.5&n=300&acc=200&mix=transfer:1,ship:1&items=20");
+  await expect(page.getByTestId("caption-scheduler")).toHaveText(/^Two-phase commit on keys: .*4 shards/);
+  const status = page.getByTestId("shards-locks");
+  // At the start the cross-shard transactions that wait for nobody already hold their keys.
+  await page.keyboard.press("Home");
+  await expect(status).toHaveText(/^at the playhead: [1-9][\d,]* keys? locked by [1-9][\d,]* txs?/);
+  await expect(status).toContainText("votes so far: 0 yes, 0 no");
+  // At the end every key is released and every prepared transaction has had its vote.
+  const { end } = await playhead(page);
+  await page.getByTestId("scrub").fill(String(end));
+  await expect(status).toHaveText(
+    /^at the playhead: 0 keys locked by 0 txs votes so far: [1-9][\d,]* yes, [1-9][\d,]* no$/,
+  );
+  await expect(page.getByTestId("legend").getByText("keys locked (two-phase commit)")).toBeVisible();
+  await page.getByTestId("shards-view").screenshot({ path: test.info().outputPath("shards-2pc.png") });
+});

@@ -64,7 +64,7 @@ const RUNS: readonly { name: string; knobs: Record<string, string>; caption: Reg
   {
     name: "sharded, locks",
     knobs: { scheduler: "batched", txs: "300", shards: "3", crossShard: "locks", locality: "0.5" },
-    caption: /split over 3 shards.*two-phase commit/,
+    caption: /^Two-phase commit on keys: the state is split over 3 shards/,
     sharded: true,
   },
 ];

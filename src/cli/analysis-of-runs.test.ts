@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../engine/analysis/metrics";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { toChromeTrace } from "../engine/trace/chrome-trace";
+import { Ev } from "../engine/trace/kinds";
 import { simulate } from "../runtime/simulate";
 
 // The analysis and the trace export against real runs of every scheduler and both cross-shard protocols.
@@ -70,7 +71,10 @@ describe.each(cases)("analysis of a real %s run", (_, over) => {
       txName: String,
     });
     const x = trace.traceEvents.filter((e) => e.ph === "X");
-    expect(x.filter((e) => e.cat === "execute")).toHaveLength(m.executions);
+    // One slice per execution, and under two-phase commit per leg (debit, apply, settle) of one.
+    const starts = run.log.kind.filter((k) => k === Ev.ExecStart).length;
+    expect(x.filter((e) => e.cat === "execute")).toHaveLength(starts);
+    expect(starts).toBeGreaterThanOrEqual(m.executions);
     expect(x.filter((e) => e.flow_out)).toHaveLength(m.crossShardMessages);
     expect(x.filter((e) => e.flow_in)).toHaveLength(m.crossShardMessages);
     for (const e of x) expect(e.dur).toBeGreaterThanOrEqual(0);

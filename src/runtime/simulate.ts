@@ -6,6 +6,7 @@ import { SequentialOracle } from "../engine/schedulers/sequential";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
 import { wholeTransactions } from "../engine/schedulers/units";
 import { place } from "../engine/sharding/placement";
+import { withTargetLegs } from "../engine/sharding/two-phase-legs";
 import { stateHash } from "../engine/state-hash";
 import { EventLog, type EventSink } from "../engine/trace/eventlog";
 import { Ev, type EventKind } from "../engine/trace/kinds";
@@ -78,19 +79,17 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
   const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), cost);
   let elapsedUs: number;
   let rounds = 1;
-  if (shards === 1) {
+  const placement = shards > 1 ? place(block, shards) : null;
+  if (placement === null) {
     const units = wholeTransactions(block.n);
     elapsedUs = runPiece(ctx, units, 0, 0).end;
     oracle.run(units);
+  } else if (scenario.crossShard === "receipts") {
+    ({ elapsedUs, rounds } = simulateReceipts(ctx, placement));
+    oracleReceipts(oracle, block, placement);
   } else {
-    const placement = place(block, shards);
-    if (scenario.crossShard === "receipts") {
-      ({ elapsedUs, rounds } = simulateReceipts(ctx, placement));
-      oracleReceipts(oracle, block, placement);
-    } else {
-      ({ elapsedUs, rounds } = simulateLocks(ctx, placement));
-      oracle.run(wholeTransactions(block.n));
-    }
+    ({ elapsedUs, rounds } = simulateLocks(ctx, placement));
+    oracle.run(wholeTransactions(block.n));
   }
   if (block.feeSweep) {
     applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
@@ -108,7 +107,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     sequentialUs: sequentialUs(block, cost),
     stateHash: stateHash(ctx.state),
     sequentialStateHash: stateHash(oracle.state),
-    sequential: oracle.trace(),
+    sequential: withTargetLegs(oracle.trace(), block, placement, scenario),
     rounds,
     eth: opts.eth,
   };

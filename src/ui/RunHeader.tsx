@@ -1,6 +1,6 @@
 import { useRun } from "../app/page";
 import type { ShownRun } from "../app/store";
-import { SCHEDULER_LABELS } from "../engine/scenario/scenario";
+import { runLabel } from "../engine/scenario/scenario";
 import { formatInt, formatPercent } from "./format";
 import { HashCheck } from "./HashCheck";
 import "./run-status.css";
@@ -19,7 +19,7 @@ function describeRun(run: ShownRun): string {
       ? "teaching block (j mod 3 / j mod 4)"
       : `seed ${s.seed}`;
   const layout = s.shards > 1 ? `${plural(s.shards, "shard")} × ${workers}, ${s.crossShard}` : workers;
-  return `${plural(run.result.block.n, "transaction")} · ${SCHEDULER_LABELS[s.scheduler]} · ${layout} · ${block}`;
+  return `${plural(run.result.block.n, "transaction")} · ${runLabel(s)} · ${layout} · ${block}`;
 }
 
 interface Props {

@@ -166,7 +166,9 @@ export const CHOICE_DEFS: Readonly<Record<ChoiceKnob, ChoiceKnobDef>> = {
     label: "Cross-shard",
     title:
       "How a transaction spanning two shards commits. Receipts: its first leg commits now, the second runs on " +
-      "the other shard next round (refund on failure). Locks: two-phase commit over both shards.",
+      "the other shard next round (refund on failure). Locks: two-phase commit on keys: it holds its keys on " +
+      "both shards through prepare, a vote (no if it would fail there) and commit or abort, while " +
+      "transactions on other keys go on; each shard then runs on key locks, whatever the scheduler.",
     options: [
       { value: "receipts", label: "Receipts" },
       { value: "locks", label: "Locks (2PC)" },

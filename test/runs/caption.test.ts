@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type CaptionRun, momentCaption, schedulerCaption } from "../../src/engine/analysis/caption";
 import { runNames } from "../../src/engine/analysis/explain";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
-import { Ev } from "../../src/engine/trace/kinds";
+import { Ev, MsgKind } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
 
 function captionRun(over: Partial<Scenario>): CaptionRun & { end: number } {
@@ -49,7 +49,7 @@ describe("schedulerCaption", () => {
       /8 workers per shard.*4 shards.*receipt.*NEAR/,
     );
     expect(schedulerCaption({ ...base, shards: 4, crossShard: "locks", scheduler: "batched" })).toMatch(
-      /two-phase commit \(prepare, vote, execute, commit\)/,
+      /^Two-phase commit on keys: the state is split over 4 shards, 8 workers per shard.*as account locks do.*PREPARE.*votes yes, or no.*COMMIT or ABORT releases the keys/,
     );
   });
 });
@@ -119,10 +119,16 @@ describe("momentCaption on other runs", () => {
     );
   });
 
-  it("sharded with locks: the two-phase commit messages", () => {
+  it("sharded with locks: the two-phase commit messages, legs and lock holds", () => {
     const run = captionRun({ txs: 200, shards: 4, workers: 2, crossShard: "locks", locality: 0.5 });
     expect(momentCaption(run, timeOf(run, Ev.MsgSend))).toMatch(
-      /^Shard \d asks shard \d to lock the keys of tx \d+ \(two-phase commit: prepare\)\.$/,
+      /^Shard \d has run its part of tx \d+ and asks shard \d to lock its keys and run its own \(two-phase commit: prepare\)\.$/,
+    );
+    const vote = run.log.kind.findIndex((k, i) => k === Ev.MsgSend && run.log.other[i] === MsgKind.Vote);
+    expect(momentCaption(run, run.log.time[vote])).toMatch(/votes yes to shard \d\.$/);
+    const leg = run.log.kind.findIndex((k, i) => k === Ev.ExecStart && run.log.other[i] === 2);
+    expect(momentCaption(run, run.log.time[leg])).toMatch(
+      /runs tx \d+'s part on its target shard, holding its keys there\.$/,
     );
   });
 
@@ -142,6 +148,15 @@ describe("momentCaption on other runs", () => {
         mix: { transfer: 1, swap: 1, mint: 1, vote: 1, ship: 1 },
       },
       { scheduler: "batched", txs: 120, shards: 2, workers: 2, crossShard: "receipts", locality: 0.3 },
+      { scheduler: "accountlocks", txs: 120, accounts: 8 },
+      {
+        txs: 120,
+        shards: 3,
+        workers: 2,
+        crossShard: "locks",
+        locality: 0.3,
+        mix: { transfer: 1, swap: 0, mint: 1, vote: 0, ship: 1 },
+      },
     ] satisfies Partial<Scenario>[]) {
       const run = captionRun(over);
       for (let i = 0; i < run.log.length; i++) {

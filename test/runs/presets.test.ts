@@ -14,6 +14,7 @@ import {
 } from "../../src/engine/scenario/presets";
 import type { Scenario } from "../../src/engine/scenario/scenario";
 import { validateScenario } from "../../src/engine/scenario/validate";
+import { place } from "../../src/engine/sharding/placement";
 import { Ev } from "../../src/engine/trace/kinds";
 import { readBlockFile } from "../../src/runtime/block-file";
 import { loadBlock } from "../../src/runtime/block-source";
@@ -54,6 +55,35 @@ function firstEvent(s: Side, kind: number): { tx: number; key: string; other: nu
 
 /** Cross-shard share of a locks run: one 2PC exchange per cross-shard transaction. */
 const crossShare = (s: Side) => s.m.rounds / s.m.txs;
+
+/** Transactions of a locks run queued behind a cross-shard one on some key. */
+function queuedBehindCross(s: Side): number {
+  const p = place(s.run.block, s.run.scenario.shards);
+  const queued = new Set<number>();
+  const { log } = s.run;
+  for (let i = 0; i < log.length; i++) {
+    const holder = log.other[i];
+    if (log.kind[i] === Ev.LockWait && p.home[holder] !== p.target[holder]) queued.add(log.tx[i]);
+  }
+  return queued.size;
+}
+
+/** How long, on average, a cross-shard transaction of a locks run held its keys on a shard. */
+function meanHoldUs(s: Side): number {
+  const { log } = s.run;
+  const since = new Map<string, number>();
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < log.length; i++) {
+    const id = `${log.tx[i]}:${log.key[i]}`;
+    if (log.kind[i] === Ev.LockHold) since.set(id, log.time[i]);
+    if (log.kind[i] === Ev.LockRelease) {
+      sum += log.time[i] - (since.get(id) ?? log.time[i]);
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : 0;
+}
 
 /** The claim each lesson makes, checked on its own run (left) and compare side (right). */
 const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
@@ -124,11 +154,20 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(crossShare(r)).toBeGreaterThan(0.42);
     expect(crossShare(r)).toBeLessThan(0.58);
     expect(l.m.speedup).toBeGreaterThan(3 * r.m.speedup);
+    // The stated cause: about ten times as many transactions queue behind a cross-shard one.
+    expect(queuedBehindCross(r)).toBeGreaterThan(6 * queuedBehindCross(l));
+    expect(queuedBehindCross(r)).toBeLessThan(15 * queuedBehindCross(l));
   },
   "receipts-vs-locks": (l, r) => {
+    if (!r) throw new Error("compare side expected");
     expect(l.m.rounds).toBeGreaterThanOrEqual(2);
     expect(l.m.crossShardMessages).toBeGreaterThan(0);
-    expect(l.m.speedup).toBeGreaterThan(3 * (r?.m.speedup ?? Number.POSITIVE_INFINITY));
+    // Receipts lock nothing; two-phase commit holds keys while at least two messages cross.
+    expect(meanHoldUs(l)).toBe(0);
+    expect(meanHoldUs(r)).toBeGreaterThanOrEqual(2 * r.run.scenario.cost.msgUs);
+    // About half the speed.
+    expect(l.m.speedup / r.m.speedup).toBeGreaterThan(1.6);
+    expect(l.m.speedup / r.m.speedup).toBeLessThan(2.6);
   },
   "eth-hot-token": (l, r) => {
     const eth = l.run.eth!;

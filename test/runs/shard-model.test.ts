@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/engine/analysis/metrics";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
-import { MsgKind } from "../../src/engine/trace/kinds";
+import { Ev, MsgKind } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
-import { buildShardModel, inFlight, shardAt } from "../../src/ui/views/shards/shard-model";
+import {
+  buildShardModel,
+  holdersAt,
+  inFlight,
+  shardAt,
+  votesAt,
+} from "../../src/ui/views/shards/shard-model";
 
 const run = (over: Partial<Scenario>) =>
   simulate({
@@ -74,5 +80,62 @@ describe("buildShardModel", () => {
     expect(shardAt(m, 0, 0).round).toBe(0);
     const last = Math.max(...[0, 1, 2].map((s) => shardAt(m, s, end).round));
     expect(last).toBe(r.rounds - 1);
+  });
+});
+
+describe("two-phase commit in the shard model", () => {
+  const r = run({
+    crossShard: "locks",
+    mix: { transfer: 1, swap: 0, mint: 1, vote: 0, ship: 1 },
+    collections: 1,
+  });
+  const m = buildShardModel(r.log, r.lanes, 3);
+  const end = r.log.time[r.log.length - 1];
+
+  it("counts the keys cross-shard transactions hold locked on each shard, none left at the end", () => {
+    let most = 0;
+    for (let s = 0; s < 3; s++) {
+      for (let i = 0; i < m.lockTimes[s].length; i++) {
+        expect(m.lockedKeys[s][i]).toBeGreaterThanOrEqual(m.lockingTxs[s][i]);
+        expect(m.lockingTxs[s][i]).toBeGreaterThanOrEqual(0);
+        most = Math.max(most, m.lockedKeys[s][i]);
+      }
+      expect(shardAt(m, s, end)).toMatchObject({ lockedKeys: 0, lockingTxs: 0 });
+    }
+    expect(most).toBeGreaterThan(0);
+  });
+
+  it("counts each transaction holding keys once, however many shards it holds them on", () => {
+    let twice = 0;
+    for (let j = 0; j < r.log.length; j++) {
+      const kind = r.log.kind[j];
+      if (kind !== Ev.LockHold && kind !== Ev.LockRelease) continue;
+      const t = r.log.time[j];
+      const sides = new Map<number, number>();
+      for (let i = 0; i < r.log.length && r.log.time[i] <= t; i++) {
+        const d = r.log.kind[i] === Ev.LockHold ? 1 : r.log.kind[i] === Ev.LockRelease ? -1 : 0;
+        if (d !== 0) sides.set(r.log.tx[i], (sides.get(r.log.tx[i]) ?? 0) + d);
+      }
+      const holding = [...sides.values()].filter((n) => n > 0);
+      expect(holdersAt(m, t)).toBe(holding.length);
+      twice += holding.filter((n) => n === 2).length;
+    }
+    // Some transactions do hold keys on two shards at once: summing the shards would count them twice.
+    expect(twice).toBeGreaterThan(0);
+    expect(holdersAt(m, end)).toBe(0);
+  });
+
+  it("counts the votes as they are sent: one per prepared transaction, yes or no", () => {
+    let prepares = 0;
+    let noes = 0;
+    for (let i = 0; i < r.log.length; i++) {
+      if (r.log.kind[i] !== Ev.MsgSend) continue;
+      if (r.log.other[i] === MsgKind.Prepare) prepares++;
+      if (r.log.other[i] === MsgKind.VoteNo) noes++;
+    }
+    expect(votesAt(m, end)).toEqual({ yes: prepares - noes, no: noes });
+    // One collection that sells out: some mints are refused by a no.
+    expect(noes).toBeGreaterThan(0);
+    expect(votesAt(m, -1)).toEqual({ yes: 0, no: 0 });
   });
 });

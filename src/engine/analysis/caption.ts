@@ -39,10 +39,11 @@ export function schedulerCaption(s: CaptionSetup): string {
     accountlocks: `Account locks: every transaction declares the keys it reads and writes, and runs as soon as every earlier transaction it conflicts with has finished, with no barrier; each of ${workers} takes the lowest-numbered ready transaction. Nothing aborts; a declared conflict that never happens still makes a transaction wait. Agave's unified scheduler replays blocks this way; its block producer locks the same way but picks from incoming transactions by fee priority, not a fixed block order.`,
   };
   if (!sharded) return head[s.scheduler];
+  if (s.crossShard === "locks") {
+    return `Two-phase commit on keys: the state is split over ${s.shards} shards, ${workers}, and each shard runs its transactions by the locks of the keys they declare, as account locks do, whatever the scheduler setting. A transaction that touches two shards holds its keys on both: its home shard runs its part and sends PREPARE; the other shard, once it holds its keys, runs its part and votes yes, or no if the transaction would fail there; COMMIT or ABORT releases the keys. Transactions that touch no locked key go on, and conflicting ones keep block order. Each message costs one message latency here; between real machines, a network hop.`;
+  }
   const protocol =
-    s.crossShard === "receipts"
-      ? "a transaction that touches two shards commits its first leg on its home shard and sends a receipt; the other shard applies it in the next round, one message latency later, and a failure is refunded. NEAR passes receipts this way, but a receipt lands in a later block there, about 0.6 s on, not microseconds."
-      : "a transaction that touches two shards locks both with two-phase commit (prepare, vote, execute, commit) while the two shards wait for it.";
+    "a transaction that touches two shards commits its first leg on its home shard and sends a receipt; the other shard applies it in the next round, one message latency later, and a failure is refunded. NEAR passes receipts this way, but a receipt lands in a later block there, about 0.6 s on, not microseconds.";
   return `${head[s.scheduler]} The state is split over ${s.shards} shards: ${protocol}`;
 }
 
@@ -53,6 +54,8 @@ const SALIENCE: Readonly<Record<number, number>> = {
   [Ev.RoundStart]: 7,
   [Ev.BatchStart]: 6,
   [Ev.MsgSend]: 6,
+  [Ev.LockHold]: 4,
+  [Ev.LockRelease]: 3,
   [Ev.ValidateStart]: 5,
   [Ev.LockWait]: 5,
   [Ev.LockGrant]: 5,
@@ -172,11 +175,17 @@ function describeEvent(run: CaptionRun, i: number): string {
     case Ev.Commit:
       if (run.scheduler === "blockstm" && inc > 0)
         return `${x} commits after ${inc + 1} incarnations: its writes are final`;
+      if (run.shards > 1 && run.crossShard === "locks")
+        return `${x} commits: its outcome is decided and its writes are final`;
       return run.scheduler === "accountlocks"
         ? `${x} commits as it ends: every earlier transaction it conflicts with has already finished`
         : `${x} commits in block order: its writes are final`;
     case Ev.LockWait:
       return `${x} waits for the lock on ${names.key(log.key[i])}: ${names.tx(log.other[i])}, which it conflicts with there, is ahead of it in that key's queue`;
+    case Ev.LockHold:
+      return `${x} holds ${plural(log.other[i], "key")} on shard ${shardOf(run, log.worker[i])} (${names.key(log.key[i])}${log.other[i] > 1 ? ", …" : ""}) until its two-phase commit is decided`;
+    case Ev.LockRelease:
+      return `${x} releases its ${plural(log.other[i], "key")} on shard ${shardOf(run, log.worker[i])}: transactions queued for them may go on`;
     case Ev.LockGrant:
       return `${names.tx(log.other[i])} releases ${names.key(log.key[i])}: ${x} now holds every lock it declared and is ready to run`;
     case Ev.BatchStart: {
@@ -205,6 +214,10 @@ function describeExecution(run: CaptionRun, i: number): string {
   const tx = log.tx[i];
   const inc = log.inc[i];
   const x = names.tx(tx);
+  if (log.other[i] > 0) {
+    const part = ["", "home part (the debit)", "part on its target shard", "settle, the vote being yes"];
+    return `${laneName(run, log.worker[i])} runs ${x}'s ${part[log.other[i]] ?? "next part"}, holding its keys there`;
+  }
   const again = inc > 0 ? ` again (incarnation ${inc + 1})` : "";
   const head = `${laneName(run, log.worker[i])} executes ${x}${again}`;
   const s = suspendsAfter(log, i);
@@ -253,11 +266,15 @@ function describeSend(run: CaptionRun, i: number): string {
     case MsgKind.Settle:
       return `shard ${from} sends the outcome of ${x} back to shard ${to}, which settles it (or refunds it) in the next round`;
     case MsgKind.Prepare:
-      return `shard ${from} asks shard ${to} to lock the keys of ${x} (two-phase commit: prepare)`;
+      return `shard ${from} has run its part of ${x} and asks shard ${to} to lock its keys and run its own (two-phase commit: prepare)`;
     case MsgKind.Vote:
-      return `shard ${from} locks the keys of ${x} and votes yes to shard ${to}`;
+      return `shard ${from} holds the keys of ${x}, its part succeeded: it votes yes to shard ${to}`;
+    case MsgKind.VoteNo:
+      return `${x} would fail on shard ${from}: it votes no to shard ${to} and releases its keys at once`;
     case MsgKind.CommitMsg:
-      return `shard ${from} has executed ${x} and tells shard ${to} to commit and release its locks`;
+      return `shard ${from} commits ${x} and tells shard ${to} to commit its part and release its keys`;
+    case MsgKind.Abort:
+      return `${x} failed on shard ${from} before preparing: shard ${from} aborts it and tells shard ${to} to release its keys`;
     default:
       return `shard ${from} sends a message about ${x} to shard ${to}`;
   }

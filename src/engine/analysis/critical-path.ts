@@ -36,12 +36,15 @@ export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
  * The heaviest chain of the graph. A unit on a chain cannot read before the unit it depends on has
  * published, and must then still execute: each costs at least its execution (`costUs - claimUs`). Taking
  * a unit from the scheduler can overlap the previous unit of the chain, except for the first one: every
- * unit starts no sooner than `claimUs`.
+ * unit starts no sooner than `claimUs`. A unit split into legs (`targetLeg`) makes its late reads only
+ * after its debit: its chain is the debit from its early writers' end, then the rest from the later of the
+ * debit's end and its late writers' end.
  */
 export function criticalPath(
   graph: DepGraph,
-  { costUs, claimUs }: Pick<SequentialTrace, "costUs" | "claimUs">,
+  trace: Pick<SequentialTrace, "costUs" | "claimUs" | "targetLeg" | "readStart" | "readFrom">,
 ): CriticalPath {
+  const { costUs, claimUs, targetLeg } = trace;
   const n = graph.units;
   const { depStart, dep } = graph;
   // finish[i]: earliest end of unit i on its heaviest chain; via[i]: its previous unit (-1 = none).
@@ -51,12 +54,26 @@ export function criticalPath(
   let end = -1;
   for (let i = 0; i < n; i++) {
     let start = claimUs;
-    for (let e = depStart[i]; e < depStart[i + 1]; e++) {
-      const j = dep[e];
+    const waitFor = (j: number): void => {
       if (finish[j] > start) {
         start = finish[j];
         via[i] = j;
       }
+    };
+    const before = targetLeg ? targetLeg.beforeUs[i] : 0;
+    if (targetLeg && before > 0) {
+      // The debit's reads, then the target leg's, on the debit's clock shifted by what the debit costs.
+      const { readStart, readFrom } = trace;
+      for (const late of [0, 1]) {
+        start += late * before;
+        for (let r = readStart[i]; r < readStart[i + 1]; r++) {
+          const j = readFrom[r];
+          if (j >= 0 && j !== i && targetLeg.lateRead[r] === late) waitFor(j);
+        }
+      }
+      start -= before;
+    } else {
+      for (let e = depStart[i]; e < depStart[i + 1]; e++) waitFor(dep[e]);
     }
     finish[i] = start + (costUs[i] - claimUs);
     totalWorkUs += costUs[i];

@@ -79,7 +79,14 @@ describe("buildDepGraph", () => {
   it("empty order", () => {
     const e = buildDepGraph(traceOf([]));
     expect(e.levels).toBe(0);
-    expect(criticalPath(e, { costUs: new Float64Array(0), claimUs: 0 })).toMatchObject({
+    expect(
+      criticalPath(e, {
+        costUs: new Float64Array(0),
+        claimUs: 0,
+        readStart: Int32Array.of(0),
+        readFrom: new Int32Array(0),
+      }),
+    ).toMatchObject({
       criticalPathUs: 0,
       totalWorkUs: 0,
     });

@@ -1,5 +1,5 @@
 import type { EventLogData } from "../trace/eventlog";
-import { Ev } from "../trace/kinds";
+import { Ev, isLaterLeg } from "../trace/kinds";
 import { buildSpans, SpanEnd, type Spans } from "./spans";
 
 /** Counters that only grow as the playhead moves forward. */
@@ -19,6 +19,8 @@ const COUNTERS = 9;
 /** Event flags found by the pass, since they depend on earlier events. */
 const RE_EXECUTION = 1;
 const COMMITTED_REVERT = 2;
+/** A two-phase commit's apply or settle: part of the execution its debit began, not one of its own. */
+const LATER_LEG = 4;
 
 /** Events between two checkpoints: a query scans at most this many. */
 const STRIDE = 64;
@@ -70,7 +72,8 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
     const tx = log.tx[i];
     switch (log.kind[i]) {
       case Ev.ExecStart:
-        if (executed[tx]) flags[i] |= RE_EXECUTION;
+        if (isLaterLeg(log.other[i])) flags[i] |= LATER_LEG;
+        else if (executed[tx]) flags[i] |= RE_EXECUTION;
         executed[tx] = 1;
         reverted[tx] = 0;
         break;
@@ -103,7 +106,7 @@ export function buildLogIndex(log: EventLogData, lanes: number): LogIndex {
 function addEvent(counts: Int32Array, kind: number, flag: number): void {
   switch (kind) {
     case Ev.ExecStart:
-      counts[Count.Executions]++;
+      if (!(flag & LATER_LEG)) counts[Count.Executions]++;
       if (flag & RE_EXECUTION) counts[Count.ReExecutions]++;
       break;
     case Ev.ValidateEnd:

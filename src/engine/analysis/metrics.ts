@@ -10,6 +10,7 @@ export interface Metrics {
   readonly events: number;
   /** Committed units (transactions; or legs of a sharded receipt run). */
   readonly committed: number;
+  /** Executions started (a two-phase commit's legs make one). */
   readonly executions: number;
   /** Executions beyond the first of each unit. */
   readonly reExecutions: number;

@@ -21,4 +21,11 @@ export interface SequentialTrace {
    * unit it depends on still runs, so on a chain of dependent units only the first one's is unavoidable.
    */
   readonly claimUs: number;
+  /**
+   * Two-phase commit on keys only: a cross-shard transaction runs its debit on its home shard, then its
+   * apply on the target shard, and nobody sees its writes before it is decided. Per unit, the execution
+   * spent before the target leg (its debit; 0 when not split), and per read, 1 if the target leg makes it:
+   * those reads wait for their writers only once the debit is done (see criticalPath).
+   */
+  readonly targetLeg?: { readonly beforeUs: Float64Array; readonly lateRead: Uint8Array };
 }

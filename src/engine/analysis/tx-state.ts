@@ -1,5 +1,5 @@
 import type { EventLogData } from "../trace/eventlog";
-import { Ev } from "../trace/kinds";
+import { Ev, isLaterLeg } from "../trace/kinds";
 import { eventsUpTo } from "./log-index";
 
 /** Where a transaction stands at the playhead. */
@@ -210,8 +210,11 @@ export class TxStates {
       case Ev.ExecStart:
         st[tx] = TxStatus.Executing;
         this.inc[tx] = log.inc[i];
-        this.executions[tx]++;
-        if (this.started[tx]) this.reExecutions[tx]++;
+        // A two-phase commit's apply and settle continue the execution its debit began.
+        if (!isLaterLeg(log.other[i])) {
+          this.executions[tx]++;
+          if (this.started[tx]) this.reExecutions[tx]++;
+        }
         this.started[tx] = 1;
         this.reverted[tx] = 0;
         this.blocker[tx] = -1;

@@ -162,18 +162,29 @@ export const PRESETS: readonly Preset[] = [
     id: "shard-locality",
     title: "Shards: 5% against 50% cross-shard",
     lesson:
-      "With two-phase-commit locks every cross-shard transaction holds two shards through message round trips: at about 5% cross-shard the block runs several times faster than at about 50%.",
-    scenario: scenario({ shards: 4, workers: 4, crossShard: "locks", accounts: 10_000, locality: 0.933 }),
+      "Two-phase commit holds a cross-shard transaction's keys on both shards while prepare, vote and commit cross between them: with a few popular accounts, about 5% cross-shard runs several times faster than about 50%, where ten times as many transactions queue behind a cross-shard one.",
+    scenario: scenario({
+      shards: 4,
+      workers: 4,
+      crossShard: "locks",
+      accounts: 10_000,
+      skew: 0.8,
+      locality: 0.933,
+    }),
     compare: { locality: 0.333 },
     chapters: [
-      { caption: "Four shards of four workers; each account lives on one shard.", at: 0 },
+      { caption: "Four shards of four workers; each account lives on one shard; a few are popular.", at: 0 },
       {
-        caption: "A cross-shard transaction: prepare, vote, then commit, between two shards.",
+        caption: "A cross-shard transaction: prepare, a vote, then commit; its keys stay locked meanwhile.",
         first: "MsgSend",
       },
-      { caption: "Until the vote comes back, both shards wait.", at: 0.5 },
       {
-        caption: "Right: about half the transactions cross shards, and the run is several times slower.",
+        caption: "Transactions on other keys go on; those that need a locked key queue behind it.",
+        at: 0.5,
+      },
+      {
+        caption:
+          "Right: about half the transactions cross shards, popular keys stay locked while messages cross, and the run is several times slower.",
         at: 1,
       },
     ],
@@ -182,8 +193,8 @@ export const PRESETS: readonly Preset[] = [
     id: "receipts-vs-locks",
     title: "Receipts against locks",
     lesson:
-      "Receipts (as NEAR passes them between blocks) let every shard keep going and finish a cross-shard transfer one round later; two-phase-commit locks make two shards wait for each one.",
-    scenario: scenario({ shards: 4, workers: 4, accounts: 10_000 }),
+      "Receipts (as NEAR passes them between blocks) never lock: every shard keeps going and a cross-shard transfer completes a round later, not atomically; two-phase commit (right) keeps each transfer atomic but holds its keys while prepare, vote and commit cross between the shards, so with a few popular accounts it runs at about half the speed.",
+    scenario: scenario({ shards: 4, workers: 4, accounts: 10_000, skew: 0.8 }),
     compare: { crossShard: "locks" },
     chapters: [
       { caption: "Same block, same four shards: receipts on the left, locks on the right.", at: 0 },
@@ -193,7 +204,8 @@ export const PRESETS: readonly Preset[] = [
         first: "MsgRecv",
       },
       {
-        caption: "The price: debit and credit commit in different rounds, so the transfer is not atomic.",
+        caption:
+          "The price: debit and credit commit in different rounds, so the transfer is not atomic; the right side pays for atomicity in locked keys.",
         at: 1,
       },
     ],

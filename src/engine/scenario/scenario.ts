@@ -15,6 +15,16 @@ export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {
   accountlocks: "Account locks",
 };
 
+/**
+ * What runs a scenario, as views name it: two-phase commit on keys dispatches every shard on key locks,
+ * whatever the scheduler setting.
+ */
+export function runLabel(s: Pick<Scenario, "scheduler" | "shards" | "crossShard">): string {
+  return s.shards > 1 && s.crossShard === "locks"
+    ? "Two-phase commit on keys"
+    : SCHEDULER_LABELS[s.scheduler];
+}
+
 export const CROSS_SHARD = ["receipts", "locks"] as const;
 export type CrossShardName = (typeof CROSS_SHARD)[number];
 

@@ -29,6 +29,11 @@ export interface Executor {
    * busy afterwards before it can claim again (committing, for instance), in microseconds.
    */
   complete(w: number, now: number): number;
+  /**
+   * Optional: when something other than a completion next makes work ready (a cross-shard message
+   * landing), Infinity when nothing is on its way. The virtual driver wakes sleeping workers then.
+   */
+  wakeAt?(): number;
   /** Called once by the driver after every worker is done. */
   finish(now: number): void;
   /** Output of each unit (payload, result or revert code) after the run. */

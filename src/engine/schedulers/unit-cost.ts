@@ -1,6 +1,6 @@
 import type { Block } from "../block";
 import type { CostModel } from "../scenario/scenario";
-import { PHASE_GAS, type Units } from "./units";
+import { PHASE_GAS, type PhaseT, type Units } from "./units";
 
 /** Steps of the virtual clock per microsecond: 2^10, about a nanosecond each. */
 const TICKS_PER_US = 1024;
@@ -21,6 +21,17 @@ export function unitCosts(block: Block, units: Units, cost: CostModel): Float64A
     out[u] = ticks((block.gas[units.tx[u]] * PHASE_GAS[units.phase[u]]) / cost.gasPerUs);
   }
   return out;
+}
+
+/** Share of a transaction's gas spent by the end of each leg (Phase): debit, apply, settle add up to 1. */
+const LEG_END = PHASE_GAS.map((_, p) => PHASE_GAS.slice(1, p + 1).reduce((a, b) => a + b, 0));
+
+/**
+ * Virtual cost of a transaction's legs `from` to `to` (Phase, Debit to Settle) run one after the other:
+ * rounded at the legs' cumulative ends, so the legs that run add up to the whole transaction exactly.
+ */
+export function legsUs(gasUs: number, from: PhaseT, to: PhaseT): number {
+  return ticks(gasUs * LEG_END[to]) - ticks(gasUs * LEG_END[from - 1]);
 }
 
 /** What one worker pays to take one task from the scheduler. */

@@ -31,10 +31,3 @@ export function wholeTransactions(n: number): Units {
   for (let i = 0; i < n; i++) tx[i] = i;
   return { n, tx, phase: new Uint8Array(n), payload: new Float64Array(n), result: new Float64Array(n) };
 }
-
-/** The given transactions, each whole, in the given order. */
-export function wholeTransactionsOf(txs: Int32Array): Units {
-  const u = wholeTransactions(txs.length);
-  u.tx.set(txs);
-  return u;
-}

@@ -1,4 +1,5 @@
 import { buildSpans, SpanEnd, SpanKind } from "../analysis/spans";
+import { PHASE_NAMES } from "../schedulers/units";
 import type { EventLogData } from "./eventlog";
 import { Ev, MSG_NAMES } from "./kinds";
 
@@ -107,9 +108,12 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       e.args = { tx, incarnation: inc, valid: spans.ended[k] === SpanEnd.Valid };
       return;
     }
-    const name = inc > 0 ? `${txName(tx)} #${inc}` : txName(tx);
+    // A two-phase commit's legs (debit, apply, settle) are slices of their own, named by leg.
+    const phase = log.other[spans.startEvent[k]];
+    const leg = phase > 0 ? PHASE_NAMES[phase] : undefined;
+    const name = leg ? `${txName(tx)} ${leg}` : inc > 0 ? `${txName(tx)} #${inc}` : txName(tx);
     const e = slice(name, "execute", shardOfLane(lane), lane, spans.start[k], spans.end[k]);
-    e.args = { tx, incarnation: inc, outcome: OUTCOME[spans.ended[k]] };
+    e.args = { tx, incarnation: inc, outcome: OUTCOME[spans.ended[k]], ...(leg ? { leg } : {}) };
   };
 
   for (let i = 0; i < log.length; i++) {
@@ -141,6 +145,16 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       case Ev.LockGrant:
         instant(`lock grant ${txName(tx)}`, "lock", lane, t, { tx, key, releasedBy: other });
         break;
+      case Ev.LockHold:
+      case Ev.LockRelease: {
+        const hold = log.kind[i] === Ev.LockHold;
+        instant(`${hold ? "lock hold" : "lock release"} ${txName(tx)}`, "lock", lane, t, {
+          tx,
+          key,
+          keys: other,
+        });
+        break;
+      }
       case Ev.Commit:
         instant(`commit ${txName(tx)}`, "commit", lane, t, { tx, incarnation: inc });
         break;

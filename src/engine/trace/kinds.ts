@@ -1,6 +1,10 @@
 /** Event kinds of the log. Numbers are stable: they are stored in a Uint8Array and exported in traces. */
 export const Ev = {
-  /** A worker starts executing (tx, incarnation). */
+  /**
+   * A worker starts executing (tx, incarnation). `other`: -1 or 0 for a whole execution, or the leg (Phase:
+   * 1 debit, 2 apply, 3 settle) of a cross-shard transaction under two-phase commit; a later leg of the
+   * same transaction is not a re-execution (isLaterLeg).
+   */
   ExecStart: 0,
   /** Execution finished and its writes are published. `other` = 1 if it wrote a new key. */
   ExecEnd: 1,
@@ -37,6 +41,11 @@ export const Ev = {
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
+/** An ExecStart's `other` names the apply or settle leg of a transaction whose debit ran first. */
+export function isLaterLeg(other: number): boolean {
+  return other >= 2;
+}
+
 export const EV_NAMES: readonly string[] = [
   "exec-start",
   "exec-end",
@@ -71,7 +80,7 @@ export const MsgKind = {
   CommitMsg: 4,
   /** The target's part would fail: no (it has released its keys). */
   VoteNo: 5,
-  /** The coordinator aborts (its own part failed, or a participant voted no). */
+  /** The coordinator aborts before preparing: its own part failed; the target only releases its keys. */
   Abort: 6,
 } as const;
 export type MsgKindT = (typeof MsgKind)[keyof typeof MsgKind];

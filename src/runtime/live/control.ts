@@ -3,14 +3,12 @@ import { Arena } from "../../engine/arena";
 /**
  * The shared words of one live run, besides the executors' own memory: the stop flag, the start barrier,
  * per group (the workers running one shard) its progress counter and barrier, per worker thread its
- * heartbeat, current transaction and counters, and per transaction the 2PC state of a cross-shard one.
+ * heartbeat, current transaction and counters.
  * Carved with an Arena, so the host and every worker see the same layout from the same dimensions.
  */
 export interface ControlDims {
   readonly threads: number;
   readonly groups: number;
-  /** Transactions of the block (2PC words); 0 when the run has no cross-shard locks. */
-  readonly txs: number;
 }
 
 /** Values of the stop word. */
@@ -52,8 +50,6 @@ export class RunControl {
   readonly thread: Int32Array;
   /** [0] = the run's time origin (epoch microseconds), set by whoever releases the start barrier. */
   readonly origin: Float64Array;
-  /** Per transaction: 2PC progress of a cross-shard one (0 none, 1 prepared, 2 voted, 3 committed). */
-  readonly cross: Int32Array;
 
   constructor(
     readonly dims: ControlDims,
@@ -63,7 +59,6 @@ export class RunControl {
     this.group = arena.int32(dims.groups * GROUP_WORDS);
     this.thread = arena.int32(dims.threads * THREAD_WORDS);
     this.origin = arena.float64(1);
-    this.cross = arena.int32(dims.txs);
   }
 
   /** A fresh shared control block for a run with these dimensions. */
@@ -99,6 +94,5 @@ export class RunControl {
       Atomics.notify(this.group, this.groupWord(g, G_PROGRESS));
       Atomics.notify(this.group, this.groupWord(g, G_GEN));
     }
-    for (let t = 0; t < this.cross.length; t++) if (this.cross[t] !== 0) Atomics.notify(this.cross, t);
   }
 }

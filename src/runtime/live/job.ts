@@ -1,6 +1,7 @@
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
 import type { Units } from "../../engine/schedulers/units";
+import type { Placement } from "../../engine/sharding/placement";
 import type { ControlDims } from "./control";
 import type { Fault } from "./shared-log";
 
@@ -23,22 +24,17 @@ export interface PieceStep {
 }
 
 /**
- * A cross-shard transaction under two-phase commit, for the group's first thread (the others wait):
- * the home shard prepares, the target votes, the home executes `piece` (the transaction alone) and commits.
+ * The whole block under two-phase commit on keys: every thread of every shard drives the one executor, as
+ * worker `thread` (its lane), on the memory `arena` the host initialized.
  */
-export interface CrossStep {
-  readonly op: "cross";
-  readonly tx: number;
-  readonly role: "home" | "target";
-  readonly homeLane: number;
-  readonly targetLane: number;
-  readonly homeShard: number;
-  readonly targetShard: number;
-  /** Home only: the transaction as a one-unit sequential piece. */
-  readonly piece: PieceStep | null;
+export interface TwoPhaseStep {
+  readonly op: "twophase";
+  readonly arena: SharedArrayBuffer;
+  readonly placement: Placement;
+  readonly workersPerShard: number;
 }
 
-export type Step = PieceStep | CrossStep;
+export type Step = PieceStep | TwoPhaseStep;
 
 export interface PhaseJob {
   readonly control: SharedArrayBuffer;

@@ -1,12 +1,12 @@
 import { Arena } from "../../engine/arena";
 import type { Block } from "../../engine/block";
 import type { CostModel, SchedulerName } from "../../engine/scenario/scenario";
-import { type Units, wholeTransactionsOf } from "../../engine/schedulers/units";
-import { lockPlan } from "../../engine/sharding/locks";
+import type { Units } from "../../engine/schedulers/units";
 import type { Placement } from "../../engine/sharding/placement";
+import { TwoPhaseExecutor } from "../../engine/sharding/two-phase";
 import type { EventSink } from "../../engine/trace/eventlog";
 import { makeExecutor } from "../executors";
-import type { CrossStep, PieceStep, Step } from "./job";
+import type { PieceStep, TwoPhaseStep } from "./job";
 import { prefaulted } from "./share";
 
 const NO_EVENTS: EventSink = { emit() {} };
@@ -73,51 +73,14 @@ export function concatUnits(lists: readonly Units[]): Units {
   return out;
 }
 
-/**
- * Programs of a sharded run with two-phase-commit locks, one per shard: its local transactions between
- * cross-shard ones as pieces with the scheduler, and each cross-shard transaction as a 2PC step (the home
- * shard executes it alone). Static, so the whole run is one phase with no host round trips.
- */
-export function lockPrograms(
-  ctx: PlanContext,
-  scheduler: SchedulerName,
-  p: Placement,
-  workersPerShard: number,
-): { programs: Step[][]; exchanges: number } {
-  const plan = lockPlan(ctx.block, p);
-  const w = workersPerShard;
-  let exchanges = 0;
-  const programs = plan.perShard.map((list, s) => {
-    const steps: Step[] = [];
-    let from = 0;
-    const flush = (to: number): void => {
-      if (to > from)
-        steps.push(preparePiece(ctx, scheduler, wholeTransactionsOf(list.subarray(from, to)), s * w).step);
-    };
-    list.forEach((tx, j) => {
-      if (!plan.cross[tx]) return;
-      flush(j);
-      from = j + 1;
-      const home = p.home[tx];
-      const target = p.target[tx];
-      const step: CrossStep = {
-        op: "cross",
-        tx,
-        role: home === s ? "home" : "target",
-        homeLane: home * w,
-        targetLane: target * w,
-        homeShard: home,
-        targetShard: target,
-        piece:
-          home === s
-            ? preparePiece(ctx, "sequential", wholeTransactionsOf(Int32Array.of(tx)), s * w).step
-            : null,
-      };
-      if (home === s) exchanges++;
-      steps.push(step);
-    });
-    flush(list.length);
-    return steps;
-  });
-  return { programs, exchanges };
+/** Prepares the two-phase-commit step: its executor's shared memory, sized, allocated and initialized. */
+export function twoPhaseStep(ctx: PlanContext, p: Placement, workersPerShard: number): TwoPhaseStep {
+  const { block, cost, state } = ctx;
+  const make = (arena: Arena) =>
+    new TwoPhaseExecutor(block, p, workersPerShard, state, cost, NO_EVENTS, 0, arena);
+  const sizing = Arena.local();
+  make(sizing);
+  const arena = prefaulted(sizing.bytes);
+  make(Arena.shared(arena, true));
+  return { op: "twophase", arena, placement: p, workersPerShard };
 }

@@ -7,6 +7,7 @@ import { SequentialOracle } from "../../engine/schedulers/sequential";
 import { type Units, wholeTransactions } from "../../engine/schedulers/units";
 import { type Placement, place } from "../../engine/sharding/placement";
 import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receipts";
+import { withTargetLegs } from "../../engine/sharding/two-phase-legs";
 import { stateHash } from "../../engine/state-hash";
 import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { generateBlock } from "../../engine/workload/generate";
@@ -14,7 +15,7 @@ import { Cancelled, type CancelToken } from "../cancel";
 import { oracleReceipts } from "../oracle-receipts";
 import { RunControl, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
-import { concatUnits, lockPrograms, type PlanContext, preparePiece } from "./plan";
+import { concatUnits, type PlanContext, preparePiece, twoPhaseStep } from "./plan";
 import type { LivePool } from "./pool";
 import { shareBlock, sharedState } from "./share";
 import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
@@ -186,8 +187,8 @@ class LiveRun {
     this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
   }
 
-  private stage(threads: number, groups: number, locks: boolean, parallel: boolean): Stage {
-    const { sab, control } = RunControl.create({ threads, groups, txs: locks ? this.block.n : 0 });
+  private stage(threads: number, groups: number, parallel: boolean): Stage {
+    const { sab, control } = RunControl.create({ threads, groups });
     const ctx = { block: this.block, cost: this.scenario.cost, state: sharedState(this.block) };
     return { control, controlSab: sab, ctx, parallel };
   }
@@ -238,7 +239,7 @@ class LiveRun {
    * order the parallel run must reproduce (block order; for receipts, round by round, shard by shard).
    */
   async sequential(): Promise<Measured> {
-    const stage = this.stage(1, 1, false, false);
+    const stage = this.stage(1, 1, false);
     const { ctx } = stage;
     const p = this.placement;
     if (p && this.scenario.crossShard === "receipts") {
@@ -258,7 +259,7 @@ class LiveRun {
   async parallel(): Promise<Measured & { log: EventLog; rounds: number; dropped: number }> {
     const { block, scenario, layout, placement: p } = this;
     const locks = p !== null && scenario.crossShard === "locks";
-    const stage = this.stage(layout.threads, layout.shards, locks, true);
+    const stage = this.stage(layout.threads, layout.shards, true);
     const { control, ctx } = stage;
     this.opts.onStart?.({
       lanes: layout.threads,
@@ -275,9 +276,15 @@ class LiveRun {
       const piece = preparePiece(ctx, scenario.scheduler, wholeTransactions(block.n), 0);
       us = lastEnd(await this.phase(stage, [[piece.step]], w));
     } else if (locks) {
-      const { programs, exchanges } = lockPrograms(ctx, scenario.scheduler, p, w);
-      us = lastEnd(await this.phase(stage, programs, w));
-      rounds = exchanges;
+      const step = twoPhaseStep(ctx, p, w);
+      us = lastEnd(
+        await this.phase(
+          stage,
+          Array.from({ length: p.shards }, () => [step]),
+          w,
+        ),
+      );
+      rounds = p.crossCount;
     } else {
       ({ us, rounds } = await this.receipts(stage, p, log));
     }
@@ -379,7 +386,7 @@ export async function runOnPool(
     sequentialUs: seq.us,
     stateHash: stateHash(par.state),
     sequentialStateHash,
-    sequential: oracle.trace(),
+    sequential: withTargetLegs(oracle.trace(), block, run.placement, scenario),
     rounds: par.rounds,
     eth: opts.eth,
     live: { threads: layout.threads, itersPerUs, slowdown, droppedEvents: par.dropped },

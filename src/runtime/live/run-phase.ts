@@ -1,20 +1,16 @@
 import { Arena } from "../../engine/arena";
 import { DONE, type Executor, IDLE } from "../../engine/schedulers/executor";
-import { Ev, MsgKind } from "../../engine/trace/kinds";
+import { TwoPhaseExecutor } from "../../engine/sharding/two-phase";
+import { Ev } from "../../engine/trace/kinds";
 import { makeExecutor } from "../executors";
 import { burn } from "./burn";
 import { FAILED, RunControl, T_FOLD, T_TX } from "./control";
-import type { CrossStep, PhaseJob, PhaseReport, PieceStep } from "./job";
+import type { PhaseJob, PhaseReport, PieceStep, TwoPhaseStep } from "./job";
 import { SharedLogs, ThreadSink } from "./shared-log";
 import { ThreadSync } from "./sync";
 
 /** Longest burn between two checks of the stop word (us): keeps cancel well under 100 ms. */
 const BURN_SLICE_US = 2000;
-
-// 2PC progress of a cross-shard transaction (RunControl.cross).
-const PREPARED = 1;
-const VOTED = 2;
-const COMMITTED = 3;
 
 // Looking up the global `performance` is slow in browser workers (hundreds of ns): keep it.
 const perf = performance;
@@ -59,6 +55,22 @@ class PhaseRunner {
     return makeExecutor(step.scheduler, block, step.units, this.state, cost, this.sink, step.laneBase, arena);
   }
 
+  /** Messages between shards are words of shared memory here: they land as they are sent. */
+  private twoPhase(step: TwoPhaseStep): Executor {
+    const { block, cost } = this.job;
+    const arena = Arena.shared(step.arena, false);
+    return new TwoPhaseExecutor(
+      block,
+      step.placement,
+      step.workersPerShard,
+      this.state,
+      cost,
+      this.sink,
+      0,
+      arena,
+    );
+  }
+
   private check(ok: boolean): void {
     if (!ok) throw new Stopped();
   }
@@ -67,17 +79,13 @@ class PhaseRunner {
     const { job, c } = this;
     try {
       // Executors first: building them is set-up, not part of the measured run.
-      const built = job.steps.map((s) => {
-        if (s.op === "piece") return this.executor(s);
-        return s.piece && job.rank === 0 ? this.executor(s.piece) : null;
-      });
+      const built = job.steps.map((s) => (s.op === "piece" ? this.executor(s) : this.twoPhase(s)));
       this.check(this.sync.start(job.phaseThreads, epochUs));
       this.base = perf.timeOrigin * 1000 - c.origin[0];
       this.started = true;
       job.steps.forEach((s, i) => {
-        const ex = built[i];
-        if (s.op === "piece" && ex) this.piece(s, ex);
-        else if (s.op === "cross") this.cross(s, ex);
+        if (s.op === "piece") this.piece(s, built[i]);
+        else this.allShards(built[i]);
       });
       return { thread: job.thread, error: null, tx: -1, endUs: this.now() };
     } catch (e) {
@@ -100,15 +108,27 @@ class PhaseRunner {
     this.check(this.sync.group(job.group, job.groupSize, () => this.finish(ex)));
   }
 
+  /**
+   * Two-phase commit: this thread is worker `thread` (its lane) of the one executor over every shard. A
+   * completion on one shard can ready work on another, so every thread waits for work on one progress word.
+   */
+  private allShards(ex: Executor): void {
+    const { job } = this;
+    this.drive(ex, job.thread, 0);
+    this.check(this.sync.group(job.group, job.groupSize, () => this.finish(ex)));
+  }
+
   private finish(ex: Executor): void {
     ex.finish(this.now());
     ex.writeBack(this.state);
   }
 
-  /** The worker loop: take a task, do its real work, complete it, until the executor says DONE. */
-  private drive(ex: Executor, w: number): void {
+  /**
+   * The worker loop: take a task, do its real work, complete it, until the executor says DONE. An idle
+   * worker waits on group g's progress word.
+   */
+  private drive(ex: Executor, w: number, g = this.job.group): void {
     const { sync, job, c } = this;
-    const g = job.group;
     // One clock read per task: a task's end is the next one's start (the clock is slow on some machines).
     let t = this.now();
     for (;;) {
@@ -152,38 +172,6 @@ class PhaseRunner {
         this.sync.beat();
       }
     }
-  }
-
-  /** Two-phase commit of one cross-shard transaction between its two shards' first threads. */
-  private cross(step: CrossStep, ex: Executor | null): void {
-    const { sync, job, c, sink } = this;
-    if (job.rank === 0) {
-      const { tx } = step;
-      const flag = c.cross;
-      if (step.role === "home" && ex && step.piece) {
-        sink.emit(this.now(), step.homeLane, Ev.MsgSend, tx, 0, step.targetShard, MsgKind.Prepare);
-        Atomics.store(flag, tx, PREPARED);
-        Atomics.notify(flag, tx);
-        this.check(sync.waitAtLeast(flag, tx, VOTED));
-        sink.emit(this.now(), step.homeLane, Ev.MsgRecv, tx, 0, step.targetShard, MsgKind.Vote);
-        // The transaction alone, on this thread: its own one-worker executor, no group barrier.
-        this.drive(ex, 0);
-        this.finish(ex);
-        sink.emit(this.now(), step.homeLane, Ev.MsgSend, tx, 0, step.targetShard, MsgKind.CommitMsg);
-        Atomics.store(flag, tx, COMMITTED);
-        Atomics.notify(flag, tx);
-      } else {
-        this.check(sync.waitAtLeast(flag, tx, PREPARED));
-        const t = this.now();
-        sink.emit(t, step.targetLane, Ev.MsgRecv, tx, 0, step.homeShard, MsgKind.Prepare);
-        sink.emit(t, step.targetLane, Ev.MsgSend, tx, 0, step.homeShard, MsgKind.Vote);
-        Atomics.store(flag, tx, VOTED);
-        Atomics.notify(flag, tx);
-        this.check(sync.waitAtLeast(flag, tx, COMMITTED));
-        sink.emit(this.now(), step.targetLane, Ev.MsgRecv, tx, 0, step.homeShard, MsgKind.CommitMsg);
-      }
-    }
-    this.check(sync.group(job.group, job.groupSize));
   }
 }
 

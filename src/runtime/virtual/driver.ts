@@ -14,8 +14,9 @@ const FINISHED = 4;
  * t0. Each worker claims a task, begins it once the claim's cost has elapsed, completes it once the task's
  * cost has elapsed, and claims again once what completing cost has elapsed: every path to a task (the
  * first one, after a wake-up, a task handed back by the scheduler) pays its claim before the task starts.
- * A worker with nothing to claim sleeps until another worker completes a task. Ties are broken by worker
- * number, so the same input always gives the same interleaving. Returns the time the last worker finished.
+ * A worker with nothing to claim sleeps until another worker completes a task, or until the executor's
+ * next message lands (wakeAt). Ties are broken by worker number, so the same input always gives the same
+ * interleaving. Returns the time the last worker finished.
  */
 export function runVirtual(ex: Executor, workers: number, t0: number, cancel?: CancelToken): number {
   const heap = new MinHeap();
@@ -29,6 +30,9 @@ export function runVirtual(ex: Executor, workers: number, t0: number, cancel?: C
       heap.push(t, o);
     }
   };
+  // The wake-up for the next message landing: one entry at a time, as "worker" `workers`.
+  const timer = workers;
+  let timerAt = Number.POSITIVE_INFINITY;
   let end = t0;
   let steps = 0;
   while (heap.size > 0) {
@@ -36,7 +40,10 @@ export function runVirtual(ex: Executor, workers: number, t0: number, cancel?: C
     const w = heap.topWorker;
     heap.pop();
     if ((++steps & 0xfff) === 0 && cancel?.cancelled) throw new Cancelled();
-    if (state[w] === BEGIN) {
+    if (w === timer) {
+      timerAt = Number.POSITIVE_INFINITY;
+      wake(t);
+    } else if (state[w] === BEGIN) {
       state[w] = COMPLETE;
       heap.push(t + ex.begin(w, t), w);
     } else if (state[w] === COMPLETE) {
@@ -52,6 +59,11 @@ export function runVirtual(ex: Executor, workers: number, t0: number, cancel?: C
         wake(t);
       } else if (d === IDLE) {
         state[w] = SLEEPING;
+        const at = ex.wakeAt?.() ?? Number.POSITIVE_INFINITY;
+        if (at > t && at < timerAt) {
+          timerAt = at;
+          heap.push(at, timer);
+        }
       } else {
         state[w] = BEGIN;
         heap.push(t + d, w);

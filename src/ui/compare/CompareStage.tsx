@@ -10,7 +10,13 @@ import { momentCaption } from "../../engine/analysis/caption";
 import { countUpTo } from "../../engine/analysis/log-index";
 import { analyzeRun } from "../../engine/analysis/run-analysis";
 import { RANGES } from "../../engine/scenario/ranges";
-import { CROSS_SHARD, SCHEDULER_LABELS, SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
+import {
+  CROSS_SHARD,
+  runLabel,
+  SCHEDULER_LABELS,
+  SCHEDULERS,
+  type Scenario,
+} from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { captionRunOf } from "../views/caption";
@@ -23,7 +29,7 @@ import "./compare.css";
 function describeSide(s: Scenario): string {
   const shards =
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
-  return `${SCHEDULER_LABELS[s.scheduler]} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
+  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */

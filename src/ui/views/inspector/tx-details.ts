@@ -10,6 +10,7 @@ import { ACC_WRITE, type Block, keyName } from "../../../engine/block";
 import { ARGS, type Contract, REVERT_NAMES } from "../../../engine/contracts/contract";
 import { CONTRACTS } from "../../../engine/contracts/registry";
 import type { RunResult } from "../../../engine/run-result";
+import { PHASE_NAMES } from "../../../engine/schedulers/units";
 import { type Placement, place } from "../../../engine/sharding/placement";
 import { Ev, MSG_NAMES } from "../../../engine/trace/kinds";
 import { formatInt } from "../../format";
@@ -203,9 +204,11 @@ function executionsOf(
     }
     const suspended = spans.ended[k] === SpanEnd.Suspended;
     const aborted = spans.abortEvent[k] >= 0;
+    // A two-phase commit's legs (debit, apply, settle) are named by the phase their start event carries.
+    const phase = log.other[spans.startEvent[k]];
     executions.push({
       incarnation: inc + 1,
-      leg: null,
+      leg: phase > 0 ? (PHASE_NAMES[phase] ?? null) : null,
       lane: spans.lane[k],
       start: spans.start[k],
       end: spans.endEvent[k] >= 0 ? spans.end[k] : Number.NaN,
@@ -225,10 +228,12 @@ function executionsOf(
   if (tx + 1 >= ev.start.length) return { executions, messages };
   let legs = 0;
   let started = 0;
+  // Executions up to the last commit: each commit decides the legs since the one before.
+  let sinceCommit = 0;
   for (let p = ev.start[tx]; p < ev.start[tx + 1]; p++) {
     const i = ev.index[p];
     for (; started < executions.length && executions[started].startEvent <= i; started++) {
-      executions[started].leg = legName(result, tx, legs);
+      executions[started].leg ??= legName(result, tx, legs);
     }
     const t = log.time[i];
     switch (log.kind[i]) {
@@ -244,8 +249,12 @@ function executionsOf(
         break;
       }
       case Ev.Commit: {
-        const x = latest(log.inc[i], started);
-        if (x) x.outcome = x.reverted ? "reverted" : "committed";
+        // A two-phase commit's legs all end with its one decision.
+        const legsRun = executions.slice(sinceCommit, started);
+        const reverted = legsRun.some((x) => x.reverted);
+        for (const x of legsRun)
+          if (x.outcome === "executed") x.outcome = reverted ? "reverted" : "committed";
+        sinceCommit = started;
         legs++;
         break;
       }

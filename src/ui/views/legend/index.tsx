@@ -253,7 +253,12 @@ const shards: Item[] = [
       </Swatch>
     ),
     label: "cross-shard message (violet)",
-    note: "a dot in flight, named: receipt, settle, prepare, vote, commit",
+    note: "a dot in flight, named: receipt, settle, prepare, vote yes, vote no, commit, abort",
+  },
+  {
+    icon: <GlyphIcon layers={GLYPHS[TxStatus.LockWait].layers} />,
+    label: "keys locked (two-phase commit)",
+    note: "a shard's keys held by cross-shard transactions until their commit or abort",
   },
 ];
 

@@ -122,7 +122,7 @@ function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
       note: f.sharded
         ? f.protocol === "receipts"
           ? "receipts and settlements"
-          : "prepare, vote, commit"
+          : "prepare, vote yes or no, commit or abort"
         : "unsharded",
       title: "Messages sent between shards for transactions that touch two shards.",
       tone: "xshard",

@@ -32,7 +32,7 @@ export function completionTimes(log: EventLogData): Float64Array {
 
 /**
  * When each round began: receipts rounds (the first RoundStart of each number) or, under locks, each
- * two-phase-commit exchange (its PREPARE). Sorted.
+ * two-phase-commit exchange (its PREPARE, or the ABORT of a transaction that failed before preparing). Sorted.
  */
 export function roundTimes(log: EventLogData, crossShard: CrossShardName): Float64Array {
   const cached = rounds.get(log);
@@ -44,7 +44,11 @@ export function roundTimes(log: EventLogData, crossShard: CrossShardName): Float
     if (crossShard === "receipts" && k === Ev.RoundStart && !seen.has(log.other[i])) {
       seen.add(log.other[i]);
       out.push(log.time[i]);
-    } else if (crossShard === "locks" && k === Ev.MsgSend && log.other[i] === MsgKind.Prepare) {
+    } else if (
+      crossShard === "locks" &&
+      k === Ev.MsgSend &&
+      (log.other[i] === MsgKind.Prepare || log.other[i] === MsgKind.Abort)
+    ) {
       out.push(log.time[i]);
     }
   }

@@ -2,15 +2,37 @@ import { useMemo, useRef } from "react";
 import type { ShownRun } from "../../../app/store";
 import { txStatesOf } from "../../../engine/analysis/tx-state";
 import { formatInt } from "../../format";
+import { useMoment } from "../use-moment";
 import { useRenderer } from "../use-renderer";
-import { buildShardModel } from "./shard-model";
+import { buildShardModel, holdersAt, type ShardModel, shardAt, votesAt } from "./shard-model";
 import { ShardsRenderer } from "./shards-renderer";
 
 const PROTOCOL = {
   receipts:
     "receipts: a transaction's later leg runs on the other shard in the next round, one message latency later (on NEAR, a later block)",
-  locks: "locks: two-phase commit (prepare, vote, commit) before a cross-shard transaction runs",
+  locks:
+    "locks: two-phase commit on keys: prepare, vote yes or no, commit or abort; the keys stay locked until then",
 } as const;
+
+/** Two-phase commit at the playhead, in words: the keys locked on every shard and the votes so far. */
+function LockStatus({ model }: { model: ShardModel }) {
+  const time = useMoment();
+  let keys = 0;
+  for (let s = 0; s < model.shards; s++) keys += shardAt(model, s, time).lockedKeys;
+  const txs = holdersAt(model, time);
+  const votes = votesAt(model, time);
+  return (
+    <p className="panel-note live-figures lock-status" data-testid="shards-locks">
+      <span>
+        at the playhead: {formatInt(keys)} key{keys === 1 ? "" : "s"} locked by {formatInt(txs)} tx
+        {txs === 1 ? "" : "s"}
+      </span>{" "}
+      <span>
+        votes so far: {formatInt(votes.yes)} yes, {formatInt(votes.no)} no
+      </span>
+    </p>
+  );
+}
 
 /** Each shard as a band with its queue and load; cross-shard messages fly between them. */
 export function ShardsView({ run }: { run: ShownRun }) {
@@ -31,6 +53,7 @@ export function ShardsView({ run }: { run: ShownRun }) {
       <header className="panel-head">
         <h2 id="shards-title">Shards</h2>
         <p className="panel-note">{PROTOCOL[scenario.crossShard]}</p>
+        {scenario.crossShard === "locks" && <LockStatus model={model} />}
       </header>
       <div
         className="view-box shards-box"

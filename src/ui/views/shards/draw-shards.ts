@@ -1,13 +1,15 @@
 /**
  * Canvas drawing of the shards at the playhead: a band per shard (its queue, its load against the busiest
- * shard, its round, what its workers do) and, at the right, the messages in flight between shards moving
- * along arcs, violet, named by kind.
+ * shard, its round, the keys two-phase commit holds locked on it, what its workers do) and, at the right,
+ * the messages in flight between shards moving along arcs, violet, named by kind (the votes so far are
+ * told in words above, by ShardsView).
  */
-import { LaneTask, type TxStates } from "../../../engine/analysis/tx-state";
+import { LaneTask, type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
 import { MSG_NAMES } from "../../../engine/trace/kinds";
 import { formatInt } from "../../format";
+import { GLYPHS, strokeWidth } from "../graph/glyphs";
 import type { Palette } from "../palette";
-import { inFlight, type ShardModel, shardAt } from "./shard-model";
+import { inFlight, type ShardAt, type ShardModel, shardAt } from "./shard-model";
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const BOLD = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -118,14 +120,51 @@ function drawBand(
     const room = workersLeft - 8 - 70;
     const text = texts.find((t) => ctx.measureText(t).width <= room);
     if (text) ctx.fillText(text, 70, labelY);
+    if (at.lockingTxs > 0 && h >= 44) drawLocks(ctx, at, 8, barY - 9, barRight - 8, palette);
   } else if (h >= 9) {
     ctx.textAlign = "right";
     const queue = `queue ${formatInt(at.queue)}`;
+    const locked = at.lockingTxs > 0 ? ` · ${formatInt(at.lockedKeys)} locked` : "";
     const texts =
-      at.round >= 0 ? [`${queue} · round ${at.round + 1}`, `${queue} · r${at.round + 1}`, queue] : [queue];
+      at.round >= 0
+        ? [`${queue} · round ${at.round + 1}`, `${queue} · r${at.round + 1}`, queue]
+        : [`${queue}${locked}`, queue];
     const text = texts.find((t) => ctx.measureText(t).width <= COMPACT_TEXT) ?? queue;
     ctx.fillText(text, L.bandsRight - 6, top + h / 2);
   }
+}
+
+/** The keys two-phase commit holds locked on a shard: a padlock (the lock-wait glyph) and the count. */
+function drawLocks(
+  ctx: CanvasRenderingContext2D,
+  at: ShardAt,
+  x: number,
+  y: number,
+  right: number,
+  palette: Palette,
+): void {
+  const r = 4.5;
+  for (const layer of GLYPHS[TxStatus.LockWait].layers) {
+    const p = new Path2D();
+    layer.path(p, x + r, y, r);
+    if (layer.paint === "fill") {
+      ctx.fillStyle = palette[layer.role];
+      ctx.fill(p);
+    } else {
+      ctx.strokeStyle = palette[layer.role];
+      ctx.lineWidth = strokeWidth(layer, r);
+      ctx.stroke(p);
+    }
+  }
+  const keys = `${formatInt(at.lockedKeys)} key${at.lockedKeys === 1 ? "" : "s"} locked`;
+  const texts = [
+    `${keys} by ${formatInt(at.lockingTxs)} cross-shard tx${at.lockingTxs === 1 ? "" : "s"}`,
+    keys,
+  ];
+  ctx.fillStyle = palette.text;
+  ctx.textAlign = "left";
+  const text = texts.find((t) => ctx.measureText(t).width <= right - x - 3 * r) ?? keys;
+  ctx.fillText(text, x + 3 * r, y);
 }
 
 /**
@@ -156,6 +195,14 @@ function drawWorkers(
     }
   }
   return right - count * step;
+}
+
+/** "prepare", "3 prepares", "2 votes yes". */
+function messages(kind: number, n: number): string {
+  const name = MSG_NAMES[kind] ?? "message";
+  if (n === 1) return name;
+  const [head, ...rest] = name.split(" ");
+  return [`${formatInt(n)} ${head}s`, ...rest].join(" ");
 }
 
 /** Key of a shard pair for the set of pairs that ever exchange messages. */
@@ -240,8 +287,7 @@ function drawNetwork(
     ctx.beginPath();
     ctx.arc(x, y, n > 1 ? 5 : 3.5, 0, Math.PI * 2);
     ctx.fill();
-    const kind = MSG_NAMES[msgs.kind[i]] ?? "message";
-    const label = nameKinds ? (n > 1 ? `${formatInt(n)} ${kind}s` : kind) : n > 1 ? formatInt(n) : "";
+    const label = nameKinds ? messages(msgs.kind[i], n) : n > 1 ? formatInt(n) : "";
     if (label) {
       ctx.fillStyle = palette.text;
       ctx.fillText(label, x + 8, y);
@@ -250,13 +296,21 @@ function drawNetwork(
   // What is in flight, by kind.
   const byKind = new Map<number, number>();
   for (const i of flying) byKind.set(msgs.kind[i], (byKind.get(msgs.kind[i]) ?? 0) + 1);
-  const parts = [...byKind.entries()].map(
-    ([k, n]) => `${formatInt(n)} ${MSG_NAMES[k] ?? "message"}${n === 1 ? "" : "s"}`,
-  );
+  const parts = [...byKind.entries()].map(([k, n]) => messages(k, n));
   ctx.fillStyle = palette.muted;
   ctx.textAlign = "right";
   ctx.textBaseline = "top";
-  ctx.fillText(parts.length > 0 ? `in flight: ${parts.join(", ")}` : "no message in flight", L.width - 6, 4);
+  // The longest wording that fits right of the bands.
+  const room = L.width - L.bandsRight - 12;
+  const widest = (texts: readonly string[]): string =>
+    texts.find((s) => ctx.measureText(s).width <= room) ?? texts[texts.length - 1];
+  ctx.fillText(
+    parts.length > 0
+      ? widest([`in flight: ${parts.join(", ")}`, parts.join(", "), `${formatInt(flying.length)} in flight`])
+      : widest(["no message in flight", "none in flight"]),
+    L.width - 6,
+    4,
+  );
   // Where the run is in its rounds, counted from 1 (receipt runs advance in rounds; 2PC runs have none).
   let round = -1;
   let rounds = 0;

@@ -1,10 +1,11 @@
 /**
  * The shards of a run as queues and messages: per shard, when each of its units arrived (at the start, or
- * with the receipt that carried it) and when it committed; every cross-shard message as a send/receive
- * pair; round starts. Queries at a playhead are binary searches.
+ * with the receipt that carried it) and when it committed; the keys two-phase commit holds locked on it;
+ * every cross-shard message as a send/receive pair; the votes; round starts. Queries at a playhead are
+ * binary searches.
  */
 import type { EventLogData } from "../../../engine/trace/eventlog";
-import { Ev } from "../../../engine/trace/kinds";
+import { Ev, MsgKind } from "../../../engine/trace/kinds";
 
 export interface Messages {
   readonly count: number;
@@ -28,6 +29,16 @@ export interface ShardModel {
   /** Per shard: round start times (sorted) and their numbers. */
   readonly roundStarts: readonly Float64Array[];
   readonly roundNumbers: readonly Int32Array[];
+  /** Per shard, two-phase commit: when the keys held locked changed, and then how many keys, by how many txs. */
+  readonly lockTimes: readonly Float64Array[];
+  readonly lockedKeys: readonly Int32Array[];
+  readonly lockingTxs: readonly Int32Array[];
+  /** When the number of transactions holding keys on any shard changed, and then how many (each counted once). */
+  readonly holderTimes: Float64Array;
+  readonly holders: Int32Array;
+  /** Votes sent, in time order, and how many of the first i + 1 were yes. */
+  readonly voteTimes: Float64Array;
+  readonly yesSoFar: Int32Array;
   readonly messages: Messages;
 }
 
@@ -43,6 +54,15 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
   const lastRecv = new Map<number, number>();
   const pending = new Map<string, number[]>();
   const sends: { send: number; recv: number; src: number; dst: number; kind: number; tx: number }[] = [];
+  const lockTimes: number[][] = Array.from({ length: shards }, () => []);
+  const lockedKeys: number[][] = Array.from({ length: shards }, () => []);
+  const lockingTxs: number[][] = Array.from({ length: shards }, () => []);
+  const keysNow = new Int32Array(shards);
+  const txsNow = new Int32Array(shards);
+  const sidesHeld = new Map<number, number>();
+  const holderTimes: number[] = [];
+  const holders: number[] = [];
+  const votes: { time: number; yes: number }[] = [];
   const end = log.length > 0 ? log.time[log.length - 1] : 0;
 
   for (let i = 0; i < log.length; i++) {
@@ -58,7 +78,26 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
         commits[shard].push(t);
         break;
       }
+      case Ev.LockHold:
+      case Ev.LockRelease: {
+        const sign = log.kind[i] === Ev.LockHold ? 1 : -1;
+        keysNow[shard] += sign * log.other[i];
+        txsNow[shard] += sign;
+        lockTimes[shard].push(t);
+        lockedKeys[shard].push(keysNow[shard]);
+        lockingTxs[shard].push(txsNow[shard]);
+        const sides = (sidesHeld.get(tx) ?? 0) + sign;
+        sidesHeld.set(tx, sides);
+        if (sides === 0) sidesHeld.delete(tx);
+        if (sides === (sign > 0 ? 1 : 0)) {
+          holderTimes.push(t);
+          holders.push(sidesHeld.size);
+        }
+        break;
+      }
       case Ev.MsgSend: {
+        if (log.other[i] === MsgKind.Vote || log.other[i] === MsgKind.VoteNo)
+          votes.push({ time: t, yes: log.other[i] === MsgKind.Vote ? 1 : 0 });
         const id = `${tx}:${log.other[i]}:${shard}>${log.key[i]}`;
         const at =
           sends.push({ send: t, recv: end, src: shard, dst: log.key[i], kind: log.other[i], tx }) - 1;
@@ -80,6 +119,10 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
     }
   }
   const sorted = (a: number[]): Float64Array => Float64Array.from(a).sort();
+  const yesSoFar = new Int32Array(votes.length);
+  votes.forEach((v, i) => {
+    yesSoFar[i] = (i > 0 ? yesSoFar[i - 1] : 0) + v.yes;
+  });
   let maxFlight = 0;
   for (const m of sends) maxFlight = Math.max(maxFlight, m.recv - m.send);
   return {
@@ -89,6 +132,13 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
     commits: commits.map(sorted),
     roundStarts: roundStarts.map((r) => Float64Array.from(r)),
     roundNumbers: roundNumbers.map((r) => Int32Array.from(r)),
+    lockTimes: lockTimes.map((a) => Float64Array.from(a)),
+    lockedKeys: lockedKeys.map((a) => Int32Array.from(a)),
+    lockingTxs: lockingTxs.map((a) => Int32Array.from(a)),
+    holderTimes: Float64Array.from(holderTimes),
+    holders: Int32Array.from(holders),
+    voteTimes: Float64Array.from(votes, (v) => v.time),
+    yesSoFar,
     messages: {
       count: sends.length,
       send: Float64Array.from(sends, (m) => m.send),
@@ -122,18 +172,37 @@ export interface ShardAt {
   readonly total: number;
   /** Current round number as the log counts it (from 0), or -1 before the first or without rounds. */
   readonly round: number;
+  /** Keys held locked by two-phase commits, and by how many transactions. */
+  readonly lockedKeys: number;
+  readonly lockingTxs: number;
 }
 
 export function shardAt(m: ShardModel, s: number, t: number): ShardAt {
   const committed = countUpTo(m.commits[s], t);
   const arrived = countUpTo(m.arrivals[s], t);
   const r = countUpTo(m.roundStarts[s], t);
+  const l = countUpTo(m.lockTimes[s], t);
   return {
     queue: Math.max(0, arrived - committed),
     committed,
     total: m.arrivals[s].length,
     round: r > 0 ? m.roundNumbers[s][r - 1] : -1,
+    lockedKeys: l > 0 ? m.lockedKeys[s][l - 1] : 0,
+    lockingTxs: l > 0 ? m.lockingTxs[s][l - 1] : 0,
   };
+}
+
+/** Transactions holding keys on some shard at t, each counted once. */
+export function holdersAt(m: ShardModel, t: number): number {
+  const n = countUpTo(m.holderTimes, t);
+  return n > 0 ? m.holders[n - 1] : 0;
+}
+
+/** Votes sent up to t: yes and no. */
+export function votesAt(m: ShardModel, t: number): { yes: number; no: number } {
+  const n = countUpTo(m.voteTimes, t);
+  const yes = n > 0 ? m.yesSoFar[n - 1] : 0;
+  return { yes, no: n - yes };
 }
 
 /** Indices of the messages in flight at t (sent at or before t, received after). */
