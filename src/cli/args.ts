@@ -34,7 +34,8 @@ const SCENARIO_FLAGS = {
     about: [
       SCHEDULERS.join(" | "),
       "(accountlocks: run each tx once every earlier one it conflicts with has finished;",
-      " batched: level batches from declared access, a barrier between batches)",
+      " batched: level batches from declared access, a barrier between batches;",
+      " naive: UNSAFE, parallel on shared state with no validation: its state is wrong)",
     ].join(`\n${" ".repeat(25)}`),
   },
   workers: {

@@ -3,6 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runNames } from "../engine/analysis/explain";
+import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsafe";
+import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
+import { simulate } from "../runtime/simulate";
 
 const MAIN = join(import.meta.dirname, "main.ts");
 const dir = mkdtempSync(join(tmpdir(), "txlanes-cli-"));
@@ -56,6 +60,24 @@ describe("txlanes run", () => {
     const rows = r.out.split("\n").filter((l) => l.startsWith("  "));
     const valueColumn = new Set(rows.map((l) => /^ {2}\S.*?\s{3}(?=\S)/.exec(l)?.[0].length));
     expect(valueColumn.size).toBe(1);
+  });
+
+  it("naive: marked unsafe, its wrong state reported as its lesson (exit 0), figures from the run", () => {
+    const args = ["run", "--scheduler", "naive", "--accounts", "20", "--txs", "200"];
+    const r = cli(...args);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("naive (UNSAFE: no validation, its state is wrong on purpose)");
+    expect(r.out).toMatch(/MISMATCH ✗ .* \(expected: this scheduler is unsafe\)/);
+    const run = simulate({ ...DEFAULT_SCENARIO, scheduler: "naive", accounts: 20, txs: 200 });
+    for (const line of unsafeLesson(run, runNames(run))) expect(r.out).toContain(line);
+    const j = json(...args);
+    expect(j.hashMatches).toBe(false);
+    expect(j.unsafe).toEqual({
+      lostUpdates: lostUpdates(run.log),
+      supply: supplyDrift(run.unsafe?.supply ?? { run: {}, sequential: {} }),
+      otherWorkers: run.unsafe?.other,
+    });
   });
 
   it("reads a scenario file and applies flags on top, and writes a Chrome trace", () => {

@@ -1,7 +1,10 @@
+import { BOUND_LABEL } from "../engine/analysis/critical-path";
+import { runNames } from "../engine/analysis/explain";
 import type { Metrics } from "../engine/analysis/metrics";
+import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsafe";
 import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
-import { CONTRACT_KINDS } from "../engine/scenario/scenario";
+import { CONTRACT_KINDS, isUnsafe } from "../engine/scenario/scenario";
 
 /** Integer with thousands separators, the same in every locale. */
 export function int(n: number): string {
@@ -50,7 +53,8 @@ function describeRun(run: RunResult, m: Metrics): string {
     s.shards === 1
       ? "1 shard"
       : `${s.shards} shards (${s.crossShard === "receipts" ? "receipts" : "2PC locks"})`;
-  return `TxLanes run: ${s.scheduler}, ${workersOf(run)} worker${workersOf(run) === 1 ? "" : "s"} per shard, ${shards}, ${m.clock === "simulated" ? "virtual clock (simulated figures)" : "real workers (measured figures)"}`;
+  const unsafe = isUnsafe(s.scheduler) ? " (UNSAFE: no validation, its state is wrong on purpose)" : "";
+  return `TxLanes run: ${s.scheduler}${unsafe}, ${workersOf(run)} worker${workersOf(run) === 1 ? "" : "s"} per shard, ${shards}, ${m.clock === "simulated" ? "virtual clock (simulated figures)" : "real workers (measured figures)"}`;
 }
 
 /** The human-readable report: a title and an aligned two-column table. */
@@ -65,7 +69,7 @@ export function formatTable(run: RunResult, m: Metrics): string {
     ["speedup", `${fixed(m.speedup, 2)}x over sequential`],
     [
       "ideal speedup",
-      `${fixed(m.idealSpeedup, 2)}x (critical path ${us(m.criticalPathUs)} of ${us(m.totalWorkUs)} work, ${int(m.levels)} levels)`,
+      `${fixed(m.idealSpeedup, 2)}x (${BOUND_LABEL[m.bound]} ${us(m.criticalPathUs)} of ${us(m.totalWorkUs)} work, ${int(m.levels)} levels)`,
     ],
     ["efficiency", pct(m.efficiency)],
     ["executions", `${int(m.executions)} (${int(m.reExecutions)} re-executions)`],
@@ -85,10 +89,15 @@ export function formatTable(run: RunResult, m: Metrics): string {
       "state hash",
       matches
         ? `${run.stateHash} matches sequential ✓`
-        : `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash}`,
+        : `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash}${isUnsafe(run.scenario.scheduler) ? " (expected: this scheduler is unsafe)" : ""}`,
     ],
   ];
-  return `${describeRun(run, m)}\n\n${table(rows)}`;
+  const lesson = isUnsafe(run.scenario.scheduler)
+    ? `\n\n${unsafeLesson(run, runNames(run))
+        .map((l) => `  ${l}`)
+        .join("\n")}`
+    : "";
+  return `${describeRun(run, m)}\n\n${table(rows)}${lesson}`;
 }
 
 /** The --json report: one object, every figure from the run. */
@@ -105,6 +114,13 @@ export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<s
     stateHash: run.stateHash,
     sequentialStateHash: run.sequentialStateHash,
     hashMatches: run.stateHash === run.sequentialStateHash,
+    ...(run.unsafe && {
+      unsafe: {
+        lostUpdates: lostUpdates(run.log),
+        supply: supplyDrift(run.unsafe.supply),
+        otherWorkers: run.unsafe.other,
+      },
+    }),
     speedup: m.speedup,
     idealSpeedup: m.idealSpeedup,
     efficiency: m.efficiency,

@@ -1,4 +1,5 @@
 import type { SequentialTrace } from "./analysis/sequential-trace";
+import type { UnsafeCheck } from "./analysis/unsafe";
 import type { Block } from "./block";
 import type { EthBlockInfo } from "./ethereum/import";
 import type { Scenario } from "./scenario/scenario";
@@ -25,4 +26,6 @@ export interface RunResult {
   readonly rounds: number;
   /** Present when the block is a real Ethereum block: labels, hottest keys, fee mode, gas-limit note. */
   readonly eth?: EthBlockInfo;
+  /** Unsafe schedulers only (their state differs on purpose): the supply check and another worker count's state. */
+  readonly unsafe?: UnsafeCheck;
 }

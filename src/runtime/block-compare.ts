@@ -8,7 +8,7 @@ import { importEthBlock } from "../engine/ethereum/import";
 import {
   FEE_MODES,
   type FeeMode,
-  SCHEDULERS,
+  SAFE_SCHEDULERS,
   type Scenario,
   type SchedulerName,
 } from "../engine/scenario/scenario";
@@ -31,7 +31,7 @@ export interface ComparePoint extends CompareTask {
 }
 
 export const COMPARE_TASKS: readonly CompareTask[] = FEE_MODES.flatMap((feeMode) =>
-  SCHEDULERS.map((scheduler) => ({ scheduler, feeMode })),
+  SAFE_SCHEDULERS.map((scheduler) => ({ scheduler, feeMode })),
 );
 
 export function comparePoint(base: Scenario, task: CompareTask, loaded: LoadedBlock): ComparePoint {

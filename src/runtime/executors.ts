@@ -5,6 +5,7 @@ import { AccountLocksExecutor } from "../engine/schedulers/account-locks";
 import { BatchedExecutor } from "../engine/schedulers/batched";
 import { BlockStmExecutor } from "../engine/schedulers/blockstm/executor";
 import type { Executor } from "../engine/schedulers/executor";
+import { NaiveExecutor } from "../engine/schedulers/naive";
 import { SequentialExecutor } from "../engine/schedulers/sequential-executor";
 import type { Units } from "../engine/schedulers/units";
 import type { EventSink } from "../engine/trace/eventlog";
@@ -14,6 +15,7 @@ const EXECUTORS = {
   blockstm: BlockStmExecutor,
   batched: BatchedExecutor,
   accountlocks: AccountLocksExecutor,
+  naive: NaiveExecutor,
 } as const satisfies Record<SchedulerName, unknown>;
 
 /** The executor of a scheduler over one list of units: what both drivers (virtual and live) step. */

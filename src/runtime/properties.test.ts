@@ -5,7 +5,7 @@ import { referenceBlockOrder, referenceReceipts } from "../../test/engine/refere
 import { costArb, scenarioArb } from "../../test/runtime/scenario-arbitrary";
 import { computeMetrics, type Metrics } from "../engine/analysis/metrics";
 import type { RunResult } from "../engine/run-result";
-import { SCHEDULERS, type Scenario } from "../engine/scenario/scenario";
+import { isUnsafe, SCHEDULERS, type Scenario } from "../engine/scenario/scenario";
 import { simulate } from "./simulate";
 
 /** The reference's final state for the run's serial order: block order, or receipt rounds. */
@@ -23,7 +23,7 @@ function firstDifference(got: Float64Array, want: Float64Array): string | null {
 }
 
 /**
- * Runs s on the virtual clock: its final state is the reference's and its log shows no abort after a
+ * Runs s on the virtual clock: its final state is the reference's (unless its scheduler is unsafe) and its log shows no abort after a
  * commit; unsharded and two-phase-commit runs beat none of their bounds, exactly (the virtual clock's
  * costs add up without rounding). Receipt runs are left out of the bounds: a later leg runs in a later
  * round, which the critical path does not model yet. Returns the run's metrics.
@@ -31,8 +31,11 @@ function firstDifference(got: Float64Array, want: Float64Array): string | null {
 function expectTruthAndBounds(s: Scenario): Metrics {
   let state: Float64Array = new Float64Array(0);
   const r = simulate(s, { onState: (st) => (state = st) });
-  expect(firstDifference(state, reference(s, r))).toBeNull();
-  expect(r.stateHash).toBe(r.sequentialStateHash);
+  // naive is unsafe on purpose: its state differing is its lesson (virtual/naive.test.ts), not a bug.
+  if (!isUnsafe(s.scheduler)) {
+    expect(firstDifference(state, reference(s, r))).toBeNull();
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+  }
   const m = computeMetrics(r);
   for (let l = 0; l < m.lanes; l++) expect(m.laneBusyUs[l]).toBeLessThanOrEqual(m.elapsedUs);
   // One unit per transaction: a commit is final.

@@ -1,7 +1,8 @@
+import { otherWorkers, supplyOf } from "../engine/analysis/unsafe";
 import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
-import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
+import { ethBlockOf, isUnsafe, type Scenario } from "../engine/scenario/scenario";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
 import { wholeTransactions } from "../engine/schedulers/units";
@@ -26,6 +27,8 @@ export interface SimulateOptions {
   signal?: CancelToken;
   /** Receives the final state of the parallel run (for callers that inspect values). */
   onState?: (state: Float64Array) => void;
+  /** Set on the second run of an unsafe scheduler, so that it is not compared again. */
+  compared?: boolean;
 }
 
 /** Counts commits as they are logged, to report progress. */
@@ -110,5 +113,20 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     sequential: withTargetLegs(oracle.trace(), block, placement, scenario),
     rounds,
     eth: opts.eth,
+    unsafe: isUnsafe(scenario.scheduler)
+      ? {
+          supply: { run: supplyOf(block.keys, ctx.state), sequential: supplyOf(block.keys, oracle.state) },
+          // Validators with other core counts: the same block, one run more (not compared again).
+          other: opts.compared
+            ? undefined
+            : {
+                workers: otherWorkers(workers),
+                stateHash: simulate(
+                  { ...scenario, workers: otherWorkers(workers) },
+                  { block, signal: opts.signal, compared: true },
+                ).stateHash,
+              },
+        }
+      : undefined,
   };
 }

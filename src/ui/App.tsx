@@ -17,6 +17,7 @@ import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SIDE_PANELS } from "./side-panels";
 import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
+import { UnsafeNote } from "./UnsafeNote";
 import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
@@ -55,6 +56,7 @@ export function App() {
         <ReleaseNotice />
         <LinkNotices />
         <RunNotes />
+        <UnsafeNote />
       </div>
       <ChapterCard />
       <HelpOverlay />

@@ -1,4 +1,5 @@
 import type { RunResult } from "../engine/run-result";
+import { isUnsafe } from "../engine/scenario/scenario";
 
 /** The correctness check of every run: the parallel final state against the sequential oracle's. */
 export function HashCheck({ result }: { result: RunResult }) {
@@ -11,6 +12,19 @@ export function HashCheck({ result }: { result: RunResult }) {
       >
         <span aria-hidden="true">✓</span> Final state matches sequential{" "}
         <code className="hash">{result.stateHash}</code>
+      </p>
+    );
+  }
+  if (isUnsafe(result.scenario.scheduler)) {
+    // Expected, and the lesson of this scheduler (UnsafeNote says what was lost): not an error.
+    return (
+      <p
+        className="hash-check hash-unsafe"
+        data-testid="hash-check"
+        title={`This run: ${result.stateHash}. Sequential execution: ${result.sequentialStateHash}. An unsafe scheduler does not reproduce sequential execution; that is what it shows.`}
+      >
+        <span aria-hidden="true">⚠</span> Final state differs from sequential, as expected of an unsafe
+        scheduler <code className="hash">{result.stateHash}</code>
       </p>
     );
   }

@@ -37,6 +37,7 @@ export function schedulerCaption(s: CaptionSetup): string {
     blockstm: `Block-STM, the optimistic scheduler Aptos runs: ${workers} execute transactions in parallel against a multi-version memory, then validate what each one read; a transaction whose read went stale aborts and runs again, and results commit in block order.`,
     batched: `Level batches with a barrier: every transaction declares the keys it touches up front and goes into the first batch after every earlier transaction it conflicts with; ${workers} run one batch at a time and meet at a barrier before the next starts, so each batch waits for its slowest transaction. Nothing aborts. Solana's replay stage ran entries in batches before Agave 2.1, but grew each batch until a conflict ended it; here each transaction joins the earliest batch it can.`,
     accountlocks: `Account locks: every transaction declares the keys it reads and writes, and runs as soon as every earlier transaction it conflicts with has finished, with no barrier; each of ${workers} takes the lowest-numbered ready transaction. Nothing aborts; a declared conflict that never happens still makes a transaction wait. Agave's unified scheduler replays blocks this way; its block producer locks the same way but picks from incoming transactions by fee priority, not a fixed block order.`,
+    naive: `Naive, UNSAFE (what a first attempt does, and no chain does): ${workers} take transactions in block order and run them at once on the shared state, with no validation, no locks and no ordering: each reads whatever the state holds when it starts and writes over it when it ends. When two transactions read the same balance and both write it, one update is lost, so the final state differs from sequential execution, and from one worker count to another.`,
   };
   if (!sharded) return head[s.scheduler];
   if (s.crossShard === "locks") {
@@ -50,6 +51,7 @@ export function schedulerCaption(s: CaptionSetup): string {
 /** How much an event says about the moment: the caption tells the most telling one at the playhead. */
 const SALIENCE: Readonly<Record<number, number>> = {
   [Ev.Abort]: 9,
+  [Ev.LostUpdate]: 9,
   [Ev.Suspend]: 8,
   [Ev.RoundStart]: 7,
   [Ev.BatchStart]: 6,
@@ -172,7 +174,12 @@ function describeEvent(run: CaptionRun, i: number): string {
     }
     case Ev.Revert:
       return `${x}'s own logic rejects it (${REVERT_NAMES[log.other[i]] ?? `code ${log.other[i]}`}): its writes are discarded`;
+    case Ev.LostUpdate: {
+      const other = names.tx(log.other[i]);
+      return `${x} writes ${names.key(log.key[i])} over the update of ${other}, which it never saw: ${other}'s update is lost`;
+    }
     case Ev.Commit:
+      if (run.scheduler === "naive") return `${x} ends: nothing checks what it read or wrote`;
       if (run.scheduler === "blockstm" && inc > 0)
         return `${x} commits after ${inc + 1} incarnations: its writes are final`;
       if (run.shards > 1 && run.crossShard === "locks")
@@ -232,6 +239,13 @@ function describeExecution(run: CaptionRun, i: number): string {
   const revert = firstAfterIndex(log, tx, i, Ev.Revert, inc);
   if (revert >= 0 && (next < 0 || revert < next)) {
     return `${head}; its own logic will reject it (${REVERT_NAMES[log.other[revert]] ?? "reverted"})`;
+  }
+  if (run.scheduler === "naive") {
+    const lost = firstAfterIndex(log, tx, i, Ev.LostUpdate, inc);
+    if (lost < 0)
+      return `${head}; it reads the shared state as it is now, and nothing it reads changes before it writes`;
+    const w = names.tx(log.other[lost]);
+    return `${head}; ${w} will write ${names.key(log.key[lost])} before it ends, and it will write over that unseen: ${w}'s update will be lost`;
   }
   if (run.scheduler === "blockstm") return `${head}; nothing it reads will change, so it will commit`;
   if (run.scheduler === "batched")

@@ -12,16 +12,17 @@ export interface CriticalPath {
 }
 
 /**
- * Kinds of bound. Every scheduler so far learns the values a transaction reads only by running the
- * transactions it depends on (declared access is a superset of those dependencies), so the serial order's
- * read-after-write chains bound it. A scheduler told more (for instance, every read's value up front)
- * declares a bound of its own here, with the chains it cannot avoid, and the views show it under its name.
+ * Kinds of bound. A scheduler that learns the values a transaction reads only by running the transactions
+ * it depends on (declared access is a superset of those dependencies) is bound by the serial order's
+ * read-after-write chains. One that ignores dependencies altogether (naive, unsafe) is bound only by its
+ * longest single transaction: nothing chains.
  */
-export type BoundKind = "read-after-write";
+export type BoundKind = "read-after-write" | "longest-transaction";
 
 /** How each bound is named wherever it is shown. */
 export const BOUND_LABEL: Readonly<Record<BoundKind, string>> = {
   "read-after-write": "read-after-write critical path",
+  "longest-transaction": "longest single transaction",
 };
 
 /** The bound each scheduler declares: what its runs are measured against. */
@@ -30,7 +31,23 @@ export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
   blockstm: "read-after-write",
   batched: "read-after-write",
   accountlocks: "read-after-write",
+  naive: "longest-transaction",
 };
+
+/** A graph of the same units with no edges: what the longest-transaction bound measures. */
+function unchained(graph: DepGraph): DepGraph {
+  const n = graph.units;
+  return { ...graph, depStart: new Int32Array(n + 1), dep: new Int32Array(0), depKey: new Int32Array(0) };
+}
+
+/** The critical path a bound kind measures, over the serial order's graph. */
+export function boundPath(
+  bound: BoundKind,
+  graph: DepGraph,
+  trace: Pick<SequentialTrace, "costUs" | "claimUs">,
+): CriticalPath {
+  return criticalPath(bound === "read-after-write" ? graph : unchained(graph), trace);
+}
 
 /**
  * The heaviest chain of the graph. A unit on a chain cannot read before the unit it depends on has

@@ -1,6 +1,6 @@
 import type { SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
-import { type BoundKind, type CriticalPath, criticalPath, SCHEDULER_BOUND } from "./critical-path";
+import { type BoundKind, boundPath, type CriticalPath, SCHEDULER_BOUND } from "./critical-path";
 import { buildDepGraph, type DepGraph } from "./depgraph";
 import { buildLogIndex, type LogIndex } from "./log-index";
 import type { SequentialTrace } from "./sequential-trace";
@@ -28,7 +28,10 @@ export interface RunAnalysis {
 }
 
 // Views ask again at every frame: compute each part once per trace or log.
-const byTrace = new WeakMap<SequentialTrace, { graph: DepGraph; path: CriticalPath }>();
+const byTrace = new WeakMap<
+  SequentialTrace,
+  { graph: DepGraph; paths: Partial<Record<BoundKind, CriticalPath>> }
+>();
 const byLog = new WeakMap<EventLogData, LogIndex>();
 
 /** Dependency graph, critical path and log index of a run, computed on first use and then cached. */
@@ -36,14 +39,15 @@ export function analyzeRun(run: RunInput): RunAnalysis {
   const bound = SCHEDULER_BOUND[run.scenario.scheduler];
   let serial = byTrace.get(run.sequential);
   if (!serial) {
-    const graph = buildDepGraph(run.sequential);
-    serial = { graph, path: criticalPath(graph, run.sequential) };
+    serial = { graph: buildDepGraph(run.sequential), paths: {} };
     byTrace.set(run.sequential, serial);
   }
+  const path = serial.paths[bound] ?? boundPath(bound, serial.graph, run.sequential);
+  serial.paths[bound] = path;
   let index = byLog.get(run.log);
   if (!index || index.lanes !== run.lanes) {
     index = buildLogIndex(run.log, run.lanes);
     byLog.set(run.log, index);
   }
-  return { graph: serial.graph, bound, path: serial.path, index };
+  return { graph: serial.graph, bound, path, index };
 }

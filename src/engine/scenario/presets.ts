@@ -294,6 +294,30 @@ export const PRESETS: readonly Preset[] = [
       { caption: "The chain, not the worker count, bounds the speedup.", at: 1 },
     ],
   },
+  {
+    id: "naive-vs-blockstm",
+    title: "Without validation (unsafe) against Block-STM",
+    lesson:
+      "The same 100 transfers among 50 accounts: 8 workers with no validation (left, unsafe) finish first but lose 18 updates, destroy 988 coins and end in another state with 7 workers; Block-STM (right) ends in the state of running the block in order.",
+    scenario: scenario({ accounts: 50, txs: 100, scheduler: "naive" }),
+    compare: { scheduler: "blockstm" },
+    chapters: [
+      {
+        caption:
+          "Left: workers run transfers at once on the shared state, with nothing checked (unsafe). Right: Block-STM on the same block.",
+        at: 0,
+      },
+      {
+        caption: "A transfer writes a balance over an update it never saw: that update is lost.",
+        first: "LostUpdate",
+      },
+      {
+        caption:
+          "The unsafe run ends first, in the wrong state: the supply check shows money destroyed, and 7 workers would end in yet another state.",
+        at: 1,
+      },
+    ],
+  },
 ];
 
 export function findPreset(id: string): Preset | undefined {

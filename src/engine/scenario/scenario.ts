@@ -4,7 +4,7 @@ export const SCENARIO_VERSION = 1;
 export const CONTRACT_KINDS = ["transfer", "swap", "mint", "vote", "ship"] as const;
 export type ContractKindName = (typeof CONTRACT_KINDS)[number];
 
-export const SCHEDULERS = ["sequential", "blockstm", "batched", "accountlocks"] as const;
+export const SCHEDULERS = ["sequential", "blockstm", "batched", "accountlocks", "naive"] as const;
 export type SchedulerName = (typeof SCHEDULERS)[number];
 
 /** What each scheduler is called on screen (controls, headers, tags, chart lines). */
@@ -13,6 +13,7 @@ export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {
   blockstm: "Block-STM",
   batched: "Level batches",
   accountlocks: "Account locks",
+  naive: "Naive (unsafe)",
 };
 
 /**
@@ -24,6 +25,15 @@ export function runLabel(s: Pick<Scenario, "scheduler" | "shards" | "crossShard"
     ? "Two-phase commit on keys"
     : SCHEDULER_LABELS[s.scheduler];
 }
+
+/**
+ * Schedulers that do not reproduce sequential execution, on purpose (they show what goes wrong without
+ * the others' care): marked unsafe wherever they appear, and their state mismatch is their lesson.
+ */
+export const UNSAFE_SCHEDULERS: readonly SchedulerName[] = ["naive"];
+export const isUnsafe = (s: SchedulerName): boolean => UNSAFE_SCHEDULERS.includes(s);
+/** Every scheduler whose final state must equal sequential execution, on every block. */
+export const SAFE_SCHEDULERS: readonly SchedulerName[] = SCHEDULERS.filter((s) => !isUnsafe(s));
 
 export const CROSS_SHARD = ["receipts", "locks"] as const;
 export type CrossShardName = (typeof CROSS_SHARD)[number];

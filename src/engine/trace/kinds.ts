@@ -38,6 +38,11 @@ export const Ev = {
   LockHold: 16,
   /** Two-phase commit: the tx releases its locks on one shard: `key` = the first, `other` = how many. */
   LockRelease: 17,
+  /**
+   * Unsafe runs only (naive): tx published `key` over the write of tx `other`, which it had not seen when it
+   * read the key. `other`'s update is lost.
+   */
+  LostUpdate: 18,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
@@ -65,6 +70,7 @@ export const EV_NAMES: readonly string[] = [
   "lock-grant",
   "lock-hold",
   "lock-release",
+  "lost-update",
 ];
 
 /** Kinds of cross-shard messages. */

@@ -1,8 +1,9 @@
+import { supplyOf } from "../../engine/analysis/unsafe";
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
 import type { RunResult } from "../../engine/run-result";
 import { mustBe, SLOWDOWN_RANGE } from "../../engine/scenario/ranges";
-import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
+import { ethBlockOf, isUnsafe, type Scenario } from "../../engine/scenario/scenario";
 import { SequentialOracle } from "../../engine/schedulers/sequential";
 import { type Units, wholeTransactions } from "../../engine/schedulers/units";
 import { type Placement, place } from "../../engine/sharding/placement";
@@ -389,6 +390,9 @@ export async function runOnPool(
     sequential: withTargetLegs(oracle.trace(), block, run.placement, scenario),
     rounds: par.rounds,
     eth: opts.eth,
+    unsafe: isUnsafe(scenario.scheduler)
+      ? { supply: { run: supplyOf(block.keys, par.state), sequential: supplyOf(block.keys, seq.state) } }
+      : undefined,
     live: { threads: layout.threads, itersPerUs, slowdown, droppedEvents: par.dropped },
   };
 }

@@ -6,8 +6,8 @@ import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import {
   type FeeMode,
+  SAFE_SCHEDULERS,
   SCHEDULER_LABELS,
-  SCHEDULERS,
   type SchedulerName,
 } from "../../../engine/scenario/scenario";
 import { formatDuration, formatInt, formatTimes } from "../../format";
@@ -153,7 +153,7 @@ function SchedulerTable({ run }: { run: ShownRun }) {
           </tr>
         </thead>
         <tbody>
-          {SCHEDULERS.map((sc) => (
+          {SAFE_SCHEDULERS.map((sc) => (
             <tr key={sc}>
               <th scope="row">{SCHEDULER_LABELS[sc]}</th>
               <td>{cell(compare.points, sc, "lazy")}</td>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ShownRun } from "../../../app/store";
 import { TxStatus, type TxStatusT } from "../../../engine/analysis/tx-state";
+import { isUnsafe } from "../../../engine/scenario/scenario";
 import { CROSS_SHARD_RING, GLYPHS, type GlyphLayer, glyphSvg } from "../graph/glyphs";
 import "../side-card.css";
 import "./legend.css";
@@ -223,6 +224,19 @@ const edges: Item[] = [
   },
 ];
 
+/** Shown above the rest for an unsafe scheduler: what its green means, and where its losses are told. */
+const unsafe: Item[] = [
+  {
+    icon: (
+      <span className="legend-badge" aria-hidden="true">
+        ⚠
+      </span>
+    ),
+    label: "unsafe scheduler (naive)",
+    note: "nothing is validated: green means only that a transaction ended; each lost update is named in the caption and the note under the header",
+  },
+];
+
 const shards: Item[] = [
   {
     icon: (
@@ -301,6 +315,7 @@ export function Legend({ run }: { run: ShownRun }) {
       <h2 id="legend-title" className="side-title">
         Legend
       </h2>
+      {isUnsafe(run.scenario.scheduler) && <Group title="Unsafe" items={unsafe} />}
       <Group title="Transactions" items={transactions} />
       <Group title="Worker lanes" items={lanes} />
       <Group title="Graph edges and highlights" items={edges} />
