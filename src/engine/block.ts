@@ -38,6 +38,23 @@ export interface Block {
   readonly accFlag: Uint8Array;
   /** Imported blocks: per-transaction fee keys feeStart + i, swept into minerKey after the block. */
   readonly feeSweep?: { readonly minerKey: number; readonly feeStart: number };
+  /** Carried for the bal scheduler only: what a block builder recorded of each transaction's execution. */
+  readonly accessList?: AccessList;
+}
+
+/**
+ * A block access list, as EIP-7928 has a block carry one: per transaction (CSR), the keys it read and the
+ * keys it wrote with the value each held after it. Built by the block builder's sequential run; the bal
+ * scheduler executes every transaction against it at once and checks each one against its entry.
+ */
+export interface AccessList {
+  readonly n: number;
+  readonly readStart: Int32Array;
+  readonly readKey: Int32Array;
+  readonly writeStart: Int32Array;
+  readonly writeKey: Int32Array;
+  /** Post-transaction value of each written key. */
+  readonly writeVal: Float64Array;
 }
 
 export const ACC_WRITE = 1;

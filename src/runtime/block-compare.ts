@@ -36,7 +36,8 @@ export const COMPARE_TASKS: readonly CompareTask[] = FEE_MODES.flatMap((feeMode)
 
 export function comparePoint(base: Scenario, task: CompareTask, loaded: LoadedBlock): ComparePoint {
   // In-tx fees make every transaction write one balance: such a block runs on one shard (as validate says).
-  const shards = task.feeMode === "in-tx" ? 1 : base.shards;
+  // A block access list is per block: bal runs on one shard too.
+  const shards = task.feeMode === "in-tx" || task.scheduler === "bal" ? 1 : base.shards;
   const result = simulate({ ...base, ...task, shards }, loaded);
   const m = computeMetrics(result);
   return {

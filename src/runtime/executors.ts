@@ -2,6 +2,7 @@ import type { Arena } from "../engine/arena";
 import type { Block } from "../engine/block";
 import type { CostModel, SchedulerName } from "../engine/scenario/scenario";
 import { AccountLocksExecutor } from "../engine/schedulers/account-locks";
+import { BalExecutor } from "../engine/schedulers/bal/executor";
 import { BatchedExecutor } from "../engine/schedulers/batched";
 import { BlockStmExecutor } from "../engine/schedulers/blockstm/executor";
 import type { Executor } from "../engine/schedulers/executor";
@@ -15,6 +16,7 @@ const EXECUTORS = {
   blockstm: BlockStmExecutor,
   batched: BatchedExecutor,
   accountlocks: AccountLocksExecutor,
+  bal: BalExecutor,
   naive: NaiveExecutor,
 } as const satisfies Record<SchedulerName, unknown>;
 

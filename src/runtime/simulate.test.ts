@@ -38,7 +38,12 @@ describe("supply of every asset is conserved", () => {
   it("under both cross-shard protocols and every scheduler", () => {
     fc.assert(
       fc.property(scenarioArb("blockstm", 300), fc.constantFrom(...SAFE_SCHEDULERS), (s0, scheduler) => {
-        const s: Scenario = { ...s0, source: "synthetic", scheduler };
+        const s: Scenario = {
+          ...s0,
+          source: "synthetic",
+          scheduler,
+          shards: scheduler === "bal" ? 1 : s0.shards,
+        };
         let after: Float64Array = new Float64Array(0);
         const r = simulate(s, { onState: (st) => (after = st) });
         expect(r.stateHash).toBe(r.sequentialStateHash);

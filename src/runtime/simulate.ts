@@ -3,6 +3,7 @@ import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
 import { ethBlockOf, isUnsafe, type Scenario } from "../engine/scenario/scenario";
+import type { Tamper } from "../engine/schedulers/bal/tamper";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
 import { wholeTransactions } from "../engine/schedulers/units";
@@ -12,6 +13,7 @@ import { stateHash } from "../engine/state-hash";
 import { EventLog, type EventSink } from "../engine/trace/eventlog";
 import { Ev, type EventKind } from "../engine/trace/kinds";
 import { generateBlock } from "../engine/workload/generate";
+import { listedBlock } from "./access-list";
 import type { CancelToken } from "./cancel";
 import { oracleReceipts } from "./oracle-receipts";
 import { type PieceContext, runPiece } from "./virtual/run-piece";
@@ -27,6 +29,8 @@ export interface SimulateOptions {
   signal?: CancelToken;
   /** Receives the final state of the parallel run (for callers that inspect values). */
   onState?: (state: Float64Array) => void;
+  /** bal only: the entry of the block access list to make wrong (the list is otherwise the builder's). */
+  tamper?: Tamper;
   /** Set on the second run of an unsafe scheduler, so that it is not compared again. */
   compared?: boolean;
 }
@@ -65,8 +69,15 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
       `${scenario.source} is a real block: load it first (loadBlock) and pass it as opts.block`,
     );
   }
-  const block = opts.block ?? generateBlock(scenario);
+  const generated = opts.block ?? generateBlock(scenario);
   const { shards, cost } = scenario;
+  // A block access list is what the block builder's run recorded: the oracle runs first and the block
+  // carries its list (with one entry made wrong, if asked).
+  if (scenario.scheduler === "bal" && shards > 1)
+    throw new Error("a block access list is per block: the bal scheduler runs 1 shard");
+  const listed = scenario.scheduler === "bal" ? listedBlock(generated, cost, opts.tamper) : null;
+  const block = listed?.block ?? generated;
+  const oracle = listed?.oracle ?? new SequentialOracle(block, Float64Array.from(block.keys.initial), cost);
   const workers = scenario.scheduler === "sequential" ? 1 : scenario.workers;
   const log = new EventLog();
   const sink = new ProgressSink(log, block.n, opts.onProgress);
@@ -79,14 +90,13 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     workers,
     cancel: opts.signal,
   };
-  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), cost);
   let elapsedUs: number;
   let rounds = 1;
   const placement = shards > 1 ? place(block, shards) : null;
   if (placement === null) {
     const units = wholeTransactions(block.n);
+    if (!listed) oracle.run(units);
     elapsedUs = runPiece(ctx, units, 0, 0).end;
-    oracle.run(units);
   } else if (scenario.crossShard === "receipts") {
     ({ elapsedUs, rounds } = simulateReceipts(ctx, placement));
     oracleReceipts(oracle, block, placement);

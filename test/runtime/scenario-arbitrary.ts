@@ -30,7 +30,9 @@ export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrar
     })
     .map((r): Scenario => {
       const mix = Object.values(r.mix).some((w) => w > 0) ? r.mix : { ...r.mix, transfer: 1 };
-      return { ...DEFAULT_SCENARIO, ...r, source: r.source, mix, scheduler };
+      // A block access list is per block: bal runs unsharded (validateScenario says so).
+      const shards = scheduler === "bal" ? 1 : r.shards;
+      return { ...DEFAULT_SCENARIO, ...r, source: r.source, mix, scheduler, shards };
     });
 }
 

@@ -14,8 +14,9 @@ export interface CriticalPath {
 /**
  * Kinds of bound. A scheduler that learns the values a transaction reads only by running the transactions
  * it depends on (declared access is a superset of those dependencies) is bound by the serial order's
- * read-after-write chains. One that ignores dependencies altogether (naive, unsafe) is bound only by its
- * longest single transaction: nothing chains.
+ * read-after-write chains. One told every read's value up front (a block access list), or one that
+ * ignores dependencies altogether (naive, unsafe), is bound only by its longest single transaction:
+ * nothing chains.
  */
 export type BoundKind = "read-after-write" | "longest-transaction";
 
@@ -31,6 +32,7 @@ export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
   blockstm: "read-after-write",
   batched: "read-after-write",
   accountlocks: "read-after-write",
+  bal: "longest-transaction",
   naive: "longest-transaction",
 };
 

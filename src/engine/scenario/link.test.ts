@@ -237,7 +237,7 @@ describe("bad links", () => {
       'n: txs must be an integer from 1 to 100,000 (got "abc")',
       "acc: accounts must be an integer from 2 to 1,000,000 (got Infinity)",
       "w: workers must be an integer from 1 to 64 (got 0)",
-      's: scheduler must be one of sequential, blockstm, batched, accountlocks, naive (got "<script>alert(1)</script>")',
+      's: scheduler must be one of sequential, blockstm, batched, accountlocks, bal, naive (got "<script>alert(1)</script>")',
       "mix.foo is not a contract kind (allowed: transfer, swap, mint, vote, ship)",
       'mix.transfer must be a number from 0 to 1,000,000 (got "x")',
       "t must be a playhead time in microseconds from 0 to 86,400,000,000 (a day) (got -4)",

@@ -4,7 +4,7 @@ export const SCENARIO_VERSION = 1;
 export const CONTRACT_KINDS = ["transfer", "swap", "mint", "vote", "ship"] as const;
 export type ContractKindName = (typeof CONTRACT_KINDS)[number];
 
-export const SCHEDULERS = ["sequential", "blockstm", "batched", "accountlocks", "naive"] as const;
+export const SCHEDULERS = ["sequential", "blockstm", "batched", "accountlocks", "bal", "naive"] as const;
 export type SchedulerName = (typeof SCHEDULERS)[number];
 
 /** What each scheduler is called on screen (controls, headers, tags, chart lines). */
@@ -13,6 +13,7 @@ export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {
   blockstm: "Block-STM",
   batched: "Level batches",
   accountlocks: "Account locks",
+  bal: "Block access lists",
   naive: "Naive (unsafe)",
 };
 

@@ -37,7 +37,7 @@ describe("validateScenario", () => {
     );
     expect(failure({ skew: 4.5 }).errors[0].message).toBe("skew must be a number from 0 to 4 (got 4.5)");
     expect(failure({ scheduler: "fast" }).errors[0].message).toBe(
-      'scheduler must be one of sequential, blockstm, batched, accountlocks, naive (got "fast")',
+      'scheduler must be one of sequential, blockstm, batched, accountlocks, bal, naive (got "fast")',
     );
     expect(failure({ cost: { msgUs: -1 } }).errors[0]).toEqual({
       field: "cost.msgUs",

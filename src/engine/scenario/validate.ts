@@ -173,5 +173,12 @@ export function validateScenario(input: unknown): ScenarioCheck {
     );
     s.shards = 1;
   }
+  if (s.scheduler === "bal" && s.shards > 1) {
+    c.issue(
+      "shards",
+      `the bal scheduler runs a whole block with its access list, on 1 shard (got ${s.shards})`,
+    );
+    s.shards = 1;
+  }
   return c.errors.length === 0 ? { ok: true, scenario: s } : { ok: false, errors: c.errors, scenario: s };
 }

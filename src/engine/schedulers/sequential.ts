@@ -1,27 +1,32 @@
 import type { SequentialTrace } from "../analysis/sequential-trace";
-import type { Block } from "../block";
+import type { AccessList, Block } from "../block";
 import type { StateView } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
 import { runUnit, WriteBuffer } from "./run-unit";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
-/** Growable int column. */
-class IntColumn {
-  data = new Int32Array(256);
+/** Growable typed-array column. */
+class Column<T extends Int32Array | Float64Array> {
   length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
+      const d = this.make(this.data.length * 2);
       d.set(this.data);
       this.data = d;
     }
     this.data[this.length++] = v;
   }
-  trimmed(): Int32Array {
-    return this.data.slice(0, this.length);
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
+const ints = () => new Column(new Int32Array(256), (n) => new Int32Array(n));
+const floats = () => new Column(new Float64Array(256), (n) => new Float64Array(n));
 
 /**
  * The sequential oracle: executes units one after another on `state`, in the serial order the run defines,
@@ -30,12 +35,13 @@ class IntColumn {
  */
 export class SequentialOracle implements StateView {
   private readonly lastWriter: Int32Array;
-  private readonly unitTx = new IntColumn();
-  private readonly readStart = new IntColumn();
-  private readonly readKey = new IntColumn();
-  private readonly readFrom = new IntColumn();
-  private readonly writeStart = new IntColumn();
-  private readonly writeKey = new IntColumn();
+  private readonly unitTx = ints();
+  private readonly readStart = ints();
+  private readonly readKey = ints();
+  private readonly readFrom = ints();
+  private readonly writeStart = ints();
+  private readonly writeKey = ints();
+  private readonly writeVal = floats();
   private readonly revert: number[] = [];
   private readonly cost: number[] = [];
   private readonly buffer: WriteBuffer;
@@ -86,6 +92,7 @@ export class SequentialOracle implements StateView {
           this.state[k] = this.buffer.vals[i];
           this.lastWriter[k] = this.unit;
           this.writeKey.push(k);
+          this.writeVal.push(this.buffer.vals[i]);
         }
       }
       this.unitTx.push(t);
@@ -97,6 +104,25 @@ export class SequentialOracle implements StateView {
       this.unit++;
     }
     return out;
+  }
+
+  /**
+   * What a block builder puts in the block for the bal scheduler: each transaction's reads, and its writes
+   * with their post-values. Only for a run of the whole transactions in block order (unit t = tx t).
+   */
+  accessList(): AccessList {
+    const n = this.unit;
+    for (let u = 0; u < n; u++)
+      if (this.unitTx.data[u] !== u)
+        throw new Error("an access list needs whole transactions in block order");
+    return {
+      n,
+      readStart: this.readStart.trimmed(),
+      readKey: this.readKey.trimmed(),
+      writeStart: this.writeStart.trimmed(),
+      writeKey: this.writeKey.trimmed(),
+      writeVal: this.writeVal.trimmed(),
+    };
   }
 
   trace(): SequentialTrace {

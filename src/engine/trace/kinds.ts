@@ -43,6 +43,8 @@ export const Ev = {
    * read the key. `other`'s update is lost.
    */
   LostUpdate: 18,
+  /** Block access lists (bal): tx's execution disagrees with the list at `key`; `other` = ListMismatch kind. */
+  ListMismatch: 19,
 } as const;
 export type EventKind = (typeof Ev)[keyof typeof Ev];
 
@@ -71,6 +73,28 @@ export const EV_NAMES: readonly string[] = [
   "lock-hold",
   "lock-release",
   "lost-update",
+  "list-mismatch",
+];
+
+/** How an execution can disagree with its block access list entry (the `other` of a ListMismatch event). */
+export const ListMismatch = {
+  /** It wrote the key with a value other than the list's post-value. */
+  Value: 0,
+  /** It wrote a key its entry does not list as written. */
+  UnlistedWrite: 1,
+  /** Its entry lists a write it did not make. */
+  MissingWrite: 2,
+  /** It read a key its entry does not list as read. */
+  UnlistedRead: 3,
+  /** Its entry lists a read it did not make. */
+  MissingRead: 4,
+} as const;
+export const LIST_MISMATCH_NAMES: readonly string[] = [
+  "wrote a different value than the list",
+  "wrote a key the list does not give it",
+  "did not write a key the list says it wrote",
+  "read a key the list does not give it",
+  "did not read a key the list says it read",
 ];
 
 /** Kinds of cross-shard messages. */

@@ -12,6 +12,7 @@ import { withTargetLegs } from "../../engine/sharding/two-phase-legs";
 import { stateHash } from "../../engine/state-hash";
 import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { generateBlock } from "../../engine/workload/generate";
+import { listedBlock } from "../access-list";
 import { Cancelled, type CancelToken } from "../cancel";
 import { oracleReceipts } from "../oracle-receipts";
 import { RunControl, T_COMMITS, T_DROPPED } from "./control";
@@ -354,14 +355,16 @@ export async function runOnPool(
       `${scenario.source} is a real block: load it first (loadBlock) and pass it as opts.block`,
     );
   }
-  const block = opts.block ?? generateBlock(scenario);
+  const generated = opts.block ?? generateBlock(scenario);
+  const listed = scenario.scheduler === "bal" ? listedBlock(generated, scenario.cost) : null;
+  const block = listed?.block ?? generated;
   const layout = layoutOf(scenario, opts, pool.maxThreads);
   const slowdown = checkSlowdown(opts);
   checkFault(opts.fault, block.n);
   if (opts.warmUp) await warmUp(pool, scenario, layout.threads, opts.signal);
   const itersPerUs = (await pool.calibration()) * scenario.cost.work;
   const run = new LiveRun(pool, scenario, block, layout, itersPerUs, slowdown, opts);
-  const oracle = oracleOf(block, scenario, run.placement);
+  const oracle = listed?.oracle ?? oracleOf(block, scenario, run.placement);
   const seq = await run.sequential();
   const par = await run.parallel();
   if (block.feeSweep) {

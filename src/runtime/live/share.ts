@@ -41,6 +41,14 @@ export function shareBlock(block: Block): Block {
     accStart: shared(block.accStart, i32),
     accKey: shared(block.accKey, i32),
     accFlag: shared(block.accFlag, u8),
+    accessList: block.accessList && {
+      n: block.accessList.n,
+      readStart: shared(block.accessList.readStart, i32),
+      readKey: shared(block.accessList.readKey, i32),
+      writeStart: shared(block.accessList.writeStart, i32),
+      writeKey: shared(block.accessList.writeKey, i32),
+      writeVal: shared(block.accessList.writeVal, f64),
+    },
   };
 }
 

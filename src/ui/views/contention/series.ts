@@ -19,6 +19,7 @@ export const SERIES: Readonly<Record<SeriesId, SeriesStyle>> = {
   accountlocks: { label: SCHEDULER_LABELS.accountlocks, dash: "3 2", marker: "diamond", color: "wait" },
   batched: { label: SCHEDULER_LABELS.batched, dash: "7 4", marker: "square", color: "text" },
   sequential: { label: SCHEDULER_LABELS.sequential, dash: "2 3", marker: "triangle", color: "muted" },
+  bal: { label: SCHEDULER_LABELS.bal, dash: "6 2 1 2", marker: "square", color: "accent" },
   // Its speed is bought with a wrong final state: the label says unsafe, the colour is the abort red.
   naive: { label: SCHEDULER_LABELS.naive, dash: "1 3", marker: "circle", color: "abort" },
   ideal: { label: "Ideal (critical path)", dash: "12 3 2 3", marker: "none", color: "commit" },
@@ -29,6 +30,7 @@ export const SERIES_ORDER: readonly SeriesId[] = [
   "blockstm",
   "accountlocks",
   "batched",
+  "bal",
   "sequential",
   "naive",
 ];

@@ -1,0 +1,184 @@
+import type { Arena } from "../../arena";
+import type { AccessList, Block } from "../../block";
+import type { StateView } from "../../contracts/contract";
+import type { CostModel } from "../../scenario/scenario";
+import type { EventSink } from "../../trace/eventlog";
+import { Ev, ListMismatch } from "../../trace/kinds";
+import { DONE, type Executor } from "../executor";
+import { logCommit } from "../log-commit";
+import { runUnit, WriteBuffer } from "../run-unit";
+import { unitAccess } from "../unit-access";
+import { claimUs, ticks, unitCosts } from "../unit-cost";
+import { Phase, type Units } from "../units";
+import { ListIndex } from "./list-index";
+
+/** A transaction run against the list: its inputs are the block's pre-state plus the list's earlier writes. */
+class ListView implements StateView {
+  tx = -1;
+  output = 0;
+  readonly writes: WriteBuffer;
+  readonly readKey: Int32Array;
+  reads = 0;
+
+  constructor(
+    private readonly pre: Float64Array,
+    private readonly index: ListIndex,
+    capacity: number,
+  ) {
+    this.writes = new WriteBuffer(capacity);
+    this.readKey = new Int32Array(Math.max(1, capacity));
+  }
+
+  /** Reads are recorded as the block builder's sequential run records them: once, and not of own writes. */
+  read(key: number): number {
+    const w = this.writes.find(key);
+    if (w >= 0) return this.writes.vals[w];
+    if (!this.hasRead(key)) {
+      if (this.reads === this.readKey.length)
+        throw new Error(`tx ${this.tx} read more keys than it declares, the last ${key}`);
+      this.readKey[this.reads++] = key;
+    }
+    return this.index.valueBefore(key, this.tx, this.pre[key]);
+  }
+
+  write(key: number, value: number): void {
+    this.writes.put(key, value);
+  }
+
+  hasRead(key: number): boolean {
+    for (let i = 0; i < this.reads; i++) if (this.readKey[i] === key) return true;
+    return false;
+  }
+}
+
+/**
+ * Block access lists (EIP-7928's idea): the block carries, for every transaction, what it read and what it
+ * wrote with the values written, so each transaction can execute at once against the pre-state plus the
+ * list's earlier writes, with no ordering and no re-execution. Each execution is then checked against its
+ * entry: a read or write the entry does not have, or a written value that differs, is logged
+ * (Ev.ListMismatch, with the key and how it differs) and makes the block invalid, so its state is left
+ * untouched. When every entry checks out, the state update is the list's last post-value of each key.
+ */
+export class BalExecutor implements Executor {
+  readonly output: Float64Array;
+  private readonly list: AccessList;
+  private readonly index: ListIndex;
+  /** Executing a transaction, then comparing each entry of its read and write sets with the list. */
+  private readonly cost: Float64Array;
+  private readonly workCost: Float64Array;
+  private readonly claimUs: number;
+  private readonly capacity: number;
+  private readonly views: ListView[] = [];
+  /** Shared: the next unit to take, and how many transactions disagreed with the list. */
+  private readonly next: Int32Array;
+  private readonly mismatched: Int32Array;
+
+  constructor(
+    private readonly block: Block,
+    private readonly units: Units,
+    private readonly state: Float64Array,
+    costModel: CostModel,
+    private readonly sink: EventSink,
+    private readonly laneBase: number,
+    arena: Arena,
+  ) {
+    if (!block.accessList) throw new Error("the bal scheduler needs a block that carries an access list");
+    for (let u = 0; u < units.n; u++)
+      if (units.phase[u] !== Phase.Full || units.tx[u] !== u)
+        throw new Error("the bal scheduler runs whole, unsharded blocks only");
+    this.list = block.accessList;
+    this.index = new ListIndex(this.list);
+    this.capacity = unitAccess(block, units).maxKeys;
+    this.workCost = unitCosts(block, units, costModel);
+    const l = this.list;
+    this.cost = this.workCost.map((c, t) => {
+      const entries = l.readStart[t + 1] - l.readStart[t] + l.writeStart[t + 1] - l.writeStart[t];
+      return c + ticks(costModel.validateUsPerRead * entries);
+    });
+    this.claimUs = claimUs(costModel);
+    this.output = arena.float64(units.n);
+    this.next = arena.int32(1);
+    this.mismatched = arena.int32(1);
+  }
+
+  private view(w: number): ListView {
+    let v = this.views[w];
+    if (!v) {
+      v = new ListView(this.state, this.index, this.capacity);
+      this.views[w] = v;
+    }
+    return v;
+  }
+
+  claim(w: number): number {
+    const u = Atomics.add(this.next, 0, 1);
+    if (u >= this.units.n) return DONE;
+    this.view(w).tx = u;
+    return this.claimUs;
+  }
+
+  begin(w: number, now: number): number {
+    const v = this.view(w);
+    const t = v.tx;
+    v.writes.n = 0;
+    v.reads = 0;
+    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, t, 0, -1, -1);
+    v.output = runUnit(this.block, this.units, t, v);
+    if (v.output < 0) v.writes.n = 0;
+    return this.cost[t];
+  }
+
+  workUs(w: number): number {
+    return this.workCost[this.view(w).tx];
+  }
+
+  complete(w: number, now: number): number {
+    const v = this.view(w);
+    const t = v.tx;
+    const lane = this.laneBase + w;
+    this.output[t] = v.output;
+    this.sink.emit(now, lane, Ev.ExecEnd, t, 0, -1, v.writes.n > 0 ? 1 : 0);
+    const bad = (key: number, how: number) => this.sink.emit(now, lane, Ev.ListMismatch, t, 0, key, how);
+    const l = this.list;
+    let mismatches = 0;
+    for (let i = l.writeStart[t]; i < l.writeStart[t + 1]; i++) {
+      const j = v.writes.find(l.writeKey[i]);
+      if (j < 0) bad(l.writeKey[i], ListMismatch.MissingWrite);
+      else if (v.writes.vals[j] !== l.writeVal[i]) bad(l.writeKey[i], ListMismatch.Value);
+      else continue;
+      mismatches++;
+    }
+    for (let j = 0; j < v.writes.n; j++) {
+      if (listed(l.writeStart, l.writeKey, t, v.writes.keys[j])) continue;
+      bad(v.writes.keys[j], ListMismatch.UnlistedWrite);
+      mismatches++;
+    }
+    for (let i = l.readStart[t]; i < l.readStart[t + 1]; i++) {
+      if (v.hasRead(l.readKey[i])) continue;
+      bad(l.readKey[i], ListMismatch.MissingRead);
+      mismatches++;
+    }
+    for (let j = 0; j < v.reads; j++) {
+      if (listed(l.readStart, l.readKey, t, v.readKey[j])) continue;
+      bad(v.readKey[j], ListMismatch.UnlistedRead);
+      mismatches++;
+    }
+    if (mismatches > 0) Atomics.add(this.mismatched, 0, 1);
+    else logCommit(this.sink, now, lane, t, v.output);
+    return 0;
+  }
+
+  finish(): void {
+    if (Atomics.load(this.next, 0) < this.units.n) throw new Error("bal run ended before every unit ran");
+  }
+
+  /** The list's post-values, once every transaction checked out; an invalid block changes nothing. */
+  writeBack(state: Float64Array): void {
+    if (Atomics.load(this.mismatched, 0) === 0) this.index.applyTo(state);
+  }
+}
+
+function listed(start: Int32Array, keys: Int32Array, t: number, key: number): boolean {
+  for (let i = start[t]; i < start[t + 1]; i++) if (keys[i] === key) return true;
+  return false;
+}
