@@ -31,8 +31,13 @@ test("naive against Block-STM: the lost updates, the supply check and another wo
   // Unsafe is said in the run summary, the caption, the legend and the scheduler control.
   await expect(page.getByTestId("run-summary")).toContainText("Naive (unsafe)");
   await expect(page.getByTestId("caption-scheduler").first()).toHaveText(/^Naive, UNSAFE/);
-  await expect(page.getByTestId("legend").getByText("unsafe scheduler (naive)")).toBeVisible();
   await expect(page.getByRole("option", { name: "Naive (unsafe)" }).first()).toBeAttached();
+});
+
+test("a naive link on its own: the legend marks it unsafe", async ({ page }) => {
+  await openLink(page, "/?lv=1&s=naive&n=50&acc=20");
+  await expect(page.getByTestId("hash-check")).toContainText("as expected of an unsafe scheduler");
+  await expect(page.getByTestId("legend").getByText("unsafe scheduler (naive)")).toBeVisible();
 });
 
 test("a safe scheduler shows no unsafe note", async ({ page }) => {

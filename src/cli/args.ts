@@ -35,6 +35,7 @@ const SCENARIO_FLAGS = {
       SCHEDULERS.join(" | "),
       "(accountlocks: run each tx once every earlier one it conflicts with has finished;",
       " batched: level batches from declared access, a barrier between batches;",
+      " bal: block access lists, every tx at once, checked against the list;",
       " naive: UNSAFE, parallel on shared state with no validation: its state is wrong)",
     ].join(`\n${" ".repeat(25)}`),
   },

@@ -15,9 +15,9 @@ import { PlaybackBar } from "./playback/PlaybackBar";
 import { usePlayLoop } from "./playback/use-play-loop";
 import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
+import { SchedulerNote, SchedulerNote } from "./SchedulerNote";
 import { SIDE_PANELS } from "./side-panels";
 import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
-import { UnsafeNote } from "./UnsafeNote";
 import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
@@ -56,7 +56,7 @@ export function App() {
         <ReleaseNotice />
         <LinkNotices />
         <RunNotes />
-        <UnsafeNote />
+        <SchedulerNote />
       </div>
       <ChapterCard />
       <HelpOverlay />

@@ -156,12 +156,16 @@ export const CHOICE_DEFS: Readonly<Record<ChoiceKnob, ChoiceKnobDef>> = {
       "Sequential: one after another (the baseline). Block-STM: optimistic; execute, validate, re-execute on " +
       "conflict (Aptos). Account locks: transactions declare their keys; each runs as soon as every earlier one " +
       "it conflicts with has finished, no barrier (as Agave replays a block). Level batches: the same declared " +
-      "conflicts, run batch by batch with a barrier between (like Solana's replay stage before Agave 2.1). Naive (unsafe): " +
+      "conflicts, run batch by batch with a barrier between (like Solana's replay stage before Agave 2.1). Block access lists: " +
+      "the block carries each transaction's reads and written values (EIP-7928), so all run at once and are " +
+      "checked against the list. Naive (unsafe): " +
       "parallel on shared state with no validation, as a first attempt would; its final state is wrong.",
-    options: (["blockstm", "accountlocks", "batched", "sequential", "naive"] as const).map((value) => ({
-      value,
-      label: SCHEDULER_LABELS[value],
-    })),
+    options: (["blockstm", "accountlocks", "batched", "bal", "sequential", "naive"] as const).map(
+      (value) => ({
+        value,
+        label: SCHEDULER_LABELS[value],
+      }),
+    ),
   },
   crossShard: {
     label: "Cross-shard",

@@ -1,0 +1,67 @@
+import type { AccessList, Block } from "../block";
+import type { EventLogData } from "../trace/eventlog";
+import { Ev, LIST_MISMATCH_NAMES } from "../trace/kinds";
+import type { Names } from "./explain";
+
+/**
+ * What a block access list costs to carry, counted two ways. Here: one entry per (transaction, key read)
+ * and per (transaction, key written, post-value). EIP-7928's encoding groups by account: each accessed
+ * storage slot once (a 20-byte address, shared by the account's slots, and a 32-byte slot key), reads with
+ * no transaction index, each write as a change (a 2-byte block access index and a 32-byte post-value).
+ * The estimate takes every key as a slot of its own account (20 + 32 bytes) and leaves out RLP's length
+ * prefixes: an approximation, stated wherever it is shown.
+ */
+export interface ListSize {
+  readonly reads: number;
+  readonly writes: number;
+  /** Distinct keys the block touches. */
+  readonly keys: number;
+  /** EIP-7928-style bytes: keys x (20 + 32) + writes x (2 + 32). */
+  readonly bytes: number;
+}
+
+export const KEY_BYTES = 20 + 32;
+export const CHANGE_BYTES = 2 + 32;
+
+export function listSize(list: AccessList): ListSize {
+  const keys = new Set<number>();
+  for (const k of list.readKey) keys.add(k);
+  for (const k of list.writeKey) keys.add(k);
+  return {
+    reads: list.readKey.length,
+    writes: list.writeKey.length,
+    keys: keys.size,
+    bytes: keys.size * KEY_BYTES + list.writeKey.length * CHANGE_BYTES,
+  };
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/**
+ * What a bal run's list cost and whether the block checked out, in sentences computed from the run: the
+ * list's size (entries here, bytes in EIP-7928's encoding, approximated), then the first disagreement
+ * with the list, if any, and what that does to the block.
+ */
+export function listLesson(block: Block, log: EventLogData, names: Names): string[] {
+  const list = block.accessList;
+  if (!list) return [];
+  const s = listSize(list);
+  const out = [
+    `The block's access list: ${count(s.reads)} reads and ${count(s.writes)} writes with their post-values over ${count(s.keys)} keys, about ${count(s.bytes)} bytes in EIP-7928's encoding (each key counted as a slot of its own account, RLP prefixes left out).`,
+  ];
+  let first = -1;
+  let bad = 0;
+  const txs = new Set<number>();
+  for (let i = 0; i < log.length; i++)
+    if (log.kind[i] === Ev.ListMismatch) {
+      if (first < 0) first = i;
+      bad++;
+      txs.add(log.tx[i]);
+    }
+  if (first < 0) out.push("Every transaction checked out against its entry: the block is valid.");
+  else
+    out.push(
+      `The list is wrong: ${names.tx(log.tx[first])} ${LIST_MISMATCH_NAMES[log.other[first]]} at ${names.key(log.key[first])} (${count(bad)} disagreement${bad === 1 ? "" : "s"} in ${count(txs.size)} transaction${txs.size === 1 ? "" : "s"}), so the block is invalid and its state is left as it was.`,
+    );
+  return out;
+}

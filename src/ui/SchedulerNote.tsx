@@ -1,0 +1,41 @@
+import { useRun } from "../app/page";
+import { runNames } from "../engine/analysis/explain";
+import { listLesson } from "../engine/analysis/list-size";
+import { unsafeLesson } from "../engine/analysis/unsafe";
+import { isUnsafe, SCHEDULER_LABELS } from "../engine/scenario/scenario";
+
+/**
+ * Right under the header, what only some schedulers have to say, every sentence computed from the run
+ * (engine/analysis): an unsafe run's losses, supply check and other worker count; a block access list's
+ * size and whether the block checked out against it.
+ */
+export function SchedulerNote() {
+  const shown = useRun((s) => s.shown);
+  if (!shown) return null;
+  const { result, scenario } = shown;
+  if (isUnsafe(scenario.scheduler))
+    return (
+      <section className="scheduler-note unsafe-note" data-testid="unsafe-note" aria-label="What went wrong">
+        <p className="note-title">
+          <span aria-hidden="true">⚠</span> {SCHEDULER_LABELS[scenario.scheduler]}: no validation, no
+          ordering. This is what goes wrong without them.
+        </p>
+        <ul>
+          {unsafeLesson(result, runNames(result)).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  const list = listLesson(result.block, result.log, runNames(result));
+  if (list.length === 0) return null;
+  return (
+    <section className="scheduler-note" data-testid="list-note" aria-label="Block access list">
+      <ul>
+        {list.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
