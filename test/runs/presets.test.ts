@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { declaredCriticalPathUs } from "../../src/engine/analysis/declared-path";
+import { listSize } from "../../src/engine/analysis/list-size";
 import { computeMetrics, type Metrics } from "../../src/engine/analysis/metrics";
 import { lostUpdates, supplyDrift } from "../../src/engine/analysis/unsafe";
 import { keyName } from "../../src/engine/block";
@@ -209,6 +210,17 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect([eth.txs, eth.kinds["eth-transfer"]]).toEqual([961, 854]);
     expect(eth.hottestKeys.slice(0, 2).map((k) => k.txs)).toEqual([450, 374]);
     expect(m.speedup).toBeLessThan(0.5 * 16);
+  },
+  "access-lists-two-accounts": (l, r) => {
+    if (!r) throw new Error("compare side expected");
+    expect([l.run.block.n, l.run.scenario.accounts, l.m.lanes]).toEqual([100, 2, 8]);
+    expect(r.m.speedup.toFixed(2)).toBe("0.97");
+    expect(l.m.speedup.toFixed(2)).toBe("7.23");
+    expect(r.m.levels).toBe(100);
+    expect(l.m.bound).toBe("longest-transaction");
+    const size = listSize(l.run.block.accessList!);
+    expect([size.reads, size.writes, (size.bytes / 1000).toFixed(1)]).toEqual([200, 200, "6.9"]);
+    expect(l.m.reExecutions + l.m.suspensions).toBe(0);
   },
   "naive-vs-blockstm": (l, r) => {
     if (!r) throw new Error("compare side expected");
