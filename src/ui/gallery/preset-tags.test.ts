@@ -12,7 +12,9 @@ describe("preset tags", () => {
   it("name the scheduler and workers of every preset, and mark compare presets", () => {
     for (const p of PRESETS) {
       const tags = presetTags(p);
-      expect(tags[0]).toMatch(/^(Block-STM|Account locks|Level batches|Sequential|Block access lists|Naive \(unsafe\))$/);
+      expect(tags[0]).toMatch(
+        /^(Block-STM|Account locks|Level batches|Sequential|Block access lists|Naive \(unsafe\))$/,
+      );
       expect(tags.some((t) => t.includes("workers"))).toBe(true);
       expect(tags.includes("compare")).toBe(p.compare !== undefined);
     }
