@@ -1,21 +1,18 @@
 import type { Arena } from "../arena";
 import type { Block } from "../block";
-import type { StateView } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
 import type { EventSink } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
-import { DONE, type Executor } from "./executor";
 import { logCommit } from "./log-commit";
-import { runUnit, WriteBuffer } from "./run-unit";
-import { unitAccess } from "./unit-access";
-import { claimUs, unitCosts } from "./unit-cost";
+import { OnceExecutor, type OnceView } from "./once";
+import { WriteBuffer } from "./run-unit";
 import type { Units } from "./units";
 
 /** Never published: a key's writer before any unit of this run wrote it. */
 const INITIAL = -1;
 
 /** A worker's unit: reads straight from the shared state, remembering whose write each read saw. */
-class NaiveView implements StateView {
+class NaiveView implements OnceView {
   unit = -1;
   output = 0;
   readonly writes: WriteBuffer;
@@ -63,62 +60,29 @@ class NaiveView implements StateView {
  * it differs from sequential execution and from one worker count to another. Every write that replaced an
  * update its writer had not seen is logged (Ev.LostUpdate), so the loss is the lesson, not a hidden bug.
  */
-export class NaiveExecutor implements Executor {
-  readonly output: Float64Array;
-  private readonly cost: Float64Array;
-  private readonly claimUs: number;
-  private readonly capacity: number;
-  private readonly views: NaiveView[] = [];
-  /** Shared: the next unit to take, and the last unit that published each key. */
-  private readonly next: Int32Array;
+export class NaiveExecutor extends OnceExecutor<NaiveView> {
+  /** Shared: the last unit that published each key. */
   private readonly writer: Int32Array;
 
   constructor(
-    private readonly block: Block,
-    private readonly units: Units,
+    block: Block,
+    units: Units,
     private readonly state: Float64Array,
     costModel: CostModel,
-    private readonly sink: EventSink,
-    private readonly laneBase: number,
+    sink: EventSink,
+    laneBase: number,
     arena: Arena,
   ) {
-    this.capacity = unitAccess(block, units).maxKeys;
-    this.cost = unitCosts(block, units, costModel);
-    this.claimUs = claimUs(costModel);
-    this.output = arena.float64(units.n);
-    this.next = arena.int32(1);
+    super(block, units, costModel, sink, laneBase, arena);
     this.writer = arena.int32(state.length, INITIAL);
   }
 
-  private view(w: number): NaiveView {
-    let v = this.views[w];
-    if (!v) {
-      v = new NaiveView(this.state, this.writer, this.capacity);
-      this.views[w] = v;
-    }
-    return v;
+  protected makeView(): NaiveView {
+    return new NaiveView(this.state, this.writer, this.capacity);
   }
 
-  claim(w: number): number {
-    const u = Atomics.add(this.next, 0, 1);
-    if (u >= this.units.n) return DONE;
-    this.view(w).unit = u;
-    return this.claimUs;
-  }
-
-  begin(w: number, now: number): number {
-    const v = this.view(w);
-    const u = v.unit;
-    v.writes.n = 0;
-    v.reads = 0;
-    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
-    v.output = runUnit(this.block, this.units, u, v);
-    if (v.output < 0) v.writes.n = 0;
-    return this.cost[u];
-  }
-
-  workUs(w: number): number {
-    return this.cost[this.view(w).unit];
+  protected taskUs(u: number): number {
+    return this.workCost[u];
   }
 
   complete(w: number, now: number): number {
@@ -140,10 +104,6 @@ export class NaiveExecutor implements Executor {
     this.sink.emit(now, lane, Ev.ExecEnd, tx, 0, -1, v.writes.n > 0 ? 1 : 0);
     logCommit(this.sink, now, lane, tx, v.output);
     return 0;
-  }
-
-  finish(): void {
-    if (Atomics.load(this.next, 0) < this.units.n) throw new Error("naive run ended before every unit ran");
   }
 
   /** Writes already went to the state. */

@@ -1,20 +1,18 @@
 import type { Arena } from "../../arena";
 import type { AccessList, Block } from "../../block";
-import type { StateView } from "../../contracts/contract";
 import type { CostModel } from "../../scenario/scenario";
 import type { EventSink } from "../../trace/eventlog";
 import { Ev, ListMismatch } from "../../trace/kinds";
-import { DONE, type Executor } from "../executor";
 import { logCommit } from "../log-commit";
-import { runUnit, WriteBuffer } from "../run-unit";
-import { unitAccess } from "../unit-access";
-import { claimUs, ticks, unitCosts } from "../unit-cost";
+import { OnceExecutor, type OnceView } from "../once";
+import { WriteBuffer } from "../run-unit";
+import { ticks } from "../unit-cost";
 import { Phase, type Units } from "../units";
 import { ListIndex } from "./list-index";
 
 /** A transaction run against the list: its inputs are the block's pre-state plus the list's earlier writes. */
-class ListView implements StateView {
-  tx = -1;
+class ListView implements OnceView {
+  unit = -1;
   output = 0;
   readonly writes: WriteBuffer;
   readonly readKey: Int32Array;
@@ -35,10 +33,10 @@ class ListView implements StateView {
     if (w >= 0) return this.writes.vals[w];
     if (!this.hasRead(key)) {
       if (this.reads === this.readKey.length)
-        throw new Error(`tx ${this.tx} read more keys than it declares, the last ${key}`);
+        throw new Error(`tx ${this.unit} read more keys than it declares, the last ${key}`);
       this.readKey[this.reads++] = key;
     }
-    return this.index.valueBefore(key, this.tx, this.pre[key]);
+    return this.index.valueBefore(key, this.unit, this.pre[key]);
   }
 
   write(key: number, value: number): void {
@@ -59,82 +57,49 @@ class ListView implements StateView {
  * (Ev.ListMismatch, with the key and how it differs) and makes the block invalid, so its state is left
  * untouched. When every entry checks out, the state update is the list's last post-value of each key.
  */
-export class BalExecutor implements Executor {
-  readonly output: Float64Array;
+export class BalExecutor extends OnceExecutor<ListView> {
   private readonly list: AccessList;
   private readonly index: ListIndex;
   /** Executing a transaction, then comparing each entry of its read and write sets with the list. */
   private readonly cost: Float64Array;
-  private readonly workCost: Float64Array;
-  private readonly claimUs: number;
-  private readonly capacity: number;
-  private readonly views: ListView[] = [];
-  /** Shared: the next unit to take, and how many transactions disagreed with the list. */
-  private readonly next: Int32Array;
+  /** Shared: how many transactions disagreed with the list. */
   private readonly mismatched: Int32Array;
 
   constructor(
-    private readonly block: Block,
-    private readonly units: Units,
+    block: Block,
+    units: Units,
     private readonly state: Float64Array,
     costModel: CostModel,
-    private readonly sink: EventSink,
-    private readonly laneBase: number,
+    sink: EventSink,
+    laneBase: number,
     arena: Arena,
   ) {
+    super(block, units, costModel, sink, laneBase, arena);
     if (!block.accessList) throw new Error("the bal scheduler needs a block that carries an access list");
     for (let u = 0; u < units.n; u++)
       if (units.phase[u] !== Phase.Full || units.tx[u] !== u)
         throw new Error("the bal scheduler runs whole, unsharded blocks only");
     this.list = block.accessList;
     this.index = new ListIndex(this.list);
-    this.capacity = unitAccess(block, units).maxKeys;
-    this.workCost = unitCosts(block, units, costModel);
     const l = this.list;
     this.cost = this.workCost.map((c, t) => {
       const entries = l.readStart[t + 1] - l.readStart[t] + l.writeStart[t + 1] - l.writeStart[t];
       return c + ticks(costModel.validateUsPerRead * entries);
     });
-    this.claimUs = claimUs(costModel);
-    this.output = arena.float64(units.n);
-    this.next = arena.int32(1);
     this.mismatched = arena.int32(1);
   }
 
-  private view(w: number): ListView {
-    let v = this.views[w];
-    if (!v) {
-      v = new ListView(this.state, this.index, this.capacity);
-      this.views[w] = v;
-    }
-    return v;
+  protected makeView(): ListView {
+    return new ListView(this.state, this.index, this.capacity);
   }
 
-  claim(w: number): number {
-    const u = Atomics.add(this.next, 0, 1);
-    if (u >= this.units.n) return DONE;
-    this.view(w).tx = u;
-    return this.claimUs;
-  }
-
-  begin(w: number, now: number): number {
-    const v = this.view(w);
-    const t = v.tx;
-    v.writes.n = 0;
-    v.reads = 0;
-    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, t, 0, -1, -1);
-    v.output = runUnit(this.block, this.units, t, v);
-    if (v.output < 0) v.writes.n = 0;
-    return this.cost[t];
-  }
-
-  workUs(w: number): number {
-    return this.workCost[this.view(w).tx];
+  protected taskUs(u: number): number {
+    return this.cost[u];
   }
 
   complete(w: number, now: number): number {
     const v = this.view(w);
-    const t = v.tx;
+    const t = v.unit;
     const lane = this.laneBase + w;
     this.output[t] = v.output;
     this.sink.emit(now, lane, Ev.ExecEnd, t, 0, -1, v.writes.n > 0 ? 1 : 0);
@@ -166,10 +131,6 @@ export class BalExecutor implements Executor {
     if (mismatches > 0) Atomics.add(this.mismatched, 0, 1);
     else logCommit(this.sink, now, lane, t, v.output);
     return 0;
-  }
-
-  finish(): void {
-    if (Atomics.load(this.next, 0) < this.units.n) throw new Error("bal run ended before every unit ran");
   }
 
   /** The list's post-values, once every transaction checked out; an invalid block changes nothing. */
