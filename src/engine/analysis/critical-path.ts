@@ -36,6 +36,9 @@ export const SCHEDULER_BOUND: Readonly<Record<SchedulerName, BoundKind>> = {
   naive: "longest-transaction",
 };
 
+/** What a critical path needs from the serial run. */
+type PathTrace = Pick<SequentialTrace, "costUs" | "claimUs" | "targetLeg" | "readStart" | "readFrom">;
+
 /** A graph of the same units with no edges: what the longest-transaction bound measures. */
 function unchained(graph: DepGraph): DepGraph {
   const n = graph.units;
@@ -43,11 +46,7 @@ function unchained(graph: DepGraph): DepGraph {
 }
 
 /** The critical path a bound kind measures, over the serial order's graph. */
-export function boundPath(
-  bound: BoundKind,
-  graph: DepGraph,
-  trace: Pick<SequentialTrace, "costUs" | "claimUs">,
-): CriticalPath {
+export function boundPath(bound: BoundKind, graph: DepGraph, trace: PathTrace): CriticalPath {
   return criticalPath(bound === "read-after-write" ? graph : unchained(graph), trace);
 }
 
@@ -59,10 +58,7 @@ export function boundPath(
  * after its debit: its chain is the debit from its early writers' end, then the rest from the later of the
  * debit's end and its late writers' end.
  */
-export function criticalPath(
-  graph: DepGraph,
-  trace: Pick<SequentialTrace, "costUs" | "claimUs" | "targetLeg" | "readStart" | "readFrom">,
-): CriticalPath {
+export function criticalPath(graph: DepGraph, trace: PathTrace): CriticalPath {
   const { costUs, claimUs, targetLeg } = trace;
   const n = graph.units;
   const { depStart, dep } = graph;
