@@ -15,7 +15,7 @@ import { PlaybackBar } from "./playback/PlaybackBar";
 import { usePlayLoop } from "./playback/use-play-loop";
 import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
-import { SchedulerNote, SchedulerNote } from "./SchedulerNote";
+import { SchedulerNote } from "./SchedulerNote";
 import { SIDE_PANELS } from "./side-panels";
 import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
 import { useCounterAttributes } from "./use-counter-attributes";
