@@ -2,7 +2,7 @@ import { otherWorkers, supplyOf } from "../engine/analysis/unsafe";
 import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
-import { ethBlockOf, isUnsafe, type Scenario } from "../engine/scenario/scenario";
+import { ethBlockOf, isUnsafe, runsOnShards, type Scenario } from "../engine/scenario/scenario";
 import type { Tamper } from "../engine/schedulers/bal/tamper";
 import { SequentialOracle } from "../engine/schedulers/sequential";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
@@ -73,7 +73,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
   const { shards, cost } = scenario;
   // A block access list is what the block builder's run recorded: the oracle runs first and the block
   // carries its list (with one entry made wrong, if asked).
-  if (scenario.scheduler === "bal" && shards > 1)
+  if (!runsOnShards(scenario.scheduler, shards))
     throw new Error("a block access list is per block: the bal scheduler runs 1 shard");
   const listed = scenario.scheduler === "bal" ? listedBlock(generated, cost, opts.tamper) : null;
   const block = listed?.block ?? generated;

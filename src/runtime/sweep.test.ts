@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, SCHEDULERS } from "../engine/scenario/scenario";
+import { validateScenario } from "../engine/scenario/validate";
 import { SWEEP_MAX_TXS, SWEEP_VALUES, sweepPlan, sweepPoint } from "./sweep";
 
 describe("sweepPlan", () => {
@@ -10,6 +11,14 @@ describe("sweepPlan", () => {
     expect(plan.tasks).toHaveLength(SWEEP_VALUES.skew.length * SCHEDULERS.length);
     expect(plan.tasks.slice(0, SCHEDULERS.length).map((t) => t.value)).toEqual(SCHEDULERS.map(() => 0));
     expect(sweepPlan({ ...DEFAULT_SCENARIO, txs: 300 }, "accounts").base.txs).toBe(300);
+  });
+
+  it("a sharded sweep leaves out bal (one access list per block), and every point it plans is valid", () => {
+    const plan = sweepPlan({ ...DEFAULT_SCENARIO, shards: 4, txs: 300 }, "skew");
+    const schedulers = new Set(plan.tasks.map((t) => t.scheduler));
+    expect([...schedulers].sort()).toEqual(SCHEDULERS.filter((x) => x !== "bal").sort());
+    for (const t of plan.tasks.slice(0, schedulers.size))
+      expect(validateScenario({ ...plan.base, scheduler: t.scheduler, skew: t.value }).ok).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  * the main thread; tests run it directly.
  */
 import { computeMetrics } from "../engine/analysis/metrics";
-import { SCHEDULERS, type Scenario, type SchedulerName } from "../engine/scenario/scenario";
+import { runsOnShards, SCHEDULERS, type Scenario, type SchedulerName } from "../engine/scenario/scenario";
 import { simulate } from "./simulate";
 
 export type SweepAxis = "skew" | "accounts";
@@ -44,7 +44,9 @@ export interface SweepPlan {
 
 export function sweepPlan(s: Scenario, axis: SweepAxis): SweepPlan {
   const base: Scenario = { ...s, source: "synthetic", txs: Math.min(s.txs, SWEEP_MAX_TXS) };
-  const tasks = SWEEP_VALUES[axis].flatMap((value) => SCHEDULERS.map((scheduler) => ({ scheduler, value })));
+  // Every scheduler that can run the scenario's shards (bal runs one shard: a sharded sweep has no bal line).
+  const schedulers = SCHEDULERS.filter((x) => runsOnShards(x, base.shards));
+  const tasks = SWEEP_VALUES[axis].flatMap((value) => schedulers.map((scheduler) => ({ scheduler, value })));
   return { axis, base, tasks };
 }
 

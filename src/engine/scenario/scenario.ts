@@ -36,6 +36,9 @@ export const isUnsafe = (s: SchedulerName): boolean => UNSAFE_SCHEDULERS.include
 /** Every scheduler whose final state must equal sequential execution, on every block. */
 export const SAFE_SCHEDULERS: readonly SchedulerName[] = SCHEDULERS.filter((s) => !isUnsafe(s));
 
+/** A block access list is per block: bal runs a whole block on one shard; the others run on any number. */
+export const runsOnShards = (s: SchedulerName, shards: number): boolean => shards === 1 || s !== "bal";
+
 export const CROSS_SHARD = ["receipts", "locks"] as const;
 export type CrossShardName = (typeof CROSS_SHARD)[number];
 

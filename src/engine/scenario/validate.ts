@@ -15,6 +15,7 @@ import {
   DEFAULT_SCENARIO,
   ethBlockOf,
   FEE_MODES,
+  runsOnShards,
   SCENARIO_VERSION,
   SCHEDULERS,
   type Scenario,
@@ -173,7 +174,7 @@ export function validateScenario(input: unknown): ScenarioCheck {
     );
     s.shards = 1;
   }
-  if (s.scheduler === "bal" && s.shards > 1) {
+  if (!runsOnShards(s.scheduler, s.shards)) {
     c.issue(
       "shards",
       `the bal scheduler runs a whole block with its access list, on 1 shard (got ${s.shards})`,
