@@ -7,7 +7,7 @@ import { declaredBatches } from "./batches";
 import { DirectViews } from "./direct-view";
 import { DONE, type Executor, IDLE } from "./executor";
 import { logCommit } from "./log-commit";
-import { runUnit } from "./run-unit";
+import { startUnit } from "./run-unit";
 import { unitAccess } from "./unit-access";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
@@ -87,12 +87,8 @@ export class BatchedExecutor implements Executor {
 
   begin(w: number, now: number): number {
     const v = this.views.of(w);
-    const u = v.unit;
-    v.writes.n = 0;
-    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
-    v.output = runUnit(this.block, this.units, u, v);
-    if (v.output < 0) v.writes.n = 0;
-    return this.cost[u];
+    startUnit(this.block, this.units, v, this.sink, now, this.laneBase + w);
+    return this.cost[v.unit];
   }
 
   workUs(w: number): number {

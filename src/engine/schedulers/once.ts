@@ -1,21 +1,16 @@
 import type { Arena } from "../arena";
 import type { Block } from "../block";
-import type { StateView } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
 import type { EventSink } from "../trace/eventlog";
-import { Ev } from "../trace/kinds";
 import { DONE, type Executor } from "./executor";
-import { runUnit, type WriteBuffer } from "./run-unit";
+import { startUnit, type UnitView } from "./run-unit";
 import { unitAccess } from "./unit-access";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
 /** The unit a worker runs and what it did: its private writes, the keys it read, its output. */
-export interface OnceView extends StateView {
-  unit: number;
-  output: number;
+export interface OnceView extends UnitView {
   reads: number;
-  readonly writes: WriteBuffer;
 }
 
 /**
@@ -74,13 +69,9 @@ export abstract class OnceExecutor<V extends OnceView> implements Executor {
 
   begin(w: number, now: number): number {
     const v = this.view(w);
-    const u = v.unit;
-    v.writes.n = 0;
     v.reads = 0;
-    this.sink.emit(now, this.laneBase + w, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
-    v.output = runUnit(this.block, this.units, u, v);
-    if (v.output < 0) v.writes.n = 0;
-    return this.taskUs(u);
+    startUnit(this.block, this.units, v, this.sink, now, this.laneBase + w);
+    return this.taskUs(v.unit);
   }
 
   workUs(w: number): number {

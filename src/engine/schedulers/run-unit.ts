@@ -1,6 +1,8 @@
 import type { Block } from "../block";
 import { ARGS, type StateView } from "../contracts/contract";
 import { CONTRACTS } from "../contracts/registry";
+import type { EventSink } from "../trace/eventlog";
+import { Ev } from "../trace/kinds";
 import { Phase, type Units } from "./units";
 
 /**
@@ -30,6 +32,31 @@ export function runUnit(block: Block, units: Units, u: number, view: StateView):
       return 0;
     }
   }
+}
+
+/** A worker's view while it runs one unit: the unit, its buffered writes, its output. */
+export interface UnitView extends StateView {
+  unit: number;
+  output: number;
+  readonly writes: WriteBuffer;
+}
+
+/**
+ * Starts v.unit on `lane` and runs it to its end through v: logs its start, buffers its writes (dropped on
+ * a revert) and keeps its output. The executors that never interrupt a unit share this.
+ */
+export function startUnit(
+  block: Block,
+  units: Units,
+  v: UnitView,
+  sink: EventSink,
+  now: number,
+  lane: number,
+): void {
+  v.writes.n = 0;
+  sink.emit(now, lane, Ev.ExecStart, units.tx[v.unit], 0, -1, -1);
+  v.output = runUnit(block, units, v.unit, v);
+  if (v.output < 0) v.writes.n = 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import { Ev } from "../trace/kinds";
 import { DirectView } from "./direct-view";
 import { DONE, type Executor } from "./executor";
 import { logCommit } from "./log-commit";
-import { runUnit } from "./run-unit";
+import { startUnit } from "./run-unit";
 import { unitAccess } from "./unit-access";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
@@ -44,14 +44,10 @@ export class SequentialExecutor implements Executor {
   }
 
   begin(_w: number, now: number): number {
-    const u = Atomics.load(this.next, 0);
     const v = this.view;
-    v.unit = u;
-    v.writes.n = 0;
-    this.sink.emit(now, this.laneBase, Ev.ExecStart, this.units.tx[u], 0, -1, -1);
-    v.output = runUnit(this.block, this.units, u, v);
-    if (v.output < 0) v.writes.n = 0;
-    return this.cost[u];
+    v.unit = Atomics.load(this.next, 0);
+    startUnit(this.block, this.units, v, this.sink, now, this.laneBase);
+    return this.cost[v.unit];
   }
 
   workUs(): number {
