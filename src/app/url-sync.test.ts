@@ -12,15 +12,9 @@ import {
   togglePanel,
 } from "./url-sync";
 
-const VIEW: LinkViewState = {
-  preset: null,
-  chapter: 0,
-  compare: null,
-  panels: [],
-  notices: [],
-  newer: null,
-  embed: null,
-};
+/** The link view a page starts with. */
+const VIEW: LinkViewState = createLinkView().getState();
+
 const split = (link: string) => {
   const i = link.indexOf("#");
   return i < 0 ? [link, ""] : [link.slice(0, i), link.slice(i)];
