@@ -79,6 +79,16 @@ function fakeClients() {
   return { factory, made, sweepRuns, finish, sweepsDisposed: () => sweepsDisposed };
 }
 
+/** A controller with the first preset opened and its run finished. */
+async function openedPreset() {
+  const f = fakeClients();
+  const preset = PRESETS[0];
+  const c = createController(f.factory, LEFT);
+  c.openPreset(preset);
+  await f.finish(0);
+  await settled();
+  return { f, c, preset };
+}
 describe("controller", () => {
   it("puts each finished run on the playhead: the first at its end, the next at the same share", async () => {
     const f = fakeClients();
@@ -153,12 +163,7 @@ describe("controller", () => {
   });
 
   it("leaves a preset when a knob changes the scenario, not on its own run", async () => {
-    const f = fakeClients();
-    const preset = PRESETS[0];
-    const c = createController(f.factory, LEFT);
-    c.openPreset(preset);
-    await f.finish(0);
-    await settled();
+    const { f, c, preset } = await openedPreset();
     expect(c.linkView.getState().preset).toBe(preset.id);
     c.runs.getState().apply({ ...preset.scenario, workers: 1 });
     await f.finish(0);
@@ -167,12 +172,7 @@ describe("controller", () => {
   });
 
   it("plays each chapter's segment framed on its event, and goes on to the next preset after the last", async () => {
-    const f = fakeClients();
-    const preset = PRESETS[0];
-    const c = createController(f.factory, LEFT);
-    c.openPreset(preset);
-    await f.finish(0);
-    await settled();
+    const { c, preset } = await openedPreset();
     const n = preset.chapters.length;
     for (let ch = 1; ch <= n; ch++) {
       c.moveChapter(1);
