@@ -10,9 +10,9 @@ import { fixed, int } from "./format";
 /**
  * `npm run bench -- --mode real`: the Block-STM paper's sweep, measured on this machine's cores. Peer-to-
  * peer transfers over 2 to 10,000 accounts, blocks of 1,000 and 10,000, 1 worker up to the cores, for
- * Block-STM and declared-access batching. Each row: the sequential and the parallel run measured in the
- * same run (medians over the timed runs, after the pool has warmed up), the speedup, the aborts and
- * whether every run's state matched the sequential one.
+ * Block-STM and declared-access batching. Each row: after a warm-up, timed repetitions of a sequential run
+ * then a parallel run of the block (medians of each), the median repetition's speedup and the range over
+ * the repetitions, its aborts, and whether every repetition's state matched the sequential one.
  */
 
 const ACCOUNTS = [2, 10, 100, 1_000, 10_000];
@@ -61,8 +61,11 @@ interface Row {
   readonly workers: number;
   readonly sequentialMs: number;
   readonly parallelMs: number;
-  /** Median of the per-run ratios (each run's sequential and parallel times are from the same run). */
+  /** The median repetition's speedup (each repetition's sequential and parallel runs are back to back). */
   readonly speedup: number;
+  readonly speedupMin: number;
+  readonly speedupMax: number;
+  /** Aborts in the median repetition. */
   readonly aborts: number;
   readonly matched: boolean;
 }
@@ -81,7 +84,7 @@ function aborts(r: LiveRunResult): number {
 
 function formatRows(rows: readonly Row[]): string {
   const cols = (s: string[]): string =>
-    s.map((x, i) => (i === 0 ? x.padEnd(9) : x.padStart(i === 8 ? 8 : 10))).join(" ");
+    s.map((x, i) => (i === 0 ? x.padEnd(9) : x.padStart(i === 7 ? 13 : i === 9 ? 8 : 10))).join(" ");
   const header = cols([
     "scheduler",
     "accounts",
@@ -90,6 +93,7 @@ function formatRows(rows: readonly Row[]): string {
     "seq ms",
     "par ms",
     "speedup",
+    "range",
     "aborts",
     "hash",
   ]);
@@ -102,6 +106,7 @@ function formatRows(rows: readonly Row[]): string {
       fixed(r.sequentialMs, 2),
       fixed(r.parallelMs, 2),
       `${fixed(r.speedup, 2)}x`,
+      `${fixed(r.speedupMin, 2)}-${fixed(r.speedupMax, 2)}x`,
       int(r.aborts),
       r.matched ? "matches" : "MISMATCH",
     ]),
@@ -135,20 +140,21 @@ export async function benchLive(argv: readonly string[]): Promise<number> {
               workers,
               cost: { ...DEFAULT_SCENARIO.cost, work: o.work },
             };
-            const runs: LiveRunResult[] = [];
-            // One untimed run of this very block first: the threads' JIT warms up on it.
-            await runOnPool(pool, s, { workers, warmUp: true });
-            for (let i = 0; i < o.runs; i++) runs.push(await runOnPool(pool, s, { workers }));
+            // Warm-up (the pool's and this very block's), then the timed repetitions, interleaved.
+            const r = await runOnPool(pool, s, { workers, warmUp: true, runs: o.runs });
+            const reps = r.live.repetitions;
             const row: Row = {
               scheduler,
               accounts,
               txs,
               workers,
-              sequentialMs: median(runs.map((r) => r.sequentialUs)) / 1000,
-              parallelMs: median(runs.map((r) => r.elapsedUs)) / 1000,
-              speedup: median(runs.map((r) => r.sequentialUs / r.elapsedUs)),
-              aborts: Math.round(median(runs.map(aborts))),
-              matched: runs.every((r) => r.stateHash === r.sequentialStateHash),
+              sequentialMs: median(reps.map((x) => x.sequentialUs)) / 1000,
+              parallelMs: median(reps.map((x) => x.parallelUs)) / 1000,
+              speedup: r.sequentialUs / r.elapsedUs,
+              speedupMin: r.live.speedupMin,
+              speedupMax: r.live.speedupMax,
+              aborts: aborts(r),
+              matched: r.stateHash === r.sequentialStateHash,
             };
             rows.push(row);
             process.stderr.write(`  ${formatRows([row]).split("\n")[1]}\n`);

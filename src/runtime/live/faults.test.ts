@@ -68,6 +68,27 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
     expect(r.stateHash).toBe(r.sequentialStateHash);
   });
 
+  it("repeats the run and reports the median repetition, its range and progress over every repetition", async () => {
+    const progress: [number, number][] = [];
+    const r = await runOnPool(
+      pool,
+      { ...small, txs: 400 },
+      { workers: 2, runs: 3, warmUp: true, onProgress: (done, total) => progress.push([done, total]) },
+    );
+    const { repetitions, speedupMin, speedupMax } = r.live;
+    expect(repetitions).toHaveLength(3);
+    const ups = repetitions.map((x) => x.sequentialUs / x.parallelUs).sort((a, b) => a - b);
+    const speedup = r.sequentialUs / r.elapsedUs;
+    expect(speedup).toBe(ups[1]);
+    expect([speedupMin, speedupMax]).toEqual([ups[0], ups[2]]);
+    expect(repetitions).toContainEqual({ sequentialUs: r.sequentialUs, parallelUs: r.elapsedUs });
+    // Progress counts every run of the block, the untimed warm-up repetition included, and ends at the total.
+    expect(progress.at(-1)).toEqual([4 * 2 * 400, 4 * 2 * 400]);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+  });
+
   it("bad options are refused with the field and the range", async () => {
     await expect(runOnPool(pool, small, { workers: 3 })).rejects.toThrow(
       "workers must be an integer from 1 to 2 on this machine (got 3)",
@@ -77,6 +98,9 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
     );
     await expect(runOnPool(pool, small, { slowdown: 0 })).rejects.toThrow(
       "slowdown must be a number from 1 to 100,000 (got 0)",
+    );
+    await expect(runOnPool(pool, small, { runs: 0 })).rejects.toThrow(
+      "runs must be an integer from 1 to 50 (got 0)",
     );
     await expect(runOnPool(pool, small, { fault: { kind: "throw", tx: 300 } })).rejects.toThrow(
       "fault.tx must be a transaction of the block, 0 to 299 (got 300)",

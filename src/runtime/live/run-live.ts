@@ -19,6 +19,7 @@ import { RunControl, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
 import { concatUnits, type PlanContext, preparePiece, twoPhaseStep } from "./plan";
 import type { LivePool } from "./pool";
+import { type Repetition, spreadOf } from "./repetitions";
 import { shareBlock, sharedState } from "./share";
 import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
 
@@ -44,6 +45,11 @@ export interface LiveOptions {
    * compiler, not the scheduler. The warm-up runs are small synthetic blocks; their results are dropped.
    */
   warmUp?: boolean;
+  /**
+   * Timed repetitions (1 to 50, default 1), each a sequential run then a parallel run of the same block, so
+   * drift on the machine touches both alike. The median repetition by speedup is the one reported.
+   */
+  runs?: number;
 }
 
 /** The parallel run while it happens: read from shared memory, so it can be drawn live. */
@@ -65,6 +71,11 @@ export interface LiveStats {
   readonly slowdown: number;
   /** Events that did not fit in the shared logs: the run went on, the log is missing them. */
   readonly droppedEvents: number;
+  /** Timed repetitions, in the order they ran; the reported run is the median one by speedup. */
+  readonly repetitions: readonly Repetition[];
+  /** Lowest and highest speedup over the repetitions (equal when there was one). */
+  readonly speedupMin: number;
+  readonly speedupMax: number;
 }
 
 export interface LiveRunResult extends RunResult {
@@ -75,6 +86,8 @@ export interface LiveRunResult extends RunResult {
 export class LiveInputError extends Error {
   override readonly name = "LiveInputError";
 }
+
+export const RUNS_MAX = 50;
 
 /** Warm-up: runs of this many transactions, this many times. */
 const WARM_UP_TXS = 2000;
@@ -117,6 +130,14 @@ function checkSlowdown(opts: LiveOptions): number {
     throw new LiveInputError(`slowdown ${mustBe(SLOWDOWN_RANGE)} (got ${slowdown})`);
   }
   return slowdown;
+}
+
+function checkRuns(opts: LiveOptions): number {
+  const runs = opts.runs ?? 1;
+  if (!Number.isInteger(runs) || runs < 1 || runs > RUNS_MAX) {
+    throw new LiveInputError(`runs must be an integer from 1 to ${RUNS_MAX} (got ${runs})`);
+  }
+  return runs;
 }
 
 function checkFault(fault: Fault | undefined, n: number): void {
@@ -165,6 +186,9 @@ class LiveRun {
   readonly logs: SharedLogs;
   private readonly logsSab: SharedArrayBuffer;
   private readonly hangMs: number;
+  /** Progress over every run of this block: block.n per sequential or parallel run. */
+  private progressDone = 0;
+  progressTotal: number;
 
   constructor(
     private readonly pool: LivePool,
@@ -187,6 +211,7 @@ class LiveRun {
     for (let t = 0; t < block.n; t++) maxGas = Math.max(maxGas, block.gas[t]);
     const longestMs = ((maxGas / scenario.cost.gasPerUs) * Math.max(1, scenario.cost.work) * slowdown) / 1000;
     this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
+    this.progressTotal = 2 * block.n;
   }
 
   private stage(threads: number, groups: number, parallel: boolean): Stage {
@@ -198,6 +223,7 @@ class LiveRun {
   /** Runs one phase: one program per group of `groupSize` threads. Throws on cancel or failure. */
   private async phase(stage: Stage, programs: Programs, groupSize: number): Promise<readonly PhaseReport[]> {
     const { control, parallel } = stage;
+    const done = this.progressDone;
     const jobs: PhaseJob[] = [];
     programs.forEach((steps, group) => {
       for (let rank = 0; rank < groupSize; rank++) {
@@ -222,14 +248,13 @@ class LiveRun {
       }
     });
     const { signal, onProgress } = this.opts;
-    const total = this.block.n;
+    const n = this.block.n;
     const out = await this.pool.phase(control, jobs, {
       cancelled: () => signal?.cancelled === true,
       hangMs: this.hangMs,
-      onTick:
-        parallel && onProgress
-          ? () => onProgress(Math.min(total, sum(control, T_COMMITS)), total)
-          : undefined,
+      onTick: onProgress
+        ? () => onProgress(done + Math.min(n, sum(control, T_COMMITS)), this.progressTotal)
+        : undefined,
     });
     if (out.failure !== null) throw new Error(out.failure);
     if (out.cancelled) throw new Cancelled();
@@ -251,10 +276,13 @@ class LiveRun {
         us = lastEnd(await this.phase(stage, [[prepared.step]], 1));
         round = nextRound(this.block, p, round, splitOutputs(prepared.output, round));
       }
+      this.progressDone += this.block.n;
       return { us, state: ctx.state };
     }
     const prepared = preparePiece(ctx, "sequential", wholeTransactions(this.block.n), 0);
-    return { us: lastEnd(await this.phase(stage, [[prepared.step]], 1)), state: ctx.state };
+    const us = lastEnd(await this.phase(stage, [[prepared.step]], 1));
+    this.progressDone += this.block.n;
+    return { us, state: ctx.state };
   }
 
   /** The parallel run: one phase, or one phase per round of receipts with the host between rounds. */
@@ -291,6 +319,7 @@ class LiveRun {
       ({ us, rounds } = await this.receipts(stage, p, log));
     }
     this.logs.collect(control, log);
+    this.progressDone += block.n;
     return { us, state: ctx.state, log, rounds, dropped: sum(control, T_DROPPED) };
   }
 
@@ -339,6 +368,28 @@ async function warmUp(pool: LivePool, scenario: Scenario, workers: number, signa
   for (let i = 0; i < WARM_UP_RUNS; i++) await runOnPool(pool, { ...small, seed: i }, { workers, signal });
 }
 
+interface Timed {
+  readonly seq: Measured;
+  readonly par: Measured & { log: EventLog; rounds: number; dropped: number };
+  readonly parallelHash: string;
+}
+
+/** One repetition: the sequential run then the parallel run; the sequential state must be the oracle's. */
+async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
+  const seq = await run.sequential();
+  const par = await run.parallel();
+  const { feeSweep, n } = run.block;
+  // Fees of a real block are swept into the recipient after the block, as simulate() does.
+  if (feeSweep) for (const state of [seq.state, par.state]) applyLazyFees(state, { ...feeSweep, txs: n });
+  const sequentialHash = stateHash(seq.state);
+  if (sequentialHash !== oracleHash) {
+    throw new Error(
+      `the live sequential run (state ${sequentialHash}) differs from the sequential oracle (state ${oracleHash})`,
+    );
+  }
+  return { seq, par, parallelHash: stateHash(par.state) };
+}
+
 /**
  * Runs a scenario for real on the pool's threads over shared memory: first the sequential run on one
  * thread, then the parallel run, both measured, both with the same real work per gas. Returns the same
@@ -361,25 +412,27 @@ export async function runOnPool(
   const layout = layoutOf(scenario, opts, pool.maxThreads);
   const slowdown = checkSlowdown(opts);
   checkFault(opts.fault, block.n);
+  const runs = checkRuns(opts);
   if (opts.warmUp) await warmUp(pool, scenario, layout.threads, opts.signal);
   const itersPerUs = (await pool.calibration()) * scenario.cost.work;
   const run = new LiveRun(pool, scenario, block, layout, itersPerUs, slowdown, opts);
   const oracle = listed?.oracle ?? oracleOf(block, scenario, run.placement);
-  const seq = await run.sequential();
-  const par = await run.parallel();
-  if (block.feeSweep) {
-    // Fees of a real block are swept into the recipient after the block, as simulate() does.
-    for (const state of [seq.state, par.state, oracle.state])
-      applyLazyFees(state, { ...block.feeSweep, txs: block.n });
-  }
-  const sequentialStateHash = stateHash(seq.state);
+  if (block.feeSweep) applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   const oracleHash = stateHash(oracle.state);
-  if (oracleHash !== sequentialStateHash) {
-    throw new Error(
-      `the live sequential run (state ${sequentialStateHash}) differs from the sequential oracle (state ${oracleHash})`,
-    );
+  // A warm-up repetition of this very block first (untimed): its memory touched, its code paths warm. Not
+  // when slowed to be watched: sleeping dominates then, and the audience would wait twice.
+  const untimed = opts.warmUp && slowdown === 1 ? 1 : 0;
+  run.progressTotal = 2 * block.n * (runs + untimed);
+  const timed: Timed[] = [];
+  for (let i = 0; i < runs + untimed; i++) {
+    const t = await repetition(run, oracleHash);
+    if (i >= untimed) timed.push(t);
   }
-  opts.onProgress?.(block.n, block.n);
+  const reps = timed.map((t) => ({ sequentialUs: t.seq.us, parallelUs: t.par.us }));
+  const spread = spreadOf(reps);
+  // Every repetition's state is checked: a mismatch is what gets reported, never hidden by a median.
+  const { seq, par, parallelHash } = timed.find((t) => t.parallelHash !== oracleHash) ?? timed[spread.median];
+  opts.onProgress?.(run.progressTotal, run.progressTotal);
   return {
     scenario: { ...scenario, workers: layout.perShard },
     mode: "live",
@@ -388,14 +441,22 @@ export async function runOnPool(
     lanes: layout.threads,
     elapsedUs: par.us,
     sequentialUs: seq.us,
-    stateHash: stateHash(par.state),
-    sequentialStateHash,
+    stateHash: parallelHash,
+    sequentialStateHash: oracleHash,
     sequential: withTargetLegs(oracle.trace(), block, run.placement, scenario),
     rounds: par.rounds,
     eth: opts.eth,
     unsafe: isUnsafe(scenario.scheduler)
       ? { supply: { run: supplyOf(block.keys, par.state), sequential: supplyOf(block.keys, seq.state) } }
       : undefined,
-    live: { threads: layout.threads, itersPerUs, slowdown, droppedEvents: par.dropped },
+    live: {
+      threads: layout.threads,
+      itersPerUs,
+      slowdown,
+      droppedEvents: par.dropped,
+      repetitions: reps,
+      speedupMin: spread.speedupMin,
+      speedupMax: spread.speedupMax,
+    },
   };
 }
