@@ -66,6 +66,10 @@ const OTHER_FLAGS = {
     arg: "N",
     about: "real mode: worker threads (1 to the cores; default workers x shards, capped)",
   },
+  runs: {
+    arg: "N",
+    about: "real mode: timed repetitions after a warm-up, the median reported (1 to 50, default 5)",
+  },
   json: { arg: "", about: "print one JSON object instead of the table" },
   trace: { arg: "FILE", about: "write a Chrome trace (open it in https://ui.perfetto.dev)" },
 } as const;
@@ -79,6 +83,7 @@ const RUN_FLAGS: Readonly<Record<RunFlag, FlagSpec>> = {
   >),
   mode: { type: "value" },
   threads: { type: "value" },
+  runs: { type: "value" },
   json: { type: "switch" },
   trace: { type: "value" },
 };
@@ -118,6 +123,8 @@ export interface RunArgs {
   /** virtual: the deterministic simulation; real: live worker threads, measured. */
   readonly mode: "virtual" | "real";
   readonly threads: number | undefined;
+  /** Real mode: timed repetitions (the runtime checks the range). */
+  readonly runs: number | undefined;
 }
 
 export type Parsed = { ok: true; args: RunArgs } | { ok: true; help: true } | { ok: false; error: string };
@@ -160,12 +167,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (mode !== "virtual" && mode !== "real")
     return { ok: false, error: `--mode must be virtual or real (got "${mode}")` };
   let threads: number | undefined;
-  if (typeof values.threads === "string") {
-    const n = parseNumber("--threads", values.threads);
+  let runs: number | undefined;
+  for (const flag of ["threads", "runs"] as const) {
+    const text = values[flag];
+    if (typeof text !== "string") continue;
+    const n = parseNumber(`--${flag}`, text);
     if (typeof n === "string") return { ok: false, error: n };
-    threads = n;
+    if (flag === "runs") runs = n;
+    else threads = n;
   }
   if (threads !== undefined && mode !== "real") return { ok: false, error: "--threads needs --mode real" };
+  if (runs !== undefined && mode !== "real") return { ok: false, error: "--runs needs --mode real" };
   const trace = typeof values.trace === "string" ? values.trace : undefined;
   return {
     ok: true,
@@ -177,6 +189,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       trace,
       mode,
       threads,
+      runs,
     },
   };
 }

@@ -5,6 +5,7 @@ import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsaf
 import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
 import { CONTRACT_KINDS, isUnsafe } from "../engine/scenario/scenario";
+import type { LiveRunResult } from "../runtime/live/run-live";
 
 /** Integer with thousands separators, the same in every locale. */
 export function int(n: number): string {
@@ -42,6 +43,20 @@ function describeBlock(run: RunResult): string {
   return `${n} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
 }
 
+/** Repetitions behind the figures and the range of their speedups: a virtual run is one exact run. */
+function spreadOf(run: RunResult, m: Metrics): { runs: number; speedupMin: number; speedupMax: number } {
+  const live = (run as Partial<LiveRunResult>).live;
+  if (!live) return { runs: 1, speedupMin: m.speedup, speedupMax: m.speedup };
+  return { runs: live.repetitions.length, speedupMin: live.speedupMin, speedupMax: live.speedupMax };
+}
+
+function describeSpeedup(run: RunResult, m: Metrics): string {
+  const { runs, speedupMin, speedupMax } = spreadOf(run, m);
+  const range =
+    runs > 1 ? ` (median of ${runs} runs, range ${fixed(speedupMin, 2)}-${fixed(speedupMax, 2)}x)` : "";
+  return `${fixed(m.speedup, 2)}x over sequential${range}`;
+}
+
 /** Workers per shard that actually ran (the sequential scheduler runs one). */
 function workersOf(run: RunResult): number {
   return run.lanes / run.scenario.shards;
@@ -66,7 +81,7 @@ export function formatTable(run: RunResult, m: Metrics): string {
     ["block", describeBlock(run)],
     [`${clock} time`, `${us(m.elapsedUs)}   (sequential ${us(m.sequentialUs)})`],
     ["throughput", `${int(m.tps)} tx/s ${clock}`],
-    ["speedup", `${fixed(m.speedup, 2)}x over sequential`],
+    ["speedup", describeSpeedup(run, m)],
     [
       "ideal speedup",
       `${fixed(m.idealSpeedup, 2)}x (${BOUND_LABEL[m.bound]} ${us(m.criticalPathUs)} of ${us(m.totalWorkUs)} work, ${int(m.levels)} levels)`,
@@ -122,6 +137,7 @@ export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<s
       },
     }),
     speedup: m.speedup,
+    ...spreadOf(run, m),
     idealSpeedup: m.idealSpeedup,
     efficiency: m.efficiency,
     tps: m.tps,

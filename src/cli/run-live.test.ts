@@ -19,12 +19,35 @@ describe("txlanes run --mode real", () => {
     expect(report.stateHash).toBe(report.sequentialStateHash);
     expect(report.elapsedUs as number).toBeGreaterThan(0);
     expect(report.sequentialUs as number).toBeGreaterThan(0);
+    // Five timed repetitions by default: the speedup is the median one's, inside the range.
+    expect(report.runs).toBe(5);
+    expect(report.speedup).toBeCloseTo((report.sequentialUs as number) / (report.elapsedUs as number), 9);
+    expect(report.speedupMin as number).toBeLessThanOrEqual(report.speedup as number);
+    expect(report.speedupMax as number).toBeGreaterThanOrEqual(report.speedup as number);
+  });
+
+  it("--runs sets the repetitions; the table shows the range", () => {
+    const r = cli("run", "--mode", "real", "--threads", "2", "--txs", "300", "--runs", "3");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /speedup +\d+\.\d\dx over sequential \(median of 3 runs, range (\d+\.\d\d)-(\d+\.\d\d)x\)/,
+    );
+    const one = cli("run", "--mode", "real", "--txs", "300", "--runs", "1", "--json");
+    expect(JSON.parse(one.out)).toMatchObject({ runs: 1 });
   });
 
   it("refuses what a live run cannot do, naming the flag", () => {
     expect(cli("run", "--threads", "2")).toMatchObject({
       code: 2,
       err: expect.stringMatching(/--threads needs --mode real/),
+    });
+    expect(cli("run", "--runs", "3")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--runs needs --mode real/),
+    });
+    expect(cli("run", "--mode", "real", "--runs", "0")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/runs must be an integer from 1 to 50 \(got 0\)/),
     });
     expect(cli("run", "--mode", "fast")).toMatchObject({
       code: 2,

@@ -6,9 +6,13 @@ import { HINT, type RunArgs } from "./args";
 import { EXIT_FAILED, EXIT_USAGE, report } from "./run";
 import { scenarioFromArgs } from "./scenario-input";
 
+/** Timed repetitions of a real run unless --runs says otherwise. */
+const DEFAULT_RUNS = 5;
+
 /**
  * `txlanes run --mode real`: runs the scenario for real on worker threads (this machine's cores) and
- * reports measured figures, the same table or JSON as a virtual run.
+ * reports measured figures, the same table or JSON as a virtual run: the median of timed repetitions after
+ * a warm-up, with the range of their speedups.
  */
 export async function runLiveCommand(args: RunArgs): Promise<number> {
   const input = scenarioFromArgs(args);
@@ -20,7 +24,8 @@ export async function runLiveCommand(args: RunArgs): Promise<number> {
   try {
     const loaded = await loadBlock(input.scenario, readBlockFile);
     const t0 = performance.now();
-    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true });
+    const runs = args.runs ?? DEFAULT_RUNS;
+    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true, runs });
     return report(run, args, performance.now() - t0);
   } catch (e) {
     if (e instanceof LiveInputError) {

@@ -419,9 +419,9 @@ export async function runOnPool(
   const oracle = listed?.oracle ?? oracleOf(block, scenario, run.placement);
   if (block.feeSweep) applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   const oracleHash = stateHash(oracle.state);
-  // A warm-up repetition of this very block first (untimed): its memory touched, its code paths warm. Not
-  // when slowed to be watched: sleeping dominates then, and the audience would wait twice.
-  const untimed = opts.warmUp && slowdown === 1 ? 1 : 0;
+  // Measured like a benchmark (runs > 1): an untimed repetition of this very block first, its memory
+  // touched and its code paths warm. Not when slowed to be watched: sleeping dominates then.
+  const untimed = opts.warmUp && runs > 1 && slowdown === 1 ? 1 : 0;
   run.progressTotal = 2 * block.n * (runs + untimed);
   const timed: Timed[] = [];
   for (let i = 0; i < runs + untimed; i++) {
