@@ -49,7 +49,14 @@ export async function expectMeasuredRun(page: Page, summary: RegExp): Promise<vo
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
   await expect(page.getByTestId("metrics-panel")).toContainText("Measured throughput");
   expect(await metricValue(page, "tps")).toBeGreaterThan(0);
-  expect(await metricValue(page, "speedup")).toBeGreaterThan(0);
+  const speedup = await metricValue(page, "speedup");
+  expect(speedup).toBeGreaterThan(0);
+  // At full speed the figure is the median of five repetitions, shown with their range.
+  const note = (await page.getByTestId("mp-speedup-note").textContent()) ?? "";
+  const range = /^median of 5 runs, range (\d+\.\d+)×–(\d+\.\d+)×; sequential: /.exec(note);
+  expect(range, `the speedup's note gives the range (got "${note}")`).not.toBeNull();
+  expect(Number(range?.[1])).toBeLessThanOrEqual(speedup);
+  expect(Number(range?.[2])).toBeGreaterThanOrEqual(speedup);
 }
 
 /** What identifies the shown run: its summary, state hash and headline figures. */

@@ -137,8 +137,10 @@ export const SLOWDOWN_DEF: NumberKnobDef = {
   label: "Slowdown",
   unit: "×",
   title:
-    `Live mode: each transaction burns this many times its real work, ${span(SLOWDOWN_RANGE)}, so a run lasts long ` +
-    "enough to watch. Measured times grow with it; the speedup stays comparable.",
+    `Live mode: every task is stretched to this many times its cost by sleeping, ${span(SLOWDOWN_RANGE)}, so a run ` +
+    "lasts long enough to watch. Sleeping hides the scheduler's own overhead (task claims, validation, " +
+    "bookkeeping), so the slower the run, the closer its speedup comes to the ideal speedup: measure at 1× " +
+    "for the real figure. A slowed run runs once; at 1× the figures are the median of repetitions.",
   ...bounds(SLOWDOWN_RANGE),
   step: 1,
 };

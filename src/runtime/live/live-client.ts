@@ -14,6 +14,9 @@ import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";
 import { liveThreadLimit } from "./support";
 import type { LiveWorkerApi } from "./worker-api";
 
+/** Timed repetitions of a full-speed live run on the page (the median one is shown, with the range). */
+const PAGE_RUNS = 5;
+
 function spawnBrowserThread(index: number): PoolThread {
   const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), {
     type: "module",
@@ -68,7 +71,16 @@ export class LiveClient implements Runner {
         block ??
         (ethBlockOf(scenario.source) === null ? undefined : await loadBlock(scenario, fetchBlockFile));
       if (signal.cancelled) throw new Cancelled();
-      return runOnPool(this.pool, scenario, { ...this.options, ...loaded, signal, onProgress, warmUp: true });
+      // At full speed, measured like a benchmark; slowed to be watched, once.
+      const runs = (this.options.slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
+      return runOnPool(this.pool, scenario, {
+        ...this.options,
+        ...loaded,
+        signal,
+        onProgress,
+        warmUp: true,
+        runs,
+      });
     });
     this.inFlight = run.catch(() => {});
     return run.catch((e: unknown) => {

@@ -82,6 +82,11 @@ export interface LiveRunResult extends RunResult {
   readonly live: LiveStats;
 }
 
+/** The live statistics of a run, if it was a live one. */
+export function liveStatsOf(run: RunResult): LiveStats | undefined {
+  return (run as Partial<LiveRunResult>).live;
+}
+
 /** Options a live run cannot take: the message names the option and what it allows. */
 export class LiveInputError extends Error {
   override readonly name = "LiveInputError";

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import type { ShownRun } from "../../../app/store";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
+import { type LiveStats, liveStatsOf } from "../../../runtime/live/run-live";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
 import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
@@ -20,8 +21,16 @@ interface Figure {
   readonly tone: "exec" | "commit" | "abort" | "wait" | "xshard" | "neutral";
 }
 
+/** A measured run's repetitions: how many, and the range of their speedups (the figure is the median's). */
+function speedupNote(m: Metrics, live: LiveStats | undefined): string {
+  const sequential = `sequential: ${formatDuration(m.sequentialUs)}`;
+  const runs = live?.repetitions.length ?? 1;
+  if (!live || runs < 2) return sequential;
+  return `median of ${runs} runs, range ${formatTimes(live.speedupMin)}–${formatTimes(live.speedupMax)}; ${sequential}`;
+}
+
 /** Figures of the whole run: they do not move with the playhead. */
-function wholeRun(m: Metrics, gasPerUs: number): Figure[] {
+function wholeRun(m: Metrics, gasPerUs: number, live: LiveStats | undefined): Figure[] {
   return [
     {
       id: "tps",
@@ -38,8 +47,11 @@ function wholeRun(m: Metrics, gasPerUs: number): Figure[] {
       id: "speedup",
       label: "Speedup",
       value: formatTimes(m.speedup),
-      note: `sequential: ${formatDuration(m.sequentialUs)}`,
-      title: "Sequential time divided by this run's time, for the same block on the same clock.",
+      note: speedupNote(m, live),
+      title:
+        m.clock === "simulated"
+          ? "Sequential time divided by this run's time, for the same block on the same clock."
+          : "Sequential time divided by this run's time, for the same block on the same workers. At full speed, each repetition runs the block sequentially then in parallel, after a warm-up; the median repetition is shown, its range beside it.",
       tone: "exec",
     },
     {
@@ -147,7 +159,9 @@ function FigureList({ figures }: { figures: readonly Figure[] }) {
           <dd className="mp-value" data-testid={`mp-${f.id}`}>
             {f.value}
           </dd>
-          <dd className="mp-note">{f.note}</dd>
+          <dd className="mp-note" data-testid={`mp-${f.id}-note`}>
+            {f.note}
+          </dd>
         </div>
       ))}
     </dl>
@@ -214,7 +228,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
         <ThroughputChart bars={bars} summary={summary} />
       </figure>
       <h3 className="mp-group">Whole run</h3>
-      <FigureList figures={wholeRun(m, scenario.cost.gasPerUs)} />
+      <FigureList figures={wholeRun(m, scenario.cost.gasPerUs, liveStatsOf(result))} />
       <h3 className="mp-group">
         At the playhead <span className="mp-at">{formatDuration(m.atUs)}</span>
       </h3>
