@@ -42,3 +42,26 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
   await expect(page.getByTestId("run-summary")).toHaveText(/300 transactions · Block-STM · 2 workers/);
 });
+
+test("Stop cancels a slowed live run; the next run works on the same workers", async ({ page }) => {
+  await page.goto("/");
+  await openDrawer(page);
+  await knob(page, "Block size").fill("300");
+  await knob(page, "Workers").fill("2");
+  await page.getByRole("radio", { name: /Live/ }).check();
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential", { timeout: 30_000 });
+  const finished = await page.getByTestId("run-summary").textContent();
+  // Slowed 100,000-fold the run would take minutes: it is stopped while in flight.
+  await page.getByLabel(/^Slowdown/).fill("100000");
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toBeVisible();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0);
+  await expect(page.getByTestId("run-error")).toHaveText(/^Run stopped\./);
+  await expect(page.getByTestId("run-summary")).toHaveText(finished ?? "");
+  // The pool is free again at once: a full-speed run of another block completes.
+  await page.getByLabel(/^Slowdown/).fill("1");
+  await knob(page, "Block size").fill("400");
+  await expect(page.getByTestId("run-summary")).toHaveText(/^400 transactions/, { timeout: 30_000 });
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
+  await expect(page.getByTestId("run-error")).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import type { LiveView } from "../runtime/live/run-live";
 import { simulate } from "../runtime/simulate";
 import type { Runner } from "../runtime/virtual-client";
 import { RunCancelledError } from "../runtime/virtual-client";
-import { createRunStore, type LiveRunner } from "./store";
+import { createRunStore, type LiveRunner, STOPPED } from "./store";
 
 const INITIAL: Scenario = { ...DEFAULT_SCENARIO, txs: 60, accounts: 20, workers: 2 };
 const idle: Runner = { run: () => new Promise<RunResult>(() => {}), cancel: () => {} };
@@ -73,6 +73,33 @@ describe("run store: the live view slot", () => {
     expect(store.getState().live?.view).toBe(runs[2].view);
     store.getState().setMode("virtual");
     expect(store.getState().live).toBeNull();
+    expect(store.getState().running).toBe(true);
+  });
+
+  it("Stop cancels the live run in flight, ignores its late end and keeps the last finished run", async () => {
+    const { runner, runs } = controlledLive();
+    let cancels = 0;
+    runner.cancel = () => {
+      cancels++;
+    };
+    const store = createRunStore(idle, { initial: INITIAL, createLive: () => runner });
+    store.getState().setMode("live");
+    runs[0].finish();
+    await flush();
+    const finished = store.getState().shown;
+    expect(finished).not.toBeNull();
+    store.getState().runNow();
+    expect(store.getState().running).toBe(true);
+    const before = cancels;
+    store.getState().stop();
+    expect(cancels).toBe(before + 1);
+    expect(store.getState()).toMatchObject({ running: false, live: null, error: STOPPED });
+    runs[1].finish();
+    await flush();
+    expect(store.getState().shown).toBe(finished);
+    expect(store.getState().running).toBe(false);
+    // The same scenario runs again when asked.
+    store.getState().runNow();
     expect(store.getState().running).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ export interface RunState {
   edit(id: KnobId, value: string): void;
   /** Run the draft now if it is valid. */
   runNow(): void;
+  /** Stop the run in flight (its threads stop within a slice of work); the last finished run stays shown. */
+  stop(): void;
   /** Show this (valid) scenario: the knobs take its values and it runs now unless it is already running. */
   apply(scenario: Scenario): void;
   /** Drop the run in flight (and any pending edit); the shown run stays. */
@@ -59,7 +61,7 @@ export interface RunState {
   /** An uploaded Ethereum block: it runs while the Block knob says "upload". */
   readonly upload: Upload | null;
   readonly mode: RunMode;
-  /** Live mode: real work per unit of modelled cost is multiplied by this (1..100,000), to watch it. */
+  /** Live mode: every task is stretched to this many times its cost by sleeping (1..100,000), to watch it. */
   readonly slowdown: number;
   /** The live run in flight once its parallel phase has started; null otherwise. */
   readonly live: LiveRun | null;
@@ -76,6 +78,9 @@ export interface RunStoreOptions {
 }
 
 export const DEBOUNCE_MS = 250;
+
+/** What the page says after Stop. */
+export const STOPPED = "Run stopped. The page shows the last finished run; change a knob to run again.";
 
 export function createRunStore(runner: Runner, options: RunStoreOptions = {}): StoreApi<RunState> {
   const initial = options.initial ?? DEFAULT_SCENARIO;
@@ -200,6 +205,13 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         // A mode switch can make a refused draft valid (live thread limit).
         set({ issues: [] });
         start(checked.scenario);
+      },
+
+      stop() {
+        if (!get().running) return;
+        // Its late result or rejection belongs to no run any more; the same scenario may run again.
+        get().cancel();
+        set({ error: STOPPED });
       },
 
       apply(scenario) {

@@ -32,6 +32,7 @@ export function RunHeader({ drawerOpen, onToggleDrawer }: Props) {
   const shown = useRun((s) => s.shown);
   const running = useRun((s) => s.running);
   const progress = useRun((s) => s.progress);
+  const stop = useRun((s) => s.stop);
   return (
     <header className="run-header">
       <div className="brand">
@@ -67,6 +68,9 @@ export function RunHeader({ drawerOpen, onToggleDrawer }: Props) {
           <>
             <progress max={1} value={progress} aria-label="Run progress" />
             <span>Running… {formatPercent(progress)}</span>
+            <button type="button" className="button" onClick={stop} title="Stop the run in flight">
+              Stop
+            </button>
           </>
         ) : (
           shown && <HashCheck result={shown.result} />
