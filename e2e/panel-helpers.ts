@@ -57,6 +57,11 @@ export async function expectMeasuredRun(page: Page, summary: RegExp): Promise<vo
   expect(range, `the speedup's note gives the range (got "${note}")`).not.toBeNull();
   expect(Number(range?.[1])).toBeLessThanOrEqual(speedup);
   expect(Number(range?.[2])).toBeGreaterThanOrEqual(speedup);
+  // Below 1× the page says why (the sentence's figures are checked against runs in unit tests).
+  const why = page.getByTestId("why-slower");
+  if (speedup < 1) await expect(why).toHaveText(/^Below 1× because /);
+  // (A figure shown as 1.00× may be just below or just above: either is right.)
+  else if (speedup > 1) await expect(why).toHaveCount(0);
 }
 
 /** What identifies the shown run: its summary, state hash and headline figures. */

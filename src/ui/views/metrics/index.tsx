@@ -3,6 +3,7 @@ import type { ShownRun } from "../../../app/store";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { type LiveStats, liveStatsOf } from "../../../runtime/live/run-live";
+import { whySlower } from "../../../runtime/live/why-slower";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
 import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
@@ -191,6 +192,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
   const rounds = sharded ? countUpTo(roundTimes(result.log, scenario.crossShard), m.atUs) : 1;
   const nowTps = m.atUs > 0 ? done / (m.atUs / 1e6) : 0;
   const clock = m.clock;
+  const why = whySlower(result, run.metrics);
   const bars: ThroughputBar[] = [
     {
       id: "run",
@@ -229,6 +231,11 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
       </figure>
       <h3 className="mp-group">Whole run</h3>
       <FigureList figures={wholeRun(m, scenario.cost.gasPerUs, liveStatsOf(result))} />
+      {why !== null && (
+        <p className="side-note" data-testid="why-slower">
+          {why}
+        </p>
+      )}
       <h3 className="mp-group">
         At the playhead <span className="mp-at">{formatDuration(m.atUs)}</span>
       </h3>
