@@ -8,13 +8,18 @@ async function liveCommitted(page: Page): Promise<number | null> {
   return texts.length > 0 ? Number(texts[0].replaceAll(",", "")) : null;
 }
 
-test("a slowed live run grows its lanes live, then replays with the sequential state", async ({ page }) => {
+/** Opens the page in live mode on 300 transactions and 2 workers, and waits for that run to finish. */
+async function liveRunOf300(page: Page): Promise<void> {
   await page.goto("/");
   await openDrawer(page);
   await knob(page, "Block size").fill("300");
   await knob(page, "Workers").fill("2");
   await page.getByRole("radio", { name: /Live/ }).check();
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential", { timeout: 30_000 });
+}
+
+test("a slowed live run grows its lanes live, then replays with the sequential state", async ({ page }) => {
+  await liveRunOf300(page);
   // A slowed run starts; the drawer closes so the stage has the width of the page.
   await page.getByLabel(/^Slowdown/).fill("6000");
   await page.getByRole("button", { name: "Scenario settings" }).click();
@@ -44,12 +49,7 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
 });
 
 test("Stop cancels a slowed live run; the next run works on the same workers", async ({ page }) => {
-  await page.goto("/");
-  await openDrawer(page);
-  await knob(page, "Block size").fill("300");
-  await knob(page, "Workers").fill("2");
-  await page.getByRole("radio", { name: /Live/ }).check();
-  await expect(page.getByTestId("hash-check")).toContainText("matches sequential", { timeout: 30_000 });
+  await liveRunOf300(page);
   const finished = await page.getByTestId("run-summary").textContent();
   // Slowed 100,000-fold the run would take minutes: it is stopped while in flight.
   await page.getByLabel(/^Slowdown/).fill("100000");
