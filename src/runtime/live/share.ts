@@ -29,11 +29,14 @@ const f64 = (b: SharedArrayBuffer, n: number) => new Float64Array(b, 0, n);
 const i32 = (b: SharedArrayBuffer, n: number) => new Int32Array(b, 0, n);
 const u8 = (b: SharedArrayBuffer, n: number) => new Uint8Array(b, 0, n);
 
-/** The block with every array in shared memory (posted to each thread once per phase, never copied). */
+/**
+ * The block with every array in shared memory (posted to each thread once per phase, never copied). Every
+ * other field is kept as it is: a live run checks and sweeps the block it ran, so nothing may go missing.
+ */
 export function shareBlock(block: Block): Block {
   const k = block.keys;
   return {
-    n: block.n,
+    ...block,
     kind: shared(block.kind, u8),
     args: shared(block.args, f64),
     gas: shared(block.gas, f64),
