@@ -44,7 +44,12 @@ export async function switchToLive(page: Page, workers: number, shards: number):
 
 /** Waits for a live run to finish with the sequential state, measured figures and `summary`. */
 export async function expectMeasuredRun(page: Page, summary: RegExp): Promise<void> {
-  await expect(page.getByTestId("run-summary")).toHaveText(summary, { timeout: 30_000 });
+  const shown = page.getByTestId("run-summary").filter({ hasText: summary });
+  const error = page.getByTestId("run-error");
+  // A failed run says so on the page: fail with its message, not after waiting for a summary that never comes.
+  await expect(shown.or(error).first()).toBeVisible({ timeout: 30_000 });
+  expect(await error.allTextContents(), "the live run's error").toEqual([]);
+  await expect(page.getByTestId("run-summary")).toHaveText(summary);
   await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
   await expect(page.getByTestId("metrics-panel")).toContainText("Measured throughput");
