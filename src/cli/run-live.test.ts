@@ -36,6 +36,15 @@ describe("txlanes run --mode real", () => {
     expect(JSON.parse(one.out)).toMatchObject({ runs: 1 });
   });
 
+  it("a mainnet block preset runs for real, repeated, and ends in the sequential state", () => {
+    const r = cli("run", "eth-more-workers", "--mode", "real", "--threads", "2", "--runs", "2", "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Record<string, unknown>;
+    expect(report).toMatchObject({ mode: "live", txs: 259, runs: 2, hashMatches: true });
+    expect(report.stateHash).toBe(report.sequentialStateHash);
+  });
+
   it("refuses what a live run cannot do, naming the flag", () => {
     expect(cli("run", "--threads", "2")).toMatchObject({
       code: 2,
