@@ -5,7 +5,6 @@ import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsaf
 import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
 import { CONTRACT_KINDS, isUnsafe } from "../engine/scenario/scenario";
-import { liveStatsOf } from "../runtime/live/run-live";
 
 /** Integer with thousands separators, the same in every locale. */
 export function int(n: number): string {
@@ -45,7 +44,7 @@ function describeBlock(run: RunResult): string {
 
 /** Repetitions behind the figures and the range of their speedups: a virtual run is one exact run. */
 function spreadOf(run: RunResult, m: Metrics): { runs: number; speedupMin: number; speedupMax: number } {
-  const live = liveStatsOf(run);
+  const live = run.live;
   if (!live) return { runs: 1, speedupMin: m.speedup, speedupMax: m.speedup };
   return { runs: live.repetitions.length, speedupMin: live.speedupMin, speedupMax: live.speedupMax };
 }

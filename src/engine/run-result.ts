@@ -28,4 +28,27 @@ export interface RunResult {
   readonly eth?: EthBlockInfo;
   /** Unsafe schedulers only (their state differs on purpose): the supply check and another worker count's state. */
   readonly unsafe?: UnsafeCheck;
+  /** Live runs only: how they were measured. */
+  readonly live?: LiveStats;
+}
+
+/** One timed repetition of a live run: the sequential run and the parallel run right after it. */
+export interface Repetition {
+  readonly sequentialUs: number;
+  readonly parallelUs: number;
+}
+
+/** What only a live run has to say. */
+export interface LiveStats {
+  readonly threads: number;
+  /** Burn loop iterations per microsecond of modelled cost on this machine (calibrated once per pool). */
+  readonly itersPerUs: number;
+  readonly slowdown: number;
+  /** Events that did not fit in the shared logs: the run went on, the log is missing them. */
+  readonly droppedEvents: number;
+  /** Timed repetitions, in the order they ran; the reported run is the median one by speedup. */
+  readonly repetitions: readonly Repetition[];
+  /** Lowest and highest speedup over the repetitions (equal when there was one). */
+  readonly speedupMin: number;
+  readonly speedupMax: number;
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Repetition, speedupOf, spreadOf } from "./repetitions";
+import type { Repetition } from "../../engine/run-result";
+import { speedupOf, spreadOf } from "./repetitions";
 
 describe("the median repetition of a live run", () => {
   it("is one repetition's own, in the middle by speedup, between the lowest and the highest", () => {

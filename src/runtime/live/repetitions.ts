@@ -1,8 +1,4 @@
-/** One timed repetition of a live run: the sequential run and the parallel run right after it. */
-export interface Repetition {
-  readonly sequentialUs: number;
-  readonly parallelUs: number;
-}
+import type { Repetition } from "../../engine/run-result";
 
 /** What the repetitions of one live run say together. */
 export interface Spread {

@@ -1,7 +1,7 @@
 import { supplyOf } from "../../engine/analysis/unsafe";
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
-import type { RunResult } from "../../engine/run-result";
+import type { LiveStats, RunResult } from "../../engine/run-result";
 import { mustBe, SLOWDOWN_RANGE } from "../../engine/scenario/ranges";
 import { ethBlockOf, isUnsafe, type Scenario } from "../../engine/scenario/scenario";
 import { SequentialOracle } from "../../engine/schedulers/sequential";
@@ -19,7 +19,7 @@ import { RunControl, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
 import { concatUnits, type PlanContext, preparePiece, twoPhaseStep } from "./plan";
 import type { LivePool } from "./pool";
-import { type Repetition, spreadOf } from "./repetitions";
+import { spreadOf } from "./repetitions";
 import { shareBlock, sharedState } from "./share";
 import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
 
@@ -63,28 +63,8 @@ export interface LiveView {
   committed(): number;
 }
 
-/** What only a live run has to say. */
-export interface LiveStats {
-  readonly threads: number;
-  /** Burn loop iterations per microsecond of modelled cost on this machine (calibrated once per pool). */
-  readonly itersPerUs: number;
-  readonly slowdown: number;
-  /** Events that did not fit in the shared logs: the run went on, the log is missing them. */
-  readonly droppedEvents: number;
-  /** Timed repetitions, in the order they ran; the reported run is the median one by speedup. */
-  readonly repetitions: readonly Repetition[];
-  /** Lowest and highest speedup over the repetitions (equal when there was one). */
-  readonly speedupMin: number;
-  readonly speedupMax: number;
-}
-
 export interface LiveRunResult extends RunResult {
   readonly live: LiveStats;
-}
-
-/** The live statistics of a run, if it was a live one. */
-export function liveStatsOf(run: RunResult): LiveStats | undefined {
-  return (run as Partial<LiveRunResult>).live;
 }
 
 /** Options a live run cannot take: the message names the option and what it allows. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from "react";
 import type { ShownRun } from "../../../app/store";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
+import { whySlower } from "../../../engine/analysis/why-slower";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
-import { type LiveStats, liveStatsOf } from "../../../runtime/live/run-live";
-import { whySlower } from "../../../runtime/live/why-slower";
+import type { LiveStats } from "../../../engine/run-result";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
 import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
@@ -230,7 +230,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
         <ThroughputChart bars={bars} summary={summary} />
       </figure>
       <h3 className="mp-group">Whole run</h3>
-      <FigureList figures={wholeRun(m, scenario.cost.gasPerUs, liveStatsOf(result))} />
+      <FigureList figures={wholeRun(m, scenario.cost.gasPerUs, result.live)} />
       {why !== null && (
         <p className="side-note" data-testid="why-slower">
           {why}

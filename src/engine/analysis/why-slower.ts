@@ -1,5 +1,5 @@
-import type { Metrics } from "../../engine/analysis/metrics";
 import type { RunResult } from "../run-result";
+import type { Metrics } from "./metrics";
 
 /** What a measured run below 1× is made of, each figure computed from the run. */
 export interface SlowerFacts {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeMetrics } from "../../engine/analysis/metrics";
-import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
-import { EventLog } from "../../engine/trace/eventlog";
-import type { EventKind } from "../../engine/trace/kinds";
-import type { RunResult } from "../run-result";
-import { simulate } from "../simulate";
-import { slowerFacts, whySlower } from "./why-slower";
+import { computeMetrics } from "../../src/engine/analysis/metrics";
+import { slowerFacts, whySlower } from "../../src/engine/analysis/why-slower";
+import type { RunResult } from "../../src/engine/run-result";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
+import { EventLog } from "../../src/engine/trace/eventlog";
+import type { EventKind } from "../../src/engine/trace/kinds";
+import { simulate } from "../../src/runtime/simulate";
 
 const transfers: Scenario = {
   ...DEFAULT_SCENARIO,
