@@ -1,7 +1,7 @@
 import type { Block } from "../engine/block";
 import type { CostModel } from "../engine/scenario/scenario";
 import { type Tamper, tamperList } from "../engine/schedulers/bal/tamper";
-import { SequentialOracle } from "../engine/schedulers/sequential";
+import { SequentialOracle } from "../engine/schedulers/sequential-oracle";
 import { wholeTransactions } from "../engine/schedulers/units";
 
 /**

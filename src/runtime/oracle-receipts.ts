@@ -1,5 +1,5 @@
 import type { Block } from "../engine/block";
-import type { SequentialOracle } from "../engine/schedulers/sequential";
+import type { SequentialOracle } from "../engine/schedulers/sequential-oracle";
 import type { Units } from "../engine/schedulers/units";
 import type { Placement } from "../engine/sharding/placement";
 import { firstRound, nextRound } from "../engine/sharding/receipts";

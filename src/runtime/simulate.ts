@@ -4,7 +4,7 @@ import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
 import { ethBlockOf, isUnsafe, runsOnShards, type Scenario } from "../engine/scenario/scenario";
 import type { Tamper } from "../engine/schedulers/bal/tamper";
-import { SequentialOracle } from "../engine/schedulers/sequential";
+import { SequentialOracle } from "../engine/schedulers/sequential-oracle";
 import { sequentialUs } from "../engine/schedulers/unit-cost";
 import { wholeTransactions } from "../engine/schedulers/units";
 import { place } from "../engine/sharding/placement";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACC_WRITE, type Block } from "../block";
 import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
-import { SequentialOracle } from "../schedulers/sequential";
+import { SequentialOracle } from "../schedulers/sequential-oracle";
 import { wholeTransactions } from "../schedulers/units";
 import { generateBlock } from "../workload/generate";
 import { criticalPath } from "./critical-path";

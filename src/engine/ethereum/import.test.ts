@@ -6,7 +6,7 @@ import { ethCall } from "../contracts/eth-call";
 import { erc20TransferFrom } from "../contracts/eth-erc20";
 import { ethTransfer } from "../contracts/eth-transfer";
 import { DEFAULT_COST, FEE_MODES, type FeeMode } from "../scenario/scenario";
-import { SequentialOracle } from "../schedulers/sequential";
+import { SequentialOracle } from "../schedulers/sequential-oracle";
 import { wholeTransactions } from "../schedulers/units";
 import { applyLazyFees, type EthBlockInfo, importEthBlock } from "./import";
 import { VALUE_LIMIT } from "./scale";

@@ -4,7 +4,7 @@ import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
 import type { LiveStats, RunResult } from "../../engine/run-result";
 import { mustBe, SLOWDOWN_RANGE } from "../../engine/scenario/ranges";
 import { ethBlockOf, isUnsafe, type Scenario } from "../../engine/scenario/scenario";
-import { SequentialOracle } from "../../engine/schedulers/sequential";
+import { SequentialOracle } from "../../engine/schedulers/sequential-oracle";
 import { type Units, wholeTransactions } from "../../engine/schedulers/units";
 import { type Placement, place } from "../../engine/sharding/placement";
 import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receipts";

@@ -5,7 +5,7 @@ import { Arena } from "../../engine/arena";
 import { ACC_WRITE } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
-import { SequentialOracle } from "../../engine/schedulers/sequential";
+import { SequentialOracle } from "../../engine/schedulers/sequential-oracle";
 import { wholeTransactions } from "../../engine/schedulers/units";
 import { EventLog } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
