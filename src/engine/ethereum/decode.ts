@@ -71,6 +71,8 @@ export interface EthBlockData {
   readonly miner: string;
   /** Wei per gas; null before London (then the whole gas price goes to the miner). */
   readonly baseFeePerGas: bigint | null;
+  /** Gas the block's transactions used in all (the header's gasUsed); null when the file leaves it out. */
+  readonly gasUsed: number | null;
   readonly txs: readonly EthTx[];
 }
 
@@ -145,6 +147,7 @@ function decodeBlock(json: unknown): EthBlockData {
   const miner = hexOf(json.miner, "miner", ADDRESS);
   const baseFeePerGas =
     json.baseFeePerGas === undefined ? null : bigQuantity(json.baseFeePerGas, "baseFeePerGas");
+  const gasUsed = json.gasUsed === undefined ? null : quantity(json.gasUsed, "gasUsed", MAX_TX_GAS);
   const list = json.transactions;
   if (!Array.isArray(list)) fail(`transactions must be an array of transactions, got ${shown(list)}`);
   if (list.length === 0) fail("the block has no transactions: there is nothing to execute");
@@ -159,7 +162,7 @@ function decodeBlock(json: unknown): EthBlockData {
     );
   }
   const txs = list.map((tx, i) => decodeTx(tx, i, baseFeePerGas));
-  return { number, hash, miner, baseFeePerGas, txs };
+  return { number, hash, miner, baseFeePerGas, gasUsed, txs };
 }
 
 function decodeTx(json: unknown, index: number, baseFee: bigint | null): EthTx {

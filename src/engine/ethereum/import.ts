@@ -78,6 +78,8 @@ export interface EthBlockInfo {
   readonly tokens: readonly TokenUnit[];
   /** Sum of the gas limits: the sequential cost of the block. */
   readonly gasLimitTotal: number;
+  /** Gas the block used in all (its header), to set against gasLimitTotal; null when the file lacks it. */
+  readonly gasUsed: number | null;
 }
 
 export type ImportResult = { ok: true; block: Block; info: EthBlockInfo } | { ok: false; error: string };
@@ -340,6 +342,7 @@ function buildBlock(data: EthBlockData, feeMode: FeeMode): { block: Block; info:
       ethShift,
       tokens,
       gasLimitTotal: gas.reduce((s, g) => s + g, 0),
+      gasUsed: data.gasUsed,
     },
   };
 }
