@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { declaredCriticalPathUs } from "../../src/engine/analysis/declared-path";
 import { listSize } from "../../src/engine/analysis/list-size";
 import { computeMetrics, type Metrics } from "../../src/engine/analysis/metrics";
+import { runPathCause } from "../../src/engine/analysis/path-cause";
 import { lostUpdates, supplyDrift } from "../../src/engine/analysis/unsafe";
 import { keyName } from "../../src/engine/block";
 import { Revert } from "../../src/engine/contracts/contract";
@@ -87,12 +88,64 @@ function meanHoldUs(s: Side): number {
   return n > 0 ? sum / n : 0;
 }
 
-/** The claim each lesson makes, checked on its own run (left) and compare side (right). */
-const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
+/**
+ * Figures a lesson or caption may state: numbers (matched with or without thousands separators) or the
+ * digits a figure is written with (toFixed). A number stated in a text must be one of its preset's figures.
+ */
+type Figures = readonly (number | string)[];
+
+/** Block-STM paper (Gelashvili et al., PPoPP 2023): about 17-20x at 32 threads with 10,000 accounts. */
+const PAPER = [17, 20, 32, 10_000];
+/** Per yes/no vote: two tallies. */
+const TALLIES = 2;
+/** The mod3mod4 block's own definition: tx j reads M[j mod 3], writes M[j mod 4]. */
+const MOD3MOD4 = [3, 4];
+
+const ms = (us: number) => (us / 1000).toFixed(2);
+const mGas = (gas: number) => (gas / 1e6).toFixed(1);
+const percent = (x: number, step: number) => Math.round((100 * x) / step) * step;
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  sixteen: 16,
+};
+
+/** Every number a text states: digits and number words (names such as ERC-20 and two-phase commit left out). */
+function statedNumbers(text: string): string[] {
+  const plain = text.replace(/ERC-20|EIP-\d+|two-phase/gi, "");
+  const digits = (plain.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((d) => d.replaceAll(",", ""));
+  const words = (plain.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((w) => Object.hasOwn(NUMBER_WORDS, w))
+    .map((w) => String(NUMBER_WORDS[w]));
+  return [...digits, ...words];
+}
+
+/** What each preset says sets its critical path (left run): a chain, or one named transaction alone. */
+const STATED_CAUSE: Record<string, "chain" | "one-transaction" | { tx: number }> = {
+  "eth-router-calls": { tx: 41 },
+  "eth-more-workers": { tx: 53 },
+  "access-lists-two-accounts": "one-transaction",
+  "naive-vs-blockstm": "one-transaction",
+};
+
+/**
+ * The claim each lesson makes, checked on its own run (left) and compare side (right); returns the figures
+ * its lesson and captions may state, each computed from those runs.
+ */
+const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
   mod3mod4: (l) => {
     const { run, m } = l;
     expect(m.txs).toBe(8);
-    expect(firstEvent(l, Ev.Abort)).toEqual({ tx: 3, key: "M[0]", other: 0 });
+    const abort = firstEvent(l, Ev.Abort);
+    expect(abort).toEqual({ tx: 3, key: "M[0]", other: 0 });
     expect(m.aborts).toBeGreaterThanOrEqual(1);
     expect(m.speedup).toBeGreaterThan(1.5);
     // The first wave: tx 0-3 all start before any execution ends.
@@ -104,17 +157,32 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     for (const i of starts) expect(run.log.time[i]).toBeLessThan(firstEnd);
     const commits = [...Array(run.log.length).keys()].filter((i) => run.log.kind[i] === Ev.Commit);
     expect(commits.map((i) => run.log.tx[i])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    return [...MOD3MOD4, m.txs, m.lanes, starts.length, abort.tx, abort.other, 0];
   },
-  "independent-transfers": ({ m }) => {
+  "independent-transfers": ({ run, m }) => {
     expect(m.speedup).toBeGreaterThanOrEqual(0.7 * 16);
     expect(m.reExecutions).toBeLessThan(0.02 * m.txs);
+    const { deepest } = runPathCause(run);
+    return [
+      m.txs,
+      run.scenario.accounts,
+      deepest.units,
+      m.lanes,
+      m.idealSpeedup,
+      m.speedup.toFixed(1),
+      ...PAPER,
+    ];
   },
   "hot-account": (l) => {
     const { m } = l;
-    expect(firstEvent(l, Ev.Abort)).toMatchObject({ tx: 1, other: 0 });
+    const abort = firstEvent(l, Ev.Abort);
+    expect(abort).toMatchObject({ tx: 1, other: 0 });
     expect(m.speedup).toBeLessThan(1.5);
     expect(m.speedup).toBeGreaterThan(0.5);
     expect(m.levels).toBe(m.txs);
+    // Every transfer depends on the one before: the critical path is the whole block.
+    expect(runPathCause(l.run).txs).toHaveLength(m.txs);
+    return [l.run.scenario.accounts, m.speedup.toFixed(2), abort.tx, abort.other];
   },
   "optimistic-vs-declared": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -129,17 +197,20 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(Math.abs(r.run.elapsedUs - declared)).toBeLessThan(0.05 * declared);
     expect(declared).toBeGreaterThan(1.2 * r.m.criticalPathUs);
     expect(l.run.elapsedUs).toBeLessThan(declared);
+    return [];
   },
   "one-pool-vs-sixteen": (l, r) => {
     expect(l.m.speedup).toBeLessThan(2);
     expect(firstEvent(l, Ev.Abort).key).toMatch(/^reserve/);
     expect(firstEvent(l, Ev.Revert).other).toBe(Revert.Slippage);
     expect(r?.m.speedup).toBeGreaterThan(3 * l.m.speedup);
+    return [l.m.txs, r!.run.scenario.pools];
   },
   "nft-mint": (l, r) => {
     expect(firstEvent(l, Ev.Suspend).key).toMatch(/^minted\[0\]/);
     expect(l.m.speedup).toBeLessThan(1.5);
     expect(r?.m.speedup).toBeGreaterThan(3 * l.m.speedup);
+    return [r!.run.scenario.collections];
   },
   "dao-vote": (l, r) => {
     expect(l.m.reverts).toBe(0); // one ballot per member
@@ -148,6 +219,7 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(l.m.speedup).toBeGreaterThan(1.3);
     expect(r?.m.lanes).toBe(32);
     expect(r?.m.speedup).toBeLessThan(2.5);
+    return [TALLIES, Math.round(l.m.idealSpeedup), l.m.lanes, r!.m.lanes];
   },
   "shard-locality": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -157,8 +229,17 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(crossShare(r)).toBeLessThan(0.58);
     expect(l.m.speedup).toBeGreaterThan(3 * r.m.speedup);
     // The stated cause: about ten times as many transactions queue behind a cross-shard one.
-    expect(queuedBehindCross(r)).toBeGreaterThan(6 * queuedBehindCross(l));
-    expect(queuedBehindCross(r)).toBeLessThan(15 * queuedBehindCross(l));
+    const queued = queuedBehindCross(r) / queuedBehindCross(l);
+    expect(queued).toBeGreaterThan(6);
+    expect(queued).toBeLessThan(15);
+    const s = l.run.scenario;
+    return [
+      percent(crossShare(l), 5),
+      percent(crossShare(r), 5),
+      percent(queued / 100, 5),
+      s.shards,
+      s.workers,
+    ];
   },
   "receipts-vs-locks": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -170,6 +251,7 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     // About half the speed.
     expect(l.m.speedup / r.m.speedup).toBeGreaterThan(1.6);
     expect(l.m.speedup / r.m.speedup).toBeLessThan(2.6);
+    return [l.run.scenario.shards];
   },
   "eth-hot-token": (l, r) => {
     const eth = l.run.eth!;
@@ -178,9 +260,12 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     const suspends = [...Array(l.run.log.length).keys()].filter((i) => l.run.log.kind[i] === Ev.Suspend);
     const onHot = suspends.filter((i) => l.run.log.key[i] === eth.hottestKeys[0].key);
     expect(onHot.length).toBeGreaterThan(0.5 * suspends.length);
+    // Their chain is the critical path.
+    expect(runPathCause(l.run).txs).toHaveLength(eth.hottestKeys[0].txs);
     expect(r?.m.levels).toBe(712);
     expect(r?.m.speedup).toBeLessThan(1.05);
     expect(l.m.speedup).toBeGreaterThan(1.5 * (r?.m.speedup ?? Number.POSITIVE_INFINITY));
+    return [eth.txs, eth.kinds["erc20-transfer"], eth.hottestKeys[0].txs];
   },
   "popular-accounts": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -188,28 +273,47 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     expect(r.m.idealSpeedup).toBeLessThan(l.m.idealSpeedup / 3);
     // ...and the speedup falls with it.
     expect(l.m.speedup).toBeGreaterThan(2.5 * r.m.speedup);
+    return [l.run.scenario.accounts, r.run.scenario.skew];
   },
   "eth-known-access": (l, r) => {
     const eth = l.run.eth!;
     expect([eth.txs, eth.exact]).toEqual([724, 689]);
     expect(r?.m.aborts).toBe(0);
     expect(Math.abs(l.m.speedup - (r?.m.speedup ?? 0))).toBeLessThan(0.1 * l.m.speedup);
+    return [eth.txs, eth.exact, mGas(eth.gasLimitTotal), mGas(eth.gasUsed!)];
   },
   "eth-router-calls": ({ run, m }) => {
     const eth = run.eth!;
     expect([eth.txs, eth.kinds.call, eth.conservative]).toEqual([367, 157, 157]);
-    expect(eth.hottestContracts[0]).toMatchObject({
-      name: "Uniswap Universal Router",
-      txs: 34,
-      conservative: 34,
-    });
+    const router = eth.hottestContracts[0];
+    expect(router).toMatchObject({ name: "Uniswap Universal Router", txs: 34, conservative: 34 });
     expect(m.levels).toBe(34);
+    // The router calls are the deepest chain; one transaction alone is longer and is the critical path.
+    const cause = runPathCause(run);
+    expect(cause.deepest.txs.map((t) => eth.targets[t])).toEqual(Array(router.txs).fill(router.name));
+    const tx = cause.longest.tx;
+    expect(cause.longest.us).toBeGreaterThan(cause.deepest.us);
+    return [
+      eth.txs,
+      eth.conservative,
+      router.txs,
+      ms(cause.deepest.us),
+      tx,
+      run.block.gas[tx] / 1e6,
+      ms(cause.criticalPathUs),
+      mGas(eth.gasLimitTotal),
+      mGas(eth.gasUsed!),
+    ];
   },
   "eth-busy-accounts": ({ run, m }) => {
     const eth = run.eth!;
     expect([eth.txs, eth.kinds["eth-transfer"]]).toEqual([961, 854]);
-    expect(eth.hottestKeys.slice(0, 2).map((k) => k.txs)).toEqual([450, 374]);
+    const hot = eth.hottestKeys.slice(0, 2).map((k) => k.txs);
+    expect(hot).toEqual([450, 374]);
     expect(m.speedup).toBeLessThan(0.5 * 16);
+    // The longer chain is the critical path.
+    expect(runPathCause(run).txs).toHaveLength(hot[0]);
+    return [eth.txs, eth.kinds["eth-transfer"], ...hot, hot.length, m.lanes];
   },
   "access-lists-two-accounts": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -221,26 +325,60 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => void> = {
     const size = listSize(l.run.block.accessList!);
     expect([size.reads, size.writes, (size.bytes / 1000).toFixed(1)]).toEqual([200, 200, "6.9"]);
     expect(l.m.reExecutions + l.m.suspensions).toBe(0);
+    return [
+      l.run.block.n,
+      l.run.scenario.accounts,
+      l.m.lanes,
+      r.m.speedup.toFixed(2),
+      l.m.speedup.toFixed(2),
+      size.reads,
+      size.writes,
+      (size.bytes / 1000).toFixed(1),
+    ];
   },
   "naive-vs-blockstm": (l, r) => {
     if (!r) throw new Error("compare side expected");
     const { run } = l;
     expect([run.block.n, run.scenario.accounts, l.m.lanes]).toEqual([100, 50, 8]);
-    expect(lostUpdates(run.log)).toHaveLength(18);
-    expect(supplyDrift(run.unsafe!.supply)).toEqual([{ currency: "coins", created: -988 }]);
+    const lost = lostUpdates(run.log);
+    expect(lost).toHaveLength(18);
+    const drift = supplyDrift(run.unsafe!.supply);
+    expect(drift).toEqual([{ currency: "coins", created: -988 }]);
     expect(run.unsafe!.other?.workers).toBe(7);
     expect(run.unsafe!.other?.stateHash).not.toBe(run.stateHash);
     expect(run.stateHash).not.toBe(run.sequentialStateHash);
     expect(l.m.elapsedUs).toBeLessThan(r.m.elapsedUs);
     expect(r.run.stateHash).toBe(r.run.sequentialStateHash);
     expect(r.run.stateHash).toBe(run.sequentialStateHash);
+    return [run.block.n, run.scenario.accounts, l.m.lanes, lost.length, -drift[0].created, 7];
   },
   "eth-more-workers": (l, r) => {
+    if (!r) throw new Error("compare side expected");
     const eth = l.run.eth!;
-    expect(eth.hottestContracts[0].txs).toBe(25);
+    const contract = eth.hottestContracts[0];
+    expect(contract.txs).toBe(25);
     expect(l.m.levels).toBe(25);
     expect(l.m.speedup).toBeGreaterThan(0.9 * l.m.idealSpeedup);
-    expect(r?.m.speedup).toBeLessThan(1.1 * l.m.speedup);
+    expect(r.m.speedup).toBeLessThan(1.1 * l.m.speedup);
+    // The 25 calls are the deepest chain; one transaction alone is longer and is the critical path.
+    const cause = runPathCause(l.run);
+    expect(cause.deepest.txs.map((t) => eth.targets[t])).toEqual(Array(contract.txs).fill(contract.name));
+    const tx = cause.longest.tx;
+    expect(cause.longest.us).toBeGreaterThan(cause.deepest.us);
+    return [
+      tx,
+      l.run.block.gas[tx] / 1e6,
+      ms(cause.criticalPathUs),
+      contract.txs,
+      ms(cause.deepest.us),
+      l.m.lanes,
+      l.m.speedup.toFixed(2),
+      l.m.idealSpeedup.toFixed(2),
+      r.m.lanes,
+      r.m.speedup.toFixed(2),
+      mGas(eth.gasLimitTotal),
+      mGas(eth.gasUsed!),
+    ];
   },
 };
 
@@ -314,6 +452,14 @@ describe("presets", () => {
     for (const t of times) expect(t).toBeDefined();
     for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThanOrEqual(times[i - 1]!);
     expect(Object.hasOwn(CLAIMS, id), `no claim checked for ${id}`).toBe(true);
-    CLAIMS[id](left, right);
+    const figures = new Set(CLAIMS[id](left, right).map((f) => String(f)));
+    // Every number the lesson and the captions state is a figure of these runs.
+    for (const text of [p.lesson, ...p.chapters.map((c) => c.caption)])
+      for (const n of statedNumbers(text)) expect(figures, `${n} in "${text}"`).toContain(n);
+    // The stated cause of the critical path is the analysis's.
+    const cause = runPathCause(left.run);
+    const stated = STATED_CAUSE[id] ?? "chain";
+    if (typeof stated === "string") expect(cause.cause).toBe(stated);
+    else expect([cause.cause, cause.longest.tx]).toEqual(["one-transaction", stated.tx]);
   });
 });

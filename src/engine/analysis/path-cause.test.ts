@@ -26,7 +26,7 @@ describe("pathCause", () => {
     expect(c.txs).toEqual([0, 1, 2, 3]);
     expect(c.cause).toBe("chain");
     expect(c.longest).toEqual({ tx: 0, us: 1, share: 0.25 });
-    expect(c.deepest).toEqual({ units: 4, us: 4 });
+    expect(c.deepest).toEqual({ units: 4, us: 4, txs: [0, 1, 2, 3] });
   });
 
   it("names one transaction when it alone is longer than the deepest chain", () => {
@@ -36,6 +36,6 @@ describe("pathCause", () => {
     expect(c.cause).toBe("one-transaction");
     expect(c.longest).toEqual({ tx: 4, us: 10, share: 1 });
     // The deepest chain is still the four cheap ones, and shorter in time.
-    expect(c.deepest).toEqual({ units: 4, us: 4 });
+    expect(c.deepest).toEqual({ units: 4, us: 4, txs: [0, 1, 2, 3] });
   });
 });

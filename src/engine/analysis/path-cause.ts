@@ -23,6 +23,8 @@ export interface LongestChain {
   /** Units on it: transactions, or legs where a sharded receipt run splits a transaction. */
   readonly units: number;
   readonly us: number;
+  /** Its transactions, in serial order. */
+  readonly txs: readonly number[];
 }
 
 /** What sets a run's critical path: a chain of transactions, or one transaction on its own. */
@@ -66,18 +68,25 @@ function deepestChain(graph: DepGraph, trace: CauseTrace): LongestChain {
   const n = graph.units;
   const { depStart, dep, level } = graph;
   const finish = new Float64Array(n);
+  const via = new Int32Array(n).fill(-1);
   let best = -1;
   for (let i = 0; i < n; i++) {
     let start = trace.claimUs;
     for (let e = depStart[i]; e < depStart[i + 1]; e++) {
       const j = dep[e];
-      if (level[j] + 1 === level[i] && finish[j] > start) start = finish[j];
+      if (level[j] + 1 === level[i] && (via[i] < 0 || finish[j] > start)) {
+        start = Math.max(start, finish[j]);
+        via[i] = j;
+      }
     }
     finish[i] = start + trace.costUs[i] - trace.claimUs;
     if (best < 0 || level[i] > level[best] || (level[i] === level[best] && finish[i] > finish[best]))
       best = i;
   }
-  return best < 0 ? { units: 0, us: 0 } : { units: level[best] + 1, us: finish[best] };
+  if (best < 0) return { units: 0, us: 0, txs: [] };
+  const txs: number[] = [];
+  for (let u = best; u >= 0; u = via[u]) if (txs[0] !== trace.unitTx[u]) txs.unshift(trace.unitTx[u]);
+  return { units: level[best] + 1, us: finish[best], txs };
 }
 
 const byPath = new WeakMap<CriticalPath, PathCause>();

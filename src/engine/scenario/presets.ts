@@ -70,12 +70,12 @@ export const PRESETS: readonly Preset[] = [
     id: "independent-transfers",
     title: "Independent transfers",
     lesson:
-      "1,000 transfers among 10,000 accounts rarely touch the same balance, so 16 workers run them close to 16 times faster than one.",
+      "1,000 transfers among 10,000 accounts rarely touch the same balance: the longest chain is 5 transfers, so 16 workers could run them 16 times faster than one, and run them 11.5 times faster.",
     scenario: scenario({ accounts: 10_000, workers: 16 }),
     chapters: [
       { caption: "Each worker takes the next transfer; few pairs of transfers share an account.", at: 0 },
       { caption: "Validations pass: almost nothing re-executes.", at: 0.5 },
-      { caption: "Close to 16x on the virtual clock: the work was independent.", at: 1 },
+      { caption: "11.5x on the virtual clock, of an ideal 16x: the work was independent.", at: 1 },
       {
         caption:
           "On real hardware the Block-STM paper reports about 17-20x at 32 threads with 10,000 accounts.",
@@ -87,7 +87,7 @@ export const PRESETS: readonly Preset[] = [
     id: "hot-account",
     title: "One hot account",
     lesson:
-      "With only 2 accounts every transfer depends on the one before: Block-STM gets no speedup and stays close to sequential, as in the Block-STM paper's 2-account benchmark.",
+      "With only 2 accounts every transfer depends on the one before: Block-STM gets no speedup (0.93x) and stays close to sequential, as in the Block-STM paper's 2-account benchmark.",
     scenario: scenario({ accounts: 2 }),
     chapters: [
       { caption: "Every transfer moves money between the same two accounts.", at: 0 },
@@ -135,7 +135,7 @@ export const PRESETS: readonly Preset[] = [
     id: "nft-mint",
     title: "NFT mint frenzy",
     lesson:
-      "Every mint of a drop increments its collection's counter: one hot key, so the mints run one at a time; sixteen collections give sixteen shorter chains.",
+      "Every mint of a drop increments its collection's counter: one hot key, so the mints run one at a time (this model has no aggregators); sixteen collections give sixteen shorter chains.",
     scenario: scenario({ mix: only("mint"), collections: 1, accounts: 10_000, locality: 0 }),
     compare: { collections: 16 },
     chapters: [
@@ -149,7 +149,7 @@ export const PRESETS: readonly Preset[] = [
     id: "dao-vote",
     title: "DAO vote tally",
     lesson:
-      "Every ballot adds its weight to the proposal's yes or no tally: two counters written by every vote cap the speedup near 2x, with 8 workers or 32.",
+      "Every ballot adds its weight to the proposal's yes or no tally: two counters written by every vote (this model has no aggregators) cap the speedup near 2x, with 8 workers or 32.",
     scenario: scenario({ mix: only("vote"), proposals: 1, accounts: 10_000, locality: 0 }),
     compare: { workers: 32 },
     chapters: [
@@ -241,7 +241,7 @@ export const PRESETS: readonly Preset[] = [
     id: "eth-known-access",
     title: "Ethereum 14029313: access known up front",
     lesson:
-      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: level batches from the declared accounts (right) do about as well as Block-STM.",
+      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: level batches from the declared accounts (right) do about as well as Block-STM. Both cost each transaction its gas limit: 58.6 M gas in all, against 30.1 M the block used.",
     scenario: scenario({ source: "eth-14029313" }),
     compare: { scheduler: "batched" },
     chapters: [
@@ -254,7 +254,7 @@ export const PRESETS: readonly Preset[] = [
     id: "eth-router-calls",
     title: "Ethereum 19606599: calls with unknown access",
     lesson:
-      "157 of 367 transactions call contracts whose storage use is unknown without running the EVM; TxLanes treats each as reading and writing its whole contract (an over-approximation), so the 34 Uniswap Universal Router calls form one chain.",
+      "157 of 367 transactions call contracts whose storage use is unknown without running the EVM; TxLanes treats each as reading and writing its whole contract (an over-approximation), so the 34 Uniswap Universal Router calls form one chain of 1.22 ms. Yet tx 41 alone, costed at its 18.5 M gas limit, takes 2.64 ms: it, not the chain, sets the length of the run.",
     scenario: scenario({ source: "eth-19606599" }),
     chapters: [
       { caption: "A real mainnet block with many Uniswap Universal Router calls.", at: 0 },
@@ -263,7 +263,11 @@ export const PRESETS: readonly Preset[] = [
           "Without an EVM, a call counts as touching its whole contract: approximate, on the safe side.",
         at: 0.3,
       },
-      { caption: "The 34 router calls run one after another: that chain sets the length of the run.", at: 1 },
+      {
+        caption:
+          "Tx 41 alone (2.64 ms) outlasts the 34-call router chain (1.22 ms), but its cost is its gas limit: this block's limits add up to 70.8 M gas against 30.0 M used.",
+        at: 1,
+      },
     ],
   },
   {
@@ -285,13 +289,17 @@ export const PRESETS: readonly Preset[] = [
     id: "eth-more-workers",
     title: "Ethereum 12965000: when more workers stop helping",
     lesson:
-      "25 calls to one contract form this block's longest chain; 8 workers already run near the limit it sets, and 32 workers (right) are barely faster.",
+      "Tx 53 alone, costed at its 14.25 M gas limit, takes 2.04 ms: longer than the block's longest chain, 25 calls to one contract (0.92 ms). 8 workers already reach 4.31x of the 4.61x it allows, and 32 workers (right) 4.57x.",
     scenario: scenario({ source: "eth-12965000" }),
     compare: { workers: 32 },
     chapters: [
       { caption: "A real mainnet block: the first block after the London upgrade.", at: 0 },
-      { caption: "25 calls to one contract must run in order.", at: 0.5 },
-      { caption: "The chain, not the worker count, bounds the speedup.", at: 1 },
+      { caption: "25 calls to one contract run in order, in 0.92 ms.", at: 0.5 },
+      {
+        caption:
+          "Tx 53's gas limit, not the chain or the worker count, bounds the speedup; limits overstate use: this block's add up to 65.5 M gas against 30.0 M used.",
+        at: 1,
+      },
     ],
   },
   {
