@@ -1,5 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { runPathCause } from "../src/engine/analysis/path-cause";
+import { findPreset, presetLink } from "../src/engine/scenario/presets";
+import { readBlockFile } from "../src/runtime/block-file";
+import { loadBlock } from "../src/runtime/block-source";
+import { simulate } from "../src/runtime/simulate";
 import { expect, test } from "./fixtures";
+import { openLink } from "./link-helpers";
 import {
   chooseFile,
   dropFile,
@@ -148,4 +154,39 @@ test("malformed block files give their messages and change nothing", async ({ pa
   await expect(notice).toContainText(/dropped\.json: not JSON/);
   expect(await fingerprint(page)).toBe(before);
   await expect(sourceKnob(page)).toHaveValue("synthetic");
+});
+
+test("the block panel names what sets the critical path, and says when a gas limit may overstate it", async ({
+  page,
+}) => {
+  for (const id of ["eth-router-calls", "eth-hot-token"]) {
+    const preset = findPreset(id)!;
+    const run = simulate(preset.scenario, await loadBlock(preset.scenario, readBlockFile));
+    const cause = runPathCause(run);
+    const eth = run.eth!;
+    const { search, hash } = presetLink(preset);
+    await openLink(page, `/${search}${hash}`);
+    const panel = page.getByTestId("block-panel");
+    await expect(panel.getByTestId("bp-txs")).toHaveText(eth.txs.toLocaleString("en-US"));
+    const total = `${(eth.gasLimitTotal / 1e6).toFixed(1)} M in all; ${(eth.gasUsed! / 1e6).toFixed(1)} M used`;
+    await expect(panel.getByTestId("bp-gas")).toHaveText(total);
+    const share = `${Math.round(cause.longest.share * 100)}%`;
+    if (cause.cause === "one-transaction") {
+      const limit = `${run.block.gas[cause.longest.tx] / 1e6} M`;
+      await expect(panel.getByTestId("bp-path")).toHaveText(
+        new RegExp(
+          `^tx ${cause.longest.tx} alone \\(${share}\\): its ${limit} gas limit outlasts the deepest chain, ${cause.deepest.units} transactions in `,
+        ),
+      );
+      const used = `${Math.round((100 * eth.gasUsed!) / eth.gasLimitTotal)}%`;
+      await expect(panel.getByTestId("bp-limit-note")).toHaveText(
+        `Tx ${cause.longest.tx}'s cost is its gas limit, ${limit}: what it used is in its receipt, which the block file does not carry, and the block used ${used} of its limits in all, so this critical path may be far shorter on a real node.`,
+      );
+    } else {
+      await expect(panel.getByTestId("bp-path")).toHaveText(
+        `a chain of ${cause.txs.length} transactions; the costliest, tx ${cause.longest.tx}, is ${share} of it`,
+      );
+      await expect(panel.getByTestId("bp-limit-note")).toHaveCount(0);
+    }
+  }
 });

@@ -16,10 +16,17 @@ for (const p of PRESETS) {
     expect(url.search).toBe(search);
     expect(url.hash).toBe(hash);
 
+    // The lesson shows out of talk mode too, and playing does not move it.
+    const card = page.getByTestId("chapter-card");
+    await expect(page.locator("html")).not.toHaveClass(/\btalk\b/);
+    await expect(page.getByTestId("chapter-caption")).toHaveText(p.lesson);
+    const before = await card.boundingBox();
+
     await page.keyboard.press("Home");
     expect((await playhead(page)).time).toBe(0);
     await page.keyboard.press("Space");
     await expect.poll(async () => (await playhead(page)).time, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await card.boundingBox()).toEqual(before);
   });
 }
 

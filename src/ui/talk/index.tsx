@@ -42,13 +42,15 @@ export function useTalkMode(): boolean {
   return talk;
 }
 
-/** The preset's current chapter: its title card (chapter 0) or caption, and buttons for mouse users. */
+/**
+ * The preset's current chapter: its lesson (chapter 0) or caption, and buttons for mouse users. Shown in
+ * talk mode and out of it, so a preset's lesson is never hidden; it changes only when the user moves.
+ */
 export function ChapterCard() {
   const id = useStore(linkView, (s) => s.preset);
   const chapter = useStore(linkView, (s) => s.chapter);
-  const talk = useStore(linkView, (s) => s.panels.includes(TALK_PANEL));
   const preset = id ? findPreset(id) : undefined;
-  if (!preset || (!talk && chapter === 0)) return null;
+  if (!preset) return null;
   const n = preset.chapters.length;
   const caption = chapter === 0 ? preset.lesson : (preset.chapters[chapter - 1]?.caption ?? "");
   return (

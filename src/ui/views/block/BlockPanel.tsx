@@ -2,6 +2,7 @@ import type { ComparePoint } from "../../../app/jobs";
 import { useBlockCompare } from "../../../app/jobs";
 import { useRun } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
+import { type PathCause, runPathCause } from "../../../engine/analysis/path-cause";
 import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import {
@@ -10,7 +11,7 @@ import {
   SCHEDULER_LABELS,
   type SchedulerName,
 } from "../../../engine/scenario/scenario";
-import { formatDuration, formatInt, formatTimes } from "../../format";
+import { formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
 import "../side-card.css";
 import "./block-panel.css";
 
@@ -49,8 +50,19 @@ export function BlockPanel({ run }: { run: ShownRun }) {
   );
 }
 
+/** A block's total gas in millions: "70.8 M". */
+function mGas(gas: number): string {
+  return `${(gas / 1e6).toFixed(1)} M`;
+}
+
+/** One transaction's gas limit in millions, as exact as two decimals allow: "18.5 M", "14.25 M". */
+function limitGas(gas: number): string {
+  return `${Number((gas / 1e6).toFixed(2))} M`;
+}
+
 function Facts({ run, eth }: { run: ShownRun; eth: EthBlockInfo }) {
   const m = run.metrics;
+  const cause = runPathCause(run.result);
   return (
     <>
       <dl className="bp-facts">
@@ -66,14 +78,50 @@ function Facts({ run, eth }: { run: ShownRun; eth: EthBlockInfo }) {
         <dd data-testid="bp-exact">{formatInt(eth.exact)}</dd>
         <dt title="Other calls: modelled as reading and writing the whole called contract">Conservative</dt>
         <dd data-testid="bp-conservative">{formatInt(eth.conservative)}</dd>
+        <dt>Gas limits</dt>
+        <dd data-testid="bp-gas">
+          {mGas(eth.gasLimitTotal)} in all
+          {eth.gasUsed !== null && `; ${mGas(eth.gasUsed)} used`}
+        </dd>
         <dt>Critical path</dt>
         <dd>{formatDuration(m.criticalPathUs)} (simulated)</dd>
+        <dt>Set by</dt>
+        <dd data-testid="bp-path">
+          <PathSetBy cause={cause} gas={run.result.block.gas} />
+        </dd>
         <dt title="min(lanes, total work / critical path): the best any scheduler could do">Ideal speedup</dt>
         <dd data-testid="bp-ideal">{formatTimes(m.idealSpeedup)}</dd>
       </dl>
+      {cause.cause === "one-transaction" && (
+        <p className="side-note" data-testid="bp-limit-note">
+          Tx {cause.longest.tx}'s cost is its gas limit, {limitGas(run.result.block.gas[cause.longest.tx])}:
+          what it used is in its receipt, which the block file does not carry
+          {eth.gasUsed !== null &&
+            `, and the block used ${formatPercent(eth.gasUsed / eth.gasLimitTotal)} of its limits in all`}
+          , so this critical path may be far shorter on a real node.
+        </p>
+      )}
       <p className="side-note" data-testid="bp-fee">
         Fee recipient: {FEE_NOTES[eth.feeMode]}
       </p>
+    </>
+  );
+}
+
+/** What sets the critical path: one transaction's limit, or a chain (with its costliest transaction's share). */
+function PathSetBy({ cause, gas }: { cause: PathCause; gas: Float64Array }) {
+  const { longest, deepest } = cause;
+  const share = formatPercent(longest.share);
+  if (cause.cause === "one-transaction")
+    return (
+      <>
+        tx {longest.tx} alone ({share}): its {limitGas(gas[longest.tx])} gas limit outlasts the deepest chain,{" "}
+        {formatInt(deepest.units)} transactions in {formatDuration(deepest.us)}
+      </>
+    );
+  return (
+    <>
+      a chain of {formatInt(cause.txs.length)} transactions; the costliest, tx {longest.tx}, is {share} of it
     </>
   );
 }
