@@ -1,5 +1,6 @@
 /** Every preset opens from its link, keeps that link in the address bar, and plays; the gallery opens them. */
 import { PRESETS, presetLink } from "../src/engine/scenario/presets";
+import { REAL_SYSTEMS, TPS_REFERENCE } from "../src/ui/landscape/real-systems";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf, waitForRun } from "./link-helpers";
 import { playhead } from "./view-helpers";
@@ -50,4 +51,26 @@ test("the gallery lists every preset with its lesson and tags, and opens the one
   await page.keyboard.press("1");
   await expect.poll(() => paramsOf(page).get("p"), { timeout: 15_000 }).toBe(PRESETS[0].id);
   await expect(page.getByTestId("run-summary")).toContainText("teaching block");
+});
+
+test("Real systems opens by keyboard or click, lists every entry with its source, and the chart names its reference", async ({
+  page,
+}) => {
+  await openLink(page, "/");
+  await waitForRun(page);
+  const button = page.getByRole("button", { name: "Real systems" });
+  const dialog = page.getByRole("dialog", { name: "Real systems" });
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("listitem")).toHaveCount(REAL_SYSTEMS.length);
+  for (const s of REAL_SYSTEMS) {
+    await expect(dialog.getByRole("link", { name: s.source.title })).toHaveAttribute("href", s.source.url);
+    await expect(dialog).toContainText(s.differs);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await button.click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("mp-reference")).toHaveText(TPS_REFERENCE.what);
 });

@@ -1,5 +1,5 @@
 /**
- * The link and presentation buttons: presets, compare, talk mode, keys, and the two copy-link buttons
+ * The link and presentation buttons: presets, real systems, compare, talk mode, keys, and the two copy-link buttons
  * (the current link, and the link at this moment of the run, with t=). A toast confirms a copy; where the
  * clipboard is refused, the link is shown selected in a box to copy by hand.
  */
@@ -8,6 +8,7 @@ import { useStore } from "zustand";
 import { defaultPatch } from "../../app/compare-patch";
 import { linkHere, linkView, useRun } from "../../app/page";
 import { copyText } from "../clipboard";
+import { RealSystemsPanel } from "../landscape/RealSystemsPanel";
 import { runTalkAction, TALK_PANEL } from "../talk/talk-actions";
 import { PresetGallery } from "./PresetGallery";
 import "./gallery.css";
@@ -19,6 +20,7 @@ export function LinkBar() {
   const compare = useStore(linkView, (s) => s.compare);
   const talk = useStore(linkView, (s) => s.panels.includes(TALK_PANEL));
   const [gallery, setGallery] = useState(false);
+  const [systems, setSystems] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [manual, setManual] = useState<string | null>(null);
 
@@ -52,6 +54,9 @@ export function LinkBar() {
     <nav className="link-bar" aria-label="Links and presentation">
       <button type="button" className="pill" onClick={() => setGallery(true)} aria-haspopup="dialog">
         Presets
+      </button>
+      <button type="button" className="pill" onClick={() => setSystems(true)} aria-haspopup="dialog">
+        Real systems
       </button>
       <button
         type="button"
@@ -115,6 +120,7 @@ export function LinkBar() {
         </div>
       )}
       {gallery && <PresetGallery onClose={() => setGallery(false)} />}
+      {systems && <RealSystemsPanel onClose={() => setSystems(false)} />}
     </nav>
   );
 }

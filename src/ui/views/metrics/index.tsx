@@ -5,6 +5,7 @@ import { whySlower } from "../../../engine/analysis/why-slower";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import type { LiveStats } from "../../../engine/run-result";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
+import { TPS_REFERENCE } from "../../landscape/real-systems";
 import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
 import { completionTimes, countUpTo, roundTimes } from "./playhead-counts";
@@ -225,7 +226,11 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
         <figcaption>
           Transactions per second, log scale: execution only (no consensus, network or disk),{" "}
           {clock === "simulated" ? "on the virtual clock" : "measured on this machine"}. The 100k TPS line is
-          a reference, not a promise.
+          a reference, not a promise: <span data-testid="mp-reference">{TPS_REFERENCE.what}</span> (
+          <a href={TPS_REFERENCE.source.url} target="_blank" rel="noreferrer">
+            {TPS_REFERENCE.source.title}
+          </a>
+          , {TPS_REFERENCE.asOf}).
         </figcaption>
         <ThroughputChart bars={bars} summary={summary} />
       </figure>

@@ -1,0 +1,130 @@
+/**
+ * What real systems run for each approach on screen, dated and sourced, and how TxLanes differs. The one
+ * source for the "Real systems" panel and the README section of that name (a test checks the README holds
+ * every entry as `readmeLine` writes it).
+ */
+
+export interface RealSystem {
+  /** The approach as the page names it (a scheduler, a knob, a figure). */
+  readonly approach: string;
+  readonly who: string;
+  /** What the system does, as of `asOf`. */
+  readonly what: string;
+  /** How the model here differs from it. */
+  readonly differs: string;
+  readonly asOf: string;
+  readonly source: { readonly title: string; readonly url: string };
+}
+
+/** The source of the throughput chart's reference line. */
+export const TPS_REFERENCE: RealSystem = {
+  approach: "100k TPS reference line",
+  who: "Ethereum roadmap (the Surge)",
+  what: "Ethereum's roadmap names 100,000+ transactions per second across L1 and L2 (the rollups together) as a key goal.",
+  differs:
+    "The throughput chart draws it as a reference only: one executor's simulated or measured rate on one block is not a network's throughput across rollups.",
+  asOf: "October 2024",
+  source: {
+    title: "V. Buterin, Possible futures of the Ethereum protocol, part 2: The Surge",
+    url: "https://vitalik.eth.limo/general/2024/10/17/futures2.html",
+  },
+};
+
+export const REAL_SYSTEMS: readonly RealSystem[] = [
+  {
+    approach: "Block-STM",
+    who: "Aptos",
+    what: "Executes each block optimistically in parallel over multi-version memory, validating every transaction and re-executing it when a read turns out stale, so the result equals running the block in its preset order.",
+    differs:
+      "TxLanes follows the paper's scheduler (execution and validation indices, ESTIMATE markers) on a virtual clock with a stated cost model, or on this machine's Web Workers; it does not model Aptos's storage, gas metering or later changes to its executor.",
+    asOf: "paper 2022",
+    source: {
+      title: "Gelashvili et al., Block-STM, arXiv 2203.06871",
+      url: "https://arxiv.org/abs/2203.06871",
+    },
+  },
+  {
+    approach: "Aggregators (hot counters)",
+    who: "Aptos",
+    what: "Counters that many transactions update, such as a collection's supply, are aggregators: commuting delta updates checked against their bounds, so concurrent mints need not conflict on one key (AIP-43 for token minting, AIP-47 for aggregators v2).",
+    differs:
+      "TxLanes has no aggregators: the NFT mint counter and the DAO tallies are plain keys, so their lessons show the chain Aptos avoids.",
+    asOf: "AIPs of 2023",
+    source: {
+      title: "Aptos AIP-47: Aggregators V2",
+      url: "https://github.com/aptos-foundation/AIPs/blob/main/aips/aip-47.md",
+    },
+  },
+  {
+    approach: "Account locks",
+    who: "Solana (Agave validator)",
+    what: "Every transaction lists the accounts it reads and writes; the runtime takes read and write locks on them, so transactions with no conflicting account run in parallel (Sealevel), and the block producer's scheduler hands transactions to threads by those locks.",
+    differs:
+      "TxLanes runs one fixed block in its order, each transaction waiting for the earlier ones it conflicts with; a Solana leader schedules a stream of incoming transactions, and its cost model and fees are not modelled.",
+    asOf: "as of 2024",
+    source: {
+      title: "Solana Labs, Sealevel: parallel processing of smart contracts (2019)",
+      url: "https://medium.com/solana-labs/sealevel-parallel-processing-thousands-of-smart-contracts-d814b378192",
+    },
+  },
+  {
+    approach: "Declared access",
+    who: "Sui",
+    what: "Transactions that touch only objects owned by one address skip consensus ordering; transactions on shared objects are ordered by consensus first, then executed, in parallel where their objects differ.",
+    differs:
+      "TxLanes has no owned/shared split: every key goes through the same scheduler, and consensus is not modelled.",
+    asOf: "as of 2024",
+    source: {
+      title: "Sui documentation: object ownership",
+      url: "https://docs.sui.io/concepts/object-ownership",
+    },
+  },
+  {
+    approach: "Optimistic execution",
+    who: "Monad",
+    what: "Runs a block's transactions optimistically in parallel and re-executes a transaction when an input it read was changed by an earlier one, committing results in block order.",
+    differs:
+      "TxLanes's Block-STM is the same kind of optimistic execution, but it does not model Monad's pipelining of execution behind consensus or its storage.",
+    asOf: "as of 2025",
+    source: { title: "Monad documentation: parallel execution", url: "https://docs.monad.xyz/" },
+  },
+  {
+    approach: "Sharding with receipts",
+    who: "NEAR",
+    what: "A sharded chain (Nightshade): a transaction that touches another shard produces a receipt that executes on the receiving shard in a later block, so a cross-shard transfer is not atomic.",
+    differs:
+      "In TxLanes a receipt runs in the next round of one block's execution; on NEAR it waits for a later block and can be delayed further when the receiving shard is congested.",
+    asOf: "as of 2024",
+    source: {
+      title: "NEAR Protocol specification: receipts",
+      url: "https://nomicon.io/RuntimeSpec/Receipts",
+    },
+  },
+  {
+    approach: "Execution sharding",
+    who: "Ethereum",
+    what: "Dropped execution sharding for a rollup-centric roadmap: execution scales on rollups, and the base chain shards data for them instead (blobs since EIP-4844, March 2024; danksharding next).",
+    differs:
+      "TxLanes's sharded schedulers shard execution across shards of one chain, which Ethereum does not do.",
+    asOf: "roadmap of 2020",
+    source: {
+      title: "V. Buterin, A rollup-centric Ethereum roadmap",
+      url: "https://ethereum-magicians.org/t/a-rollup-centric-ethereum-roadmap/4698",
+    },
+  },
+  {
+    approach: "Block access lists",
+    who: "Ethereum (EIP-7928)",
+    what: "The block carries every account and storage slot its transactions access, with the values they wrote, so clients can read, execute and validate in parallel; a draft created in March 2025 and specified for the Amsterdam fork.",
+    differs:
+      "TxLanes's list holds the keys each transaction reads and writes and the values it wrote, built by its own sequential run; the EIP also records balance, nonce and code changes and is committed to in the block header.",
+    asOf: "draft of 2025",
+    source: { title: "EIP-7928: Block-Level Access Lists", url: "https://eips.ethereum.org/EIPS/eip-7928" },
+  },
+  TPS_REFERENCE,
+];
+
+/** One entry as a README bullet: the README section is these lines, in this order. */
+export function readmeLine(s: RealSystem): string {
+  return `- **${s.approach}: ${s.who}** (${s.asOf}). ${s.what} _Here:_ ${s.differs} Source: [${s.source.title}](${s.source.url}).`;
+}
