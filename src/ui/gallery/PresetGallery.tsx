@@ -1,7 +1,8 @@
 /** Every preset as a card (title, lesson, tags); picking one opens its link. Keys 1-9 open the first nine. */
-import { type MouseEvent, useEffect } from "react";
+import type { MouseEvent } from "react";
 import { openPreset } from "../../app/page";
 import { PRESETS, type Preset, presetLink } from "../../engine/scenario/presets";
+import { useEscape } from "../use-escape";
 import { CloseButton } from "./CloseButton";
 import { presetTags } from "./preset-tags";
 
@@ -11,13 +12,7 @@ function href(p: Preset): string {
 }
 
 export function PresetGallery({ onClose }: { onClose: () => void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscape(onClose);
   const pick = (p: Preset) => (e: MouseEvent) => {
     // A plain click opens it here; a modified click (new tab) follows the link.
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;

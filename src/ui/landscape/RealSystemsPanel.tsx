@@ -1,17 +1,11 @@
 /** The "Real systems" dialog: who runs each approach on screen, how TxLanes differs, dated and sourced. */
-import { useEffect } from "react";
 import { CloseButton } from "../gallery/CloseButton";
+import { useEscape } from "../use-escape";
 import { REAL_SYSTEMS } from "./real-systems";
 import "./real-systems.css";
 
 export function RealSystemsPanel({ onClose }: { onClose: () => void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscape(onClose);
   return (
     <div className="gallery-backdrop">
       <section
