@@ -4,7 +4,6 @@ import type { ShownRun } from "../../../app/store";
 import { txStatesOf } from "../../../engine/analysis/tx-state";
 import { formatInt } from "../../format";
 import { useRenderer } from "../use-renderer";
-import { EDGE_BUDGET } from "./draw-graph";
 import { buildGraphModel } from "./graph-model";
 import { GraphRenderer } from "./graph-renderer";
 import "./graph.css";
@@ -16,6 +15,7 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
   const nodes = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const [critical, setCritical] = useState(false);
+  const [note, setNote] = useState("");
   const model = useMemo(() => buildGraphModel(run.result), [run]);
   const { renderer, redraw } = useRenderer(
     box,
@@ -34,6 +34,7 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
   useEffect(() => {
     if (!renderer.current) return;
     renderer.current.showCritical = critical;
+    renderer.current.listen(setNote);
     redraw();
   }, [critical, model]);
 
@@ -59,9 +60,9 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
     <section className="panel graph-panel" data-testid="graph-view" aria-labelledby="graph-title">
       <header className="panel-head">
         <h2 id="graph-title">Dependency graph</h2>
-        <p className="panel-note">
-          x: {axis} · row: the worker that first ran it (fixed for the run)
-          {edges > EDGE_BUDGET && ` · ${formatInt(EDGE_BUDGET)} of ${formatInt(edges)} edges drawn`}
+        <p className="panel-note">x: {axis} · row: the worker that first ran it (fixed for the run)</p>
+        <p className="panel-note" data-testid="graph-edge-note">
+          {note}
         </p>
         <button
           type="button"

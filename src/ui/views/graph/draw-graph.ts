@@ -6,32 +6,32 @@
 import { type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
 import { canvasFont } from "../canvas";
 import type { Palette } from "../palette";
+import { type Band, DENSITY_RADIUS, type EdgePlan } from "./edge-plan";
 import { type GlyphSprites, stamp } from "./glyph-sprites";
 import { GLYPHS } from "./glyphs";
 import type { GraphLayout } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 
-/** Most edges drawn in the base layer; beyond it a uniform sample (highlighted edges are always drawn). */
-export const EDGE_BUDGET = 3000;
-/** Below this radius nodes are dots: shapes would not read anyway. */
-const DOT_RADIUS = 2;
-
 export function drawBase(
   ctx: CanvasRenderingContext2D,
   model: GraphModel,
   g: GraphLayout,
+  plan: EdgePlan,
   palette: Palette,
   textPx = 11,
 ): void {
-  const { box } = g;
-  const top = box.top;
-  const bottom = box.top + box.height;
+  const { box, view } = g;
+  drawAxisLabels(ctx, model, g, palette, textPx);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(view.left, view.top, view.width, view.height);
+  ctx.clip();
   // Alternate shading tells the columns apart without spending width on gaps.
   const colWidth = model.columns > 0 ? (g.colRight[model.columns - 1] - g.colLeft[0]) / model.columns : 0;
   if (colWidth >= 4) {
     ctx.fillStyle = palette["surface-2"];
     for (let c = 1; c < model.columns; c += 2)
-      ctx.fillRect(g.colLeft[c], top, g.colRight[c] - g.colLeft[c], box.height);
+      ctx.fillRect(g.colLeft[c], box.top, g.colRight[c] - g.colLeft[c], box.height);
   }
   // Lane separators, and a heavier line between shards.
   ctx.strokeStyle = palette.border;
@@ -41,22 +41,26 @@ export function drawBase(
     ctx.globalAlpha = shardEdge ? 1 : 0.45;
     ctx.lineWidth = shardEdge ? 1.5 : 1;
     ctx.beginPath();
-    ctx.moveTo(box.left, Math.round(y) + 0.5);
-    ctx.lineTo(box.left + box.width, Math.round(y) + 0.5);
+    ctx.moveTo(view.left, Math.round(y) + 0.5);
+    ctx.lineTo(view.left + view.width, Math.round(y) + 0.5);
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-  drawLabels(ctx, model, g, palette, textPx);
-  drawEdges(ctx, model, g, palette, top, bottom);
+  if (plan.mode === "each") drawEdges(ctx, model, g, palette);
+  else drawBands(ctx, g, plan.bands, palette);
+  ctx.restore();
 }
 
-function drawLabels(
+/** Worker and shard names down the left, level numbers along the top: those whose lane or column is on screen. */
+function drawAxisLabels(
   ctx: CanvasRenderingContext2D,
   model: GraphModel,
   g: GraphLayout,
   palette: Palette,
   textPx: number,
 ): void {
+  const { view } = g;
+  const onRows = (y: number): boolean => y >= view.top && y <= view.top + view.height;
   ctx.font = canvasFont(textPx);
   ctx.fillStyle = palette.muted;
   ctx.textBaseline = "middle";
@@ -65,7 +69,8 @@ function drawLabels(
   const sharded = model.shards > 1;
   const laneEvery = Math.max(1, Math.ceil((textPx + 1) / laneHeight));
   for (let l = 0; l < model.lanes; l += laneEvery) {
-    ctx.fillText(`w${l % model.workersPerShard}`, g.box.left - 6, (g.laneTop[l] + g.laneBottom[l]) / 2);
+    const y = (g.laneTop[l] + g.laneBottom[l]) / 2;
+    if (onRows(y)) ctx.fillText(`w${l % model.workersPerShard}`, view.left - 6, y);
   }
   if (sharded) {
     ctx.textAlign = "left";
@@ -74,50 +79,75 @@ function drawLabels(
     for (let s = 0; s < model.shards; s += shardEvery) {
       const first = s * model.workersPerShard;
       const last = Math.min(model.lanes, first + model.workersPerShard) - 1;
-      ctx.fillText(`S${s}`, 2, (g.laneTop[first] + g.laneBottom[last]) / 2);
+      const y = (g.laneTop[first] + g.laneBottom[last]) / 2;
+      if (onRows(y)) ctx.fillText(`S${s}`, 2, y);
     }
   }
-  // Column numbers along the top, skipping any that would touch the previous one.
+  // Column numbers along the top, skipping any that would touch the previous one or leave the plot.
   ctx.fillStyle = palette.muted;
   ctx.textAlign = "center";
   ctx.textBaseline = "alphabetic";
-  let free = Number.NEGATIVE_INFINITY;
+  let free = view.left;
   for (let c = 0; c < model.columns; c++) {
     const text = String(c);
     const half = ctx.measureText(text).width / 2;
     const x = (g.colLeft[c] + g.colRight[c]) / 2;
-    if (x - half < free) continue;
-    ctx.fillText(text, x, g.box.top - 5);
+    if (x - half < free || x + half > view.left + view.width) continue;
+    ctx.fillText(text, x, view.top - 5);
     free = x + half + 8;
   }
 }
 
-function drawEdges(
-  ctx: CanvasRenderingContext2D,
-  model: GraphModel,
-  g: GraphLayout,
-  palette: Palette,
-  top: number,
-  bottom: number,
-): void {
+/** Every edge as a line (there are few enough to follow). */
+function drawEdges(ctx: CanvasRenderingContext2D, model: GraphModel, g: GraphLayout, palette: Palette): void {
   const m = model.edgeFrom.length;
   if (m === 0) return;
-  const step = m > EDGE_BUDGET ? m / EDGE_BUDGET : 1;
   ctx.strokeStyle = palette.muted;
-  // The more edges, the fainter each: a dense graph stays a texture, a sparse one stays readable.
-  ctx.globalAlpha = Math.min(0.4, Math.max(0.08, 0.4 * Math.sqrt(300 / Math.min(m, EDGE_BUDGET))));
+  ctx.globalAlpha = 0.4;
   ctx.lineWidth = g.pitch < 4 ? 0.5 : 0.8;
   ctx.beginPath();
-  for (let k = 0; k < m; k += step) {
-    const e = Math.floor(k);
+  for (let e = 0; e < m; e++) {
     const a = model.edgeFrom[e];
     const b = model.edgeTo[e];
-    const ay = Math.min(bottom, Math.max(top, g.y[a]));
-    ctx.moveTo(g.x[a], ay);
+    ctx.moveTo(g.x[a], g.y[a]);
     ctx.lineTo(g.x[b], g.y[b]);
   }
   ctx.stroke();
   ctx.globalAlpha = 1;
+}
+
+/** The thickest band, in CSS pixels; a band's width is its share of the biggest band's count. */
+const BAND_MAX_PX = 10;
+
+/** One band per pair of levels, from the writers' level to the readers', as thick as its edge count. */
+function drawBands(
+  ctx: CanvasRenderingContext2D,
+  g: GraphLayout,
+  bands: readonly Band[],
+  palette: Palette,
+): void {
+  if (bands.length === 0) return;
+  const most = bands[0].count;
+  ctx.strokeStyle = palette.muted;
+  ctx.globalAlpha = 0.35;
+  ctx.lineCap = "round";
+  // Thinnest last, so a thin band stays visible over a thick one.
+  for (const b of bands) {
+    const [x0, y0, x1, y1] = bandEnds(g, b);
+    const mid = (x0 + x1) / 2;
+    ctx.lineWidth = Math.max(1, (BAND_MAX_PX * b.count) / most);
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.bezierCurveTo(mid, y0, mid, y1, x1, y1);
+    ctx.stroke();
+  }
+  ctx.lineCap = "butt";
+  ctx.globalAlpha = 1;
+}
+
+/** A band runs from the right of its writers' column to the left of its readers'. */
+export function bandEnds(g: GraphLayout, b: Band): [number, number, number, number] {
+  return [g.colRight[b.from], b.y0, g.colLeft[b.to], b.y1];
 }
 
 export interface NodeFrame {
@@ -181,17 +211,13 @@ export function drawNodes(
   buckets.fill(states, f);
   const r = g.r;
   const kinds = Object.entries(GLYPHS);
-  if (r < DOT_RADIUS) {
-    // Tiny: a square of the state's colour; pending ones fainter.
-    const size = Math.max(1.2, g.pitch * 0.8);
-    for (const [kindKey, glyph] of kinds) {
-      const kind = Number(kindKey);
-      ctx.fillStyle = palette[glyph.layers[0].role];
-      ctx.globalAlpha = kind === TxStatus.Pending ? 0.45 : 1;
-      buckets.forEach(kind, (t) => ctx.fillRect(g.x[t] - size / 2, g.y[t] - size / 2, size, size));
-    }
-    ctx.globalAlpha = 1;
-  } else {
+  const { view } = g;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(view.left, view.top, view.width, view.height);
+  ctx.clip();
+  if (r < DENSITY_RADIUS) drawDensity(ctx, model, g, buckets, palette);
+  else {
     const dpr = ctx.getTransform().a;
     sprites.update(r, palette, dpr);
     for (const [kindKey] of kinds) {
@@ -204,7 +230,52 @@ export function drawNodes(
     drawBadges(ctx, g, states, palette);
   }
   if (!f.still) drawFlashes(ctx, g, states, f, palette);
-  return drawNodeLabels(ctx, g, f, palette);
+  const labelled = drawNodeLabels(ctx, g, f, palette);
+  ctx.restore();
+  return labelled;
+}
+
+/**
+ * Too many nodes to draw singly: each (level, worker) cell shows a bar as tall as its share of the fullest
+ * cell, split by the states its transactions are in (pending fainter).
+ */
+function drawDensity(
+  ctx: CanvasRenderingContext2D,
+  model: GraphModel,
+  g: GraphLayout,
+  buckets: NodeBuckets,
+  palette: Palette,
+): void {
+  const kinds = Object.entries(GLYPHS).map(([k, glyph]) => [Number(k), glyph] as const);
+  const cells = model.columns * model.lanes;
+  const total = new Int32Array(cells);
+  const byKind = kinds.map(([kind]) => {
+    const n = new Int32Array(cells);
+    buckets.forEach(kind, (t) => {
+      const cell = model.column[t] * model.lanes + model.lane[t];
+      n[cell]++;
+      total[cell]++;
+    });
+    return n;
+  });
+  let most = 1;
+  for (let c = 0; c < cells; c++) if (total[c] > most) most = total[c];
+  const stacked = new Float32Array(cells);
+  kinds.forEach(([kind, glyph], k) => {
+    ctx.fillStyle = palette[glyph.layers[0].role];
+    ctx.globalAlpha = kind === TxStatus.Pending ? 0.45 : 1;
+    const n = byKind[k];
+    for (let cell = 0; cell < cells; cell++) {
+      if (n[cell] === 0) continue;
+      const col = Math.floor(cell / model.lanes);
+      const lane = cell % model.lanes;
+      const h = Math.max(1, (g.laneBottom[lane] - g.laneTop[lane] - 2) * (n[cell] / most));
+      const bottom = g.laneBottom[lane] - 1 - stacked[cell];
+      ctx.fillRect(g.colLeft[col], bottom - h, Math.max(1, g.colRight[col] - g.colLeft[col]), h);
+      stacked[cell] += h;
+    }
+  });
+  ctx.globalAlpha = 1;
 }
 
 /**

@@ -29,7 +29,17 @@ export interface GraphLayout {
   readonly bucketTx: Int32Array;
   readonly bucketCols: number;
   readonly bucketRows: number;
+  /** The whole drawing: the plot scaled by the zoom (the plot itself when not zoomed). */
   readonly box: Box;
+  /** The plot: the part of the drawing on screen. */
+  readonly view: Box;
+}
+
+/** The graph's zoom: k times the plot, centred on (cx, cy), shares of the whole drawing. */
+export interface Zoom {
+  readonly k: number;
+  readonly cx: number;
+  readonly cy: number;
 }
 
 /** Largest spacing: a small block does not need giant nodes. */
@@ -45,7 +55,17 @@ interface Fit {
   readonly gapCols: number;
 }
 
-export function layoutGraph(model: GraphModel, box: Box): GraphLayout {
+/** Lays the graph out in `view` zoomed by `zoom`: the whole drawing is k times the plot, shifted. */
+export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = null): GraphLayout {
+  const k = zoom?.k ?? 1;
+  const box: Box = zoom
+    ? {
+        left: view.left + view.width * (0.5 - zoom.cx * k),
+        top: view.top + view.height * (0.5 - zoom.cy * k),
+        width: view.width * k,
+        height: view.height * k,
+      }
+    : view;
   const { txs, columns, lanes, column, lane } = model;
   const count = new Int32Array(Math.max(1, columns * lanes));
   for (let t = 0; t < txs; t++) count[column[t] * lanes + lane[t]]++;
@@ -110,6 +130,7 @@ export function layoutGraph(model: GraphModel, box: Box): GraphLayout {
     laneBottom,
     ...buckets(x, y, box, pitch),
     box,
+    view,
   };
 }
 
@@ -141,8 +162,11 @@ function chooseFit(cap: Int32Array, laneHeight: number, width: number): Fit {
   return { pitch, rows: Math.max(1, Math.floor(laneHeight / pitch)), gapCols };
 }
 
+/** Hit-test buckets: pitch-sized, at least 6 px, and at most 512 × 256 of them over a zoomed drawing. */
+const bucketSize = (box: Box, pitch: number): number => Math.max(pitch, 6, box.width / 512, box.height / 256);
+
 function buckets(x: Float32Array, y: Float32Array, box: Box, pitch: number) {
-  const size = Math.max(pitch, 6);
+  const size = bucketSize(box, pitch);
   const bucketCols = Math.max(1, Math.ceil(box.width / size) + 1);
   const bucketRows = Math.max(1, Math.ceil(box.height / size) + 1);
   const n = x.length;
@@ -164,10 +188,14 @@ function buckets(x: Float32Array, y: Float32Array, box: Box, pitch: number) {
 /** The transaction nearest to (px, py) within reach of a node, or -1. */
 export function nodeAt(layout: GraphLayout, px: number, py: number): number {
   const { box, bucketCols, bucketRows, bucketStart, bucketTx, x, y } = layout;
-  const size = Math.max(layout.pitch, 6);
+  const { view } = layout;
+  const reach = Math.max(layout.pitch * 0.75, 5);
+  // Zoomed in, nodes off the plot are not on screen.
+  const off = (p: number, lo: number, size: number): boolean => p < lo - reach || p > lo + size + reach;
+  if (off(px, view.left, view.width) || off(py, view.top, view.height)) return -1;
+  const size = bucketSize(box, layout.pitch);
   const bx = Math.floor((px - box.left) / size);
   const by = Math.floor((py - box.top) / size);
-  const reach = Math.max(layout.pitch * 0.75, 5);
   let best = -1;
   let bestD = reach * reach;
   for (let j = by - 1; j <= by + 1; j++) {

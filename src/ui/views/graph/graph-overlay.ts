@@ -31,7 +31,11 @@ interface NodeLabel {
 /** At most this many waiting or aborting edges lit at once, and this many of them named. */
 const LIT_CAP = 48;
 const NAMED_CAP = 3;
-const FOCUS_CAP = 120;
+/**
+ * The hovered and selected transactions' edges are all drawn; past this many, as one path without
+ * arrowheads (thousands of SVG elements would stall a frame).
+ */
+const FOCUS_LINES = 200;
 
 export interface OverlayFrame extends NodeFrame {
   readonly selectedTx: number | null;
@@ -68,8 +72,23 @@ export class GraphOverlay {
 
   draw(model: GraphModel, g: GraphLayout, states: TxStates, result: RunResult, f: OverlayFrame): void {
     const root = select(this.svg);
-    const edges = litEdges(model, states, result, f);
+    const lit = litEdges(model, states, result, f);
+    const focusCount = lit.filter((e) => e.kind === "focus").length;
+    const many = focusCount > FOCUS_LINES;
+    const edges = many ? lit.filter((e) => e.kind !== "focus") : lit;
     const shorten = g.r + 2;
+    let manyPath = "";
+    if (many)
+      for (const e of lit)
+        if (e.kind === "focus")
+          manyPath += `M${g.x[e.from].toFixed(1)} ${g.y[e.from].toFixed(1)}L${g.x[e.to].toFixed(1)} ${g.y[e.to].toFixed(1)}`;
+    root
+      .select("g.layer-edges")
+      .selectAll<SVGPathElement, string>("path")
+      .data(manyPath ? [manyPath] : [])
+      .join("path")
+      .attr("class", "lit lit-focus")
+      .attr("d", (d) => d);
     root
       .select("g.layer-edges")
       .selectAll<SVGLineElement, LitEdge>("line")
@@ -148,11 +167,10 @@ function litEdges(model: GraphModel, states: TxStates, result: RunResult, f: Ove
   const out: LitEdge[] = [];
   const focusOn = (tx: number | null): void => {
     if (tx === null || tx >= model.txs) return;
-    let n = 0;
-    for (let e = model.inStart[tx]; e < model.inStart[tx + 1] && n < FOCUS_CAP; e++, n++) {
+    for (let e = model.inStart[tx]; e < model.inStart[tx + 1]; e++) {
       out.push({ id: `f${e}`, from: model.edgeFrom[e], to: tx, kind: "focus", label: null });
     }
-    for (let k = model.outStart[tx]; k < model.outStart[tx + 1] && n < FOCUS_CAP; k++, n++) {
+    for (let k = model.outStart[tx]; k < model.outStart[tx + 1]; k++) {
       const e = model.outEdge[k];
       out.push({ id: `f${e}`, from: tx, to: model.edgeTo[e], kind: "focus", label: null });
     }

@@ -4,6 +4,7 @@ import type { RunResult } from "../../../engine/run-result";
 import { canvasTextPx, clearCanvas, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
 import { drawBase, drawNodes, NodeBuckets } from "./draw-graph";
+import { type EdgePlan, edgeNote, planEdges } from "./edge-plan";
 import { GlyphSprites } from "./glyph-sprites";
 import { type GraphLayout, layoutGraph, nodeAt } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
@@ -33,7 +34,10 @@ export interface GraphCanvases {
 
 export class GraphRenderer implements Renderer {
   showCritical = false;
+  private onNote: (note: string) => void = () => {};
+  private note = "";
   private layout: GraphLayout | null = null;
+  private plan: EdgePlan | null = null;
   private width = 0;
   private height = 0;
   private textPx = 11;
@@ -54,6 +58,12 @@ export class GraphRenderer implements Renderer {
     this.buckets = new NodeBuckets(model.txs);
   }
 
+  /** Tells `fn` the panel note (what is drawn of the edges and nodes) now and whenever it changes. */
+  listen(fn: (note: string) => void): void {
+    this.onNote = fn;
+    fn(this.note);
+  }
+
   resize(width: number, height: number): void {
     this.width = width;
     this.height = height;
@@ -62,18 +72,20 @@ export class GraphRenderer implements Renderer {
     const left = Math.round((this.model.shards > 1 ? 54 : 34) * em);
     const top = Math.round(9 + this.textPx);
     this.layout = layoutGraph(this.model, { left, top, width: width - left - 10, height: height - top - 8 });
+    this.plan = planEdges(this.model, this.layout);
     this.overlay.resize(width, height);
   }
 
   draw(frame: Frame): void {
     const g = this.layout;
-    if (!g) return;
+    const plan = this.plan;
+    if (!g || !plan) return;
     const { width, height } = this;
     const key = `${width}x${height}:${Object.values(frame.palette).join()}`;
     if (key !== this.baseFor) {
       const ctx = fitCanvas(this.el.base, width, height);
       clearCanvas(ctx, width, height);
-      drawBase(ctx, this.model, g, frame.palette, this.textPx);
+      drawBase(ctx, this.model, g, plan, frame.palette, this.textPx);
       this.baseFor = key;
     }
     this.states.seek(frame.time);
@@ -108,6 +120,13 @@ export class GraphRenderer implements Renderer {
       this.nodesFor = nodesKey;
     }
     this.overlay.draw(this.model, g, this.states, this.result, f);
+    const hovered = frame.hoverTx !== null && frame.hoverTx !== frame.selectedTx;
+    const note = edgeNote(plan, this.model, { selected: frame.selectedTx !== null, hovered });
+    if (note !== this.note) {
+      this.note = note;
+      this.el.nodes.dataset.edges = plan.mode;
+      this.onNote(note);
+    }
   }
 
   /** The transaction under a point of the panel, or -1. */
