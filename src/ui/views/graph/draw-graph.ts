@@ -5,10 +5,11 @@
  */
 import { type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
 import { canvasFont } from "../canvas";
-import type { Palette } from "../palette";
+import type { Palette, Role } from "../palette";
 import { type Band, DENSITY_RADIUS, type EdgePlan } from "./edge-plan";
 import { type GlyphSprites, stamp } from "./glyph-sprites";
 import { GLYPHS } from "./glyphs";
+import type { LabelKind, LabelPlan } from "./graph-labels";
 import type { GraphLayout } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 
@@ -207,7 +208,7 @@ export function drawNodes(
   sprites: GlyphSprites,
   f: NodeFrame,
   palette: Palette,
-): number[] {
+): void {
   buckets.fill(states, f);
   const r = g.r;
   const kinds = Object.entries(GLYPHS);
@@ -227,12 +228,9 @@ export function drawNodes(
     const ring = sprites.crossShard;
     if (ring)
       for (let t = 0; t < model.txs; t++) if (model.crossShard[t]) stamp(ctx, ring, g.x[t], g.y[t], dpr);
-    drawBadges(ctx, g, states, palette);
   }
   if (!f.still) drawFlashes(ctx, g, states, f, palette);
-  const labelled = drawNodeLabels(ctx, g, f, palette);
   ctx.restore();
-  return labelled;
 }
 
 /**
@@ -278,65 +276,32 @@ function drawDensity(
   ctx.globalAlpha = 1;
 }
 
-/**
- * Transaction numbers: inside each node big enough to hold its number, and beside the nodes the caption
- * names whatever their size. A number that would touch one already placed is dropped; the named ones are
- * always drawn. Returns the labelled transactions in block order (the test hook lists them).
- */
-function drawNodeLabels(
-  ctx: CanvasRenderingContext2D,
-  g: GraphLayout,
-  f: NodeFrame,
-  palette: Palette,
-): number[] {
-  const px = f.textPx;
-  const digit = px * 0.62;
-  const placed: number[] = [];
-  const labelled: number[] = [];
-  const free = (x0: number, y0: number, x1: number, y1: number): boolean => {
-    for (let k = 0; k < placed.length; k += 4)
-      if (x0 < placed[k + 2] && x1 > placed[k] && y0 < placed[k + 3] && y1 > placed[k + 1]) return false;
-    return true;
-  };
-  ctx.font = canvasFont(px, 700);
+const LABEL_INK: Record<LabelKind, Role> = {
+  selected: "text",
+  hover: "text",
+  abort: "abort",
+  wait: "wait",
+  named: "text",
+  number: "text",
+  badge: "text",
+  hidden: "muted",
+};
+
+/** Draws the placed labels (graph-labels.ts placed them so that none overlap). */
+export function drawLabels(ctx: CanvasRenderingContext2D, plan: LabelPlan, palette: Palette): void {
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   ctx.lineJoin = "round";
   ctx.lineWidth = 3;
-  const put = (t: number, inside: boolean): void => {
-    const text = String(t);
-    const w = text.length * digit + 2;
-    const cx = inside ? g.x[t] : g.x[t] + g.r + w / 2 + 1;
-    const cy = inside ? g.y[t] : g.y[t] - g.r - px / 2 + 2;
-    // A named transaction is labelled whatever is near; any other label yields.
-    if (inside && !free(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2)) return;
-    placed.push(cx - w / 2, cy - px / 2, cx + w / 2, cy + px / 2);
-    ctx.strokeStyle = inside ? "rgb(0 0 0 / 0.55)" : palette.surface;
-    ctx.fillStyle = inside ? "#fff" : palette.text;
-    ctx.strokeText(text, cx, cy);
-    ctx.fillText(text, cx, cy);
-    labelled.push(t);
-  };
-  // Inside the nodes that hold their number; then beside the named ones that did not get one.
-  const fitsFrom = 2 * g.r + 2;
-  if (fitsFrom >= digit + 2 && px <= 2 * g.r + 4)
-    for (let t = 0; t < g.x.length; t++) if (String(t).length * digit + 2 <= fitsFrom) put(t, true);
-  const inside = new Set(labelled);
-  for (const t of f.named) if (t < g.x.length && !inside.has(t)) put(t, false);
-  return labelled.sort((a, b) => a - b);
-}
-
-/** "×3" beside a transaction executed three times (aborts and suspensions make it re-execute). */
-function drawBadges(ctx: CanvasRenderingContext2D, g: GraphLayout, states: TxStates, palette: Palette): void {
-  if (g.r < 5) return;
-  ctx.font = `600 ${Math.min(11, Math.max(8, g.r * 0.9))}px system-ui, sans-serif`;
-  ctx.textAlign = "left";
-  ctx.textBaseline = "bottom";
-  ctx.fillStyle = palette.text;
-  for (let t = 0; t < states.txs; t++) {
-    if (states.reExecutions[t] > 0) {
-      ctx.fillText(`×${states.reExecutions[t] + 1}`, g.x[t] + g.r * 0.7, g.y[t] - g.r * 0.5);
-    }
+  for (const l of plan.labels) {
+    ctx.font = canvasFont(l.px, l.kind === "badge" || l.kind === "hidden" ? 600 : 700);
+    // Inside a node the text sits on the state's colour: white on a dark halo reads on every one.
+    ctx.strokeStyle = l.inside ? "rgb(0 0 0 / 0.55)" : palette.surface;
+    ctx.fillStyle = l.inside ? "#fff" : palette[LABEL_INK[l.kind]];
+    const x = (l.box.x0 + l.box.x1) / 2;
+    const y = (l.box.y0 + l.box.y1) / 2;
+    ctx.strokeText(l.text, x, y);
+    ctx.fillText(l.text, x, y);
   }
 }
 

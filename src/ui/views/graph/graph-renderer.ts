@@ -1,14 +1,16 @@
 /** Draws one run's dependency graph: a static canvas, a node canvas and the SVG highlights. */
 import type { TxStates } from "../../../engine/analysis/tx-state";
 import type { RunResult } from "../../../engine/run-result";
-import { canvasTextPx, clearCanvas, fitCanvas } from "../canvas";
+import { canvasFont, canvasTextPx, clearCanvas, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
-import { drawBase, drawNodes, NodeBuckets } from "./draw-graph";
+import { drawBase, drawLabels, drawNodes, NodeBuckets } from "./draw-graph";
 import { type EdgePlan, edgeNote, planEdges } from "./edge-plan";
 import { GlyphSprites } from "./glyph-sprites";
+import { planLabels } from "./graph-labels";
 import { type GraphLayout, layoutGraph, nodeAt } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 import { GraphOverlay } from "./graph-overlay";
+import { litEdges } from "./lit-edges";
 
 /** An abort stays on screen this long in wall time (at the current speed), at most 1/40 of the run. */
 const FLASH_WALL_MS = 700;
@@ -101,25 +103,24 @@ export class GraphRenderer implements Renderer {
     };
     // Nodes change only with the events applied, or every frame while an abort flashes.
     const flashing = f.flashUs > 0 && hasFlash(this.states, f.time, f.flashUs);
-    const nodesKey = `${key}:${this.states.applied}:${flashing ? f.time : ""}:${f.still}:${f.named.join()}`;
+    // The labels name the selected and hovered transactions: a new one places every label again.
+    const nodesKey = `${key}:${this.states.applied}:${flashing ? f.time : ""}:${f.still}:${f.named.join()}:${f.selectedTx}:${f.hoverTx}`;
+    const lit = litEdges(this.model, this.states, this.result, f);
     if (nodesKey !== this.nodesFor) {
       const ctx = fitCanvas(this.el.nodes, width, height);
       clearCanvas(ctx, width, height);
-      const labelled = drawNodes(
-        ctx,
-        this.model,
-        g,
-        this.states,
-        this.buckets,
-        this.sprites,
-        f,
-        frame.palette,
-      );
-      // The test hook: which transactions carry their numbers.
-      this.el.nodes.dataset.labelledTx = labelled.join(" ");
+      drawNodes(ctx, this.model, g, this.states, this.buckets, this.sprites, f, frame.palette);
+      const labels = planLabels(g, this.states, this.result, lit, f, (text, px) => {
+        ctx.font = canvasFont(px, 700);
+        return ctx.measureText(text).width;
+      });
+      drawLabels(ctx, labels, frame.palette);
+      // The test hooks: which transactions carry their numbers, and how many labels found no room.
+      this.el.nodes.dataset.labelledTx = labels.labelled.join(" ");
+      this.el.nodes.dataset.labelsHidden = String(labels.hidden);
       this.nodesFor = nodesKey;
     }
-    this.overlay.draw(this.model, g, this.states, this.result, f);
+    this.overlay.draw(this.model, g, lit, f);
     const hovered = frame.hoverTx !== null && frame.hoverTx !== frame.selectedTx;
     const note = edgeNote(plan, this.model, { selected: frame.selectedTx !== null, hovered });
     if (note !== this.note) {

@@ -1,0 +1,197 @@
+/**
+ * Every text drawn inside the graph, placed so that no two touch: in order of importance, the selected and
+ * hovered transactions (what they are and their state), the keys of the newest aborts and waits, the
+ * numbers of the transactions the caption names (beside their node), the numbers inside nodes big enough
+ * to hold them, and the "×3" of a re-executed transaction. Each tries a few spots and takes the first
+ * free one inside the plot, or is dropped and counted ("+12 labels hidden", in a corner kept free for it).
+ */
+import { TX_STATUS_NAMES, type TxStates } from "../../../engine/analysis/tx-state";
+import type { RunResult } from "../../../engine/run-result";
+import { formatInt } from "../../format";
+import { txName, txTarget } from "../tx-label";
+import { shownStatus } from "./draw-graph";
+import type { GraphLayout } from "./graph-layout";
+import { centred, LabelPlacer, type Rect } from "./label-placer";
+import type { LitEdge, OverlayFrame } from "./lit-edges";
+
+export type LabelKind = "selected" | "hover" | "abort" | "wait" | "named" | "number" | "badge" | "hidden";
+
+export interface PlacedLabel {
+  readonly text: string;
+  readonly kind: LabelKind;
+  /** Its box; the text is centred in it. */
+  readonly box: Rect;
+  /** Bold text in px. */
+  readonly px: number;
+  /** Drawn inside its node (white on a dark halo, to read on every state's colour). */
+  readonly inside: boolean;
+}
+
+export interface LabelPlan {
+  readonly labels: readonly PlacedLabel[];
+  /** Labels wanted but dropped: no free spot. */
+  readonly hidden: number;
+  /** Transactions whose number is drawn, in block order (the canvas lists them for tests). */
+  readonly labelled: readonly number[];
+}
+
+/** Width of `text` at `px` pixels, bold. */
+export type Measure = (text: string, px: number) => number;
+
+/** The width of a text in tabular digits and common letters, for tests and before a canvas exists. */
+export const roughMeasure: Measure = (text, px) => text.length * px * 0.62;
+
+const PAD = 2;
+
+/** The selected or hovered transaction as its label says it: name, target, state, executions. */
+function focusText(result: RunResult, states: TxStates, tx: number, f: OverlayFrame): string {
+  const target = txTarget(result, tx);
+  const runs = states.reExecutions[tx] > 0 ? ` · ×${states.reExecutions[tx] + 1}` : "";
+  const status = TX_STATUS_NAMES[shownStatus(states, tx, f)];
+  return `${txName(result, tx)}${target ? ` → ${target}` : ""} · ${status}${runs}`;
+}
+
+export function hiddenText(n: number): string {
+  return `+${formatInt(n)} label${n === 1 ? "" : "s"} hidden`;
+}
+
+/** Spots around a point: above, below, right, left, then the four corners. */
+function around(x: number, y: number, reach: number, w: number, h: number): Rect[] {
+  const dx = reach + w / 2 + PAD;
+  const dy = reach + h / 2 + PAD;
+  return [
+    centred(x, y - dy, w, h),
+    centred(x, y + dy, w, h),
+    centred(x + dx, y, w, h),
+    centred(x - dx, y, w, h),
+    centred(x + dx, y - dy, w, h),
+    centred(x - dx, y - dy, w, h),
+    centred(x + dx, y + dy, w, h),
+    centred(x - dx, y + dy, w, h),
+  ];
+}
+
+export function planLabels(
+  g: GraphLayout,
+  states: TxStates,
+  result: RunResult,
+  lit: readonly LitEdge[],
+  f: OverlayFrame,
+  measure: Measure,
+): LabelPlan {
+  const txs = g.x.length;
+  const px = f.textPx;
+  const { view } = g;
+  const onScreen = (t: number): boolean =>
+    g.x[t] >= view.left &&
+    g.x[t] <= view.left + view.width &&
+    g.y[t] >= view.top &&
+    g.y[t] <= view.top + view.height;
+  interface Want {
+    readonly text: string;
+    readonly kind: LabelKind;
+    readonly px: number;
+    readonly spots: (w: number, h: number) => Rect[];
+    readonly tx: number;
+    readonly inside?: boolean;
+  }
+  const wants: Want[] = [];
+  const ring = Math.max(g.r * 1.7, 6);
+  for (const [tx, kind] of [
+    [f.selectedTx, "selected"],
+    [f.hoverTx !== f.selectedTx ? f.hoverTx : null, "hover"],
+  ] as const)
+    if (tx !== null && tx < txs && onScreen(tx))
+      wants.push({
+        text: focusText(result, states, tx, f),
+        kind,
+        px,
+        tx: -1,
+        spots: (w, h) => around(g.x[tx], g.y[tx], ring, w, h),
+      });
+  for (const e of lit) {
+    if (e.label === null || e.kind === "focus") continue;
+    const mx = (g.x[e.from] + g.x[e.to]) / 2;
+    const my = (g.y[e.from] + g.y[e.to]) / 2;
+    wants.push({ text: e.label, kind: e.kind, px, tx: -1, spots: (w, h) => around(mx, my, 0, w, h) });
+  }
+  // Numbers inside nodes that hold them (the label is the node's own middle); beside named ones that do not.
+  const digit = px * 0.62;
+  const holds = (t: number): boolean => px <= 2 * g.r + 4 && String(t).length * digit + 2 <= 2 * g.r + 2;
+  const named = new Set(f.named);
+  for (const t of f.named)
+    if (t < txs && onScreen(t) && !holds(t))
+      wants.push({
+        text: String(t),
+        kind: "named",
+        px,
+        tx: t,
+        spots: (w, h) => around(g.x[t], g.y[t], g.r, w, h),
+      });
+  for (let t = 0; t < txs; t++)
+    if (onScreen(t) && holds(t))
+      wants.push({
+        text: String(t),
+        kind: named.has(t) ? "named" : "number",
+        px,
+        tx: t,
+        inside: true,
+        spots: (w, h) => [centred(g.x[t], g.y[t], w, h)],
+      });
+  // Named numbers inside their node go before every other number.
+  wants.sort((a, b) => rank(a.kind) - rank(b.kind));
+  if (g.r >= 5) {
+    const badgePx = Math.min(11, Math.max(8, g.r * 0.9));
+    for (let t = 0; t < txs; t++)
+      if (states.reExecutions[t] > 0 && onScreen(t)) {
+        const x = g.x[t];
+        const y = g.y[t];
+        wants.push({
+          text: `×${states.reExecutions[t] + 1}`,
+          kind: "badge",
+          px: badgePx,
+          tx: -1,
+          spots: (w, h) => [centred(x + g.r * 0.7 + w / 2, y - g.r * 0.5 - h / 2, w, h)],
+        });
+      }
+  }
+
+  // The corner for the count of hidden labels is kept free only when some label is left out.
+  const noteW = measure(hiddenText(wants.length), px) + 2 * PAD;
+  const noteH = px + 2 * PAD;
+  const corner: Rect = {
+    x0: view.left + view.width - noteW,
+    y0: view.top + view.height - noteH,
+    x1: view.left + view.width,
+    y1: view.top + view.height,
+  };
+  const place = (reserve: boolean) => {
+    const placer = new LabelPlacer(view);
+    if (reserve) placer.take(corner);
+    const labels: PlacedLabel[] = [];
+    const labelled: number[] = [];
+    for (const w of wants) {
+      const box = placer.place(w.spots(measure(w.text, w.px) + 2 * PAD, w.px + 2 * PAD));
+      if (!box) continue;
+      labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true });
+      if (w.tx >= 0) labelled.push(w.tx);
+    }
+    return { labels, labelled, hidden: placer.dropped };
+  };
+  const first = place(false);
+  const { labels, labelled, hidden } = first.hidden > 0 ? place(true) : first;
+  if (hidden > 0) labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false });
+  return { labels, hidden, labelled: labelled.sort((a, b) => a - b) };
+}
+
+const RANKS: Record<LabelKind, number> = {
+  selected: 0,
+  hover: 1,
+  abort: 2,
+  wait: 3,
+  named: 4,
+  number: 5,
+  badge: 6,
+  hidden: 7,
+};
+const rank = (k: LabelKind): number => RANKS[k];
