@@ -37,7 +37,7 @@ describe("playback keys", () => {
     expect(actionFor(press("PageUp"))).toBe("prevChapter");
     expect(actionFor(press("1"))).toBe("preset1");
     expect(actionFor(press("9"))).toBe("preset9");
-    expect(actionFor(press("0"))).toBeNull();
+    expect(actionFor(press("0"))).toBe("reset");
     expect(actionFor(press("F"))).toBe("fullscreen");
     expect(actionFor(press("?"))).toBe("help");
     expect(actionFor(press("t"))).toBe("talk");

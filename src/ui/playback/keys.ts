@@ -32,8 +32,11 @@ export type TalkAction =
   | "talk"
   | "close"
   | PresetKey;
-/** Perfetto's keys for the lanes' time window: W/S zoom in and out, A/D pan, about the playhead. */
-export type ZoomAction = "zoomIn" | "zoomOut" | "panLeft" | "panRight";
+/**
+ * Perfetto's keys for the view the pointer was last over (the lanes' time window, or the graph): W/S zoom
+ * in and out, A/D pan, 0 back to the whole.
+ */
+export type ZoomAction = "zoomIn" | "zoomOut" | "panLeft" | "panRight" | "reset";
 export type KeyAction = PlaybackAction | TalkAction;
 
 const PLAYBACK_ACTIONS: ReadonlySet<string> = new Set<PlaybackAction>([
@@ -61,6 +64,7 @@ export const KEYMAP: Readonly<Record<string, KeyAction>> = {
   s: "zoomOut",
   a: "panLeft",
   d: "panRight",
+  "0": "reset",
   Home: "restart",
   PageUp: "prevChapter",
   PageDown: "nextChapter",
@@ -91,8 +95,12 @@ export const KEY_HELP: readonly (readonly [keys: string, what: string])[] = [
   ["← →", "step to the previous / next event"],
   ["[ ]", "slower / faster"],
   ["x", "jump to the next abort"],
-  ["w s", "zoom the lanes in / out (about the playhead; Ctrl + wheel about the pointer)"],
-  ["a d", "pan the lanes earlier / later (or drag them)"],
+  [
+    "w s",
+    "zoom in / out the lanes (about the playhead) or the graph, whichever the pointer was last over; Ctrl + wheel zooms about the pointer",
+  ],
+  ["a d", "pan the lanes earlier / later, or the graph left / right (or drag either)"],
+  ["0", "show the whole run on the lanes, or the whole graph"],
   ["Home", "back to the start"],
   ["Page Up / Page Down", "previous / next chapter (a presentation clicker)"],
   ["1 – 9", "open preset 1 to 9"],

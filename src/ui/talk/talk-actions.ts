@@ -30,6 +30,7 @@ export function runTalkAction(action: TalkAction): void {
     case "zoomOut":
     case "panLeft":
     case "panRight":
+    case "reset":
       runZoomAction(action);
       return;
     case "nextPreset":

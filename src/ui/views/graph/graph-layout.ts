@@ -42,7 +42,7 @@ export interface Zoom {
   readonly cy: number;
 }
 
-/** Largest spacing: a small block does not need giant nodes. */
+/** Largest spacing at the whole graph (zoomed k times, k times this): a small block does not need giant nodes. */
 export const MAX_PITCH = 26;
 const MIN_PITCH = 0.6;
 /** Room between the lanes of two shards. */
@@ -75,7 +75,7 @@ export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = nu
   }
   const gaps = model.shards - 1;
   const laneHeight = Math.max(1, (box.height - gaps * SHARD_GAP) / lanes);
-  const fit = chooseFit(cap, laneHeight, box.width);
+  const fit = chooseFit(cap, laneHeight, box.width, MAX_PITCH * k);
   const { pitch, rows, gapCols } = fit;
 
   const subCols = Int32Array.from(cap, (k) => Math.max(1, Math.ceil(k / rows)));
@@ -135,7 +135,7 @@ export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = nu
 }
 
 /** The largest pitch whose layout fits: found by bisection (the width needed grows with the pitch). */
-function chooseFit(cap: Int32Array, laneHeight: number, width: number): Fit {
+function chooseFit(cap: Int32Array, laneHeight: number, width: number, maxPitch: number): Fit {
   const widthAt = (pitch: number, gapCols: number): number => {
     const rows = Math.floor(laneHeight / pitch);
     if (rows < 1) return Number.POSITIVE_INFINITY;
@@ -145,7 +145,7 @@ function chooseFit(cap: Int32Array, laneHeight: number, width: number): Fit {
   };
   const best = (gapCols: number): number => {
     let lo = MIN_PITCH;
-    let hi = Math.min(MAX_PITCH, Math.max(MIN_PITCH, laneHeight));
+    let hi = Math.min(maxPitch, Math.max(MIN_PITCH, laneHeight));
     if (widthAt(hi, gapCols) <= width) return hi;
     for (let i = 0; i < 30; i++) {
       const mid = (lo + hi) / 2;

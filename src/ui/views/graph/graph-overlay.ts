@@ -20,10 +20,17 @@ interface Ring {
  */
 const FOCUS_LINES = 200;
 
+/** Each overlay's clip has its own id (a compare shows two graphs). */
+let overlays = 0;
+
 export class GraphOverlay {
+  private readonly clip: string;
   constructor(private readonly svg: SVGSVGElement) {
     const root = select(svg);
     const defs = root.append("defs");
+    this.clip = `graph-clip-${++overlays}`;
+    // Zoomed in, highlights stop at the plot's edge as the canvas does.
+    defs.append("clipPath").attr("id", this.clip).append("rect");
     for (const kind of ["focus", "wait", "abort"] as const) {
       defs
         .append("marker")
@@ -49,6 +56,13 @@ export class GraphOverlay {
   /** Draws the lit edges, the rings of the selected and hovered transactions and the critical path (its labels are on the canvas). */
   draw(model: GraphModel, g: GraphLayout, lit: readonly LitEdge[], f: OverlayFrame): void {
     const root = select(this.svg);
+    const { view } = g;
+    root
+      .select(`#${this.clip} rect`)
+      .attr("x", view.left - 8)
+      .attr("y", view.top - 8)
+      .attr("width", view.width + 16)
+      .attr("height", view.height + 16);
     const focusCount = lit.filter((e) => e.kind === "focus").length;
     const many = focusCount > FOCUS_LINES;
     const edges = many ? lit.filter((e) => e.kind !== "focus") : lit;

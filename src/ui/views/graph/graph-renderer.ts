@@ -7,9 +7,10 @@ import { drawBase, drawLabels, drawNodes, NodeBuckets } from "./draw-graph";
 import { type EdgePlan, edgeNote, planEdges } from "./edge-plan";
 import { GlyphSprites } from "./glyph-sprites";
 import { planLabels } from "./graph-labels";
-import { type GraphLayout, layoutGraph, nodeAt } from "./graph-layout";
+import { type Box, type GraphLayout, layoutGraph, nodeAt, type Zoom } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 import { GraphOverlay } from "./graph-overlay";
+import { fitZoom } from "./graph-zoom";
 import { litEdges } from "./lit-edges";
 
 /** An abort stays on screen this long in wall time (at the current speed), at most 1/40 of the run. */
@@ -40,6 +41,11 @@ export class GraphRenderer implements Renderer {
   private note = "";
   private layout: GraphLayout | null = null;
   private plan: EdgePlan | null = null;
+  /** The plot (the panel less the axis labels' margins). */
+  private plot: Box | null = null;
+  /** The zoom drawn (the viewport's, or the one framing its transactions), and what it was made from. */
+  private zoomed: Zoom | null = null;
+  private zoomFor: unknown = undefined;
   private width = 0;
   private height = 0;
   private textPx = 11;
@@ -73,17 +79,39 @@ export class GraphRenderer implements Renderer {
     const em = this.textPx / 11;
     const left = Math.round((this.model.shards > 1 ? 54 : 34) * em);
     const top = Math.round(9 + this.textPx);
-    this.layout = layoutGraph(this.model, { left, top, width: width - left - 10, height: height - top - 8 });
-    this.plan = planEdges(this.model, this.layout);
+    this.plot = { left, top, width: width - left - 10, height: height - top - 8 };
+    this.layout = null;
+    this.zoomFor = undefined;
     this.overlay.resize(width, height);
   }
 
+  /** The zoom shown now: the viewport's own, or the one framing the transactions it names. */
+  get zoom(): Zoom | null {
+    return this.zoomed;
+  }
+
+  /** The layout for the frame's zoom (kept while the zoom and the size stay). */
+  private layoutFor(view: Frame["view"], plot: Box): GraphLayout {
+    const source = view.graph ?? view.graphFit;
+    if (this.layout && source === this.zoomFor) return this.layout;
+    this.zoomFor = source;
+    this.zoomed =
+      view.graph ?? (view.graphFit ? fitZoom(this.model, plot, view.graphFit, this.textPx) : null);
+    this.layout = layoutGraph(this.model, plot, this.zoomed);
+    this.plan = planEdges(this.model, this.layout);
+    const z = this.zoomed;
+    // The test hook: the zoom drawn (k, and the centre as shares of the whole drawing).
+    this.el.nodes.dataset.zoom = z ? `${z.k} ${z.cx} ${z.cy}` : "1 0.5 0.5";
+    return this.layout;
+  }
+
   draw(frame: Frame): void {
-    const g = this.layout;
+    if (!this.plot) return;
+    const g = this.layoutFor(frame.view, this.plot);
     const plan = this.plan;
-    if (!g || !plan) return;
+    if (!plan) return;
     const { width, height } = this;
-    const key = `${width}x${height}:${Object.values(frame.palette).join()}`;
+    const key = `${width}x${height}:${Object.values(frame.palette).join()}:${this.zoomed ? Object.values(this.zoomed).join() : ""}`;
     if (key !== this.baseFor) {
       const ctx = fitCanvas(this.el.base, width, height);
       clearCanvas(ctx, width, height);
@@ -128,6 +156,12 @@ export class GraphRenderer implements Renderer {
       this.el.nodes.dataset.edges = plan.mode;
       this.onNote(note);
     }
+  }
+
+  /** The point (x, y) of the panel as shares of the whole drawing (to zoom about it), or null. */
+  shareAt(x: number, y: number): [number, number] | null {
+    const g = this.layout;
+    return g ? [(x - g.box.left) / g.box.width, (y - g.box.top) / g.box.height] : null;
   }
 
   /** The transaction under a point of the panel, or -1. */

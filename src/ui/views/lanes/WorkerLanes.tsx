@@ -149,6 +149,10 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
         ref={box}
         role="img"
         aria-label={`Timeline of ${result.lanes} worker lanes up to the playhead`}
+        onPointerEnter={() => {
+          // The zoom keys now move the lanes.
+          if (viewport.getState().target !== "lanes") viewport.setState({ target: "lanes" });
+        }}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerLeave={onLeave}
