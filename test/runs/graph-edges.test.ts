@@ -63,9 +63,7 @@ describe("the graph's edges", () => {
     const m = modelOf({ txs: 10_000, accounts: 10_000, skew: 0, workers: 16 });
     const plan = planEdges(m, layoutGraph(m, phone));
     expect(plan.density).toBe(true);
-    expect(edgeNote(plan, m, none)).toContain(
-      "nodes as density per level (10,000 transactions, too small to draw singly)",
-    );
+    expect(edgeNote(plan, m, none)).toContain("10,000 nodes as density per level");
     // The teaching block's nodes are big: drawn one by one.
     const t = modelOf({ source: "mod3mod4", txs: 24, workers: 4 });
     expect(planEdges(t, layoutGraph(t, phone)).density).toBe(false);

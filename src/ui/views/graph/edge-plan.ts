@@ -107,7 +107,6 @@ export function edgeNote(
     parts.push(
       `edges bundled by level: ${formatInt(plan.total)} edges in ${formatInt(plan.bands.length)} band${plan.bands.length === 1 ? "" : "s"}; ${focusWords(focus.selected, focus.hovered)}`,
     );
-  if (plan.density)
-    parts.push(`nodes as density per level (${formatInt(model.txs)} transactions, too small to draw singly)`);
+  if (plan.density) parts.push(`${formatInt(model.txs)} nodes as density per level`);
   return parts.join(" · ");
 }

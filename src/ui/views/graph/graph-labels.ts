@@ -42,6 +42,8 @@ export type Measure = (text: string, px: number) => number;
 export const roughMeasure: Measure = (text, px) => text.length * px * 0.62;
 
 const PAD = 2;
+/** Beyond this many nodes on screen, labels do not try to keep off them (they are dots, or too many). */
+const MAX_DISCS = 4000;
 
 /** The selected or hovered transaction as its label says it: name, target, state, executions. */
 function focusText(result: RunResult, states: TxStates, tx: number, f: OverlayFrame): string {
@@ -93,6 +95,7 @@ export function planLabels(
     readonly px: number;
     readonly spots: (w: number, h: number) => Rect[];
     readonly tx: number;
+    /** Inside its node; any other label is beside something and keeps off the nodes when it can. */
     readonly inside?: boolean;
   }
   const wants: Want[] = [];
@@ -156,22 +159,36 @@ export function planLabels(
       }
   }
 
-  // The corner for the count of hidden labels is kept free only when some label is left out.
+  // The nodes on screen, which a label beside something covers only when it has no other spot.
+  const discs = new LabelPlacer(view);
+  let onScreenNodes = 0;
+  for (let t = 0; t < txs && onScreenNodes <= MAX_DISCS; t++)
+    if (onScreen(t)) {
+      onScreenNodes++;
+      discs.take(centred(g.x[t], g.y[t], 2 * g.r, 2 * g.r));
+    }
+  const clearOfNodes = onScreenNodes <= MAX_DISCS && g.r >= 2;
+  // The count of hidden labels goes in the first corner clear of nodes (kept free only when needed).
   const noteW = measure(hiddenText(wants.length), px) + 2 * PAD;
   const noteH = px + 2 * PAD;
-  const corner: Rect = {
-    x0: view.left + view.width - noteW,
-    y0: view.top + view.height - noteH,
-    x1: view.left + view.width,
-    y1: view.top + view.height,
-  };
+  const right = view.left + view.width;
+  const bottom = view.top + view.height;
+  const corners: Rect[] = [
+    { x0: right - noteW, y0: bottom - noteH, x1: right, y1: bottom },
+    { x0: right - noteW, y0: view.top, x1: right, y1: view.top + noteH },
+    { x0: view.left, y0: bottom - noteH, x1: view.left + noteW, y1: bottom },
+    { x0: view.left, y0: view.top, x1: view.left + noteW, y1: view.top + noteH },
+  ];
+  const corner = (clearOfNodes && corners.find((c) => discs.free(c))) || corners[0];
   const place = (reserve: boolean) => {
     const placer = new LabelPlacer(view);
     if (reserve) placer.take(corner);
     const labels: PlacedLabel[] = [];
     const labelled: number[] = [];
     for (const w of wants) {
-      const box = placer.place(w.spots(measure(w.text, w.px) + 2 * PAD, w.px + 2 * PAD));
+      const spots = w.spots(measure(w.text, w.px) + 2 * PAD, w.px + 2 * PAD);
+      const clear = w.inside || !clearOfNodes ? [] : spots.filter((r) => discs.free(r));
+      const box = placer.place([...clear, ...spots]);
       if (!box) continue;
       labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true });
       if (w.tx >= 0) labelled.push(w.tx);
