@@ -90,7 +90,8 @@ export function panWindow(window: TimeSpan | null, end: number, by: number): Tim
   return shownWindow({ from: w.from + d, to: w.to + d }, end);
 }
 
-const clampCentre = (c: number, k: number): number => Math.min(1 - 0.5 / k, Math.max(0.5 / k, c));
+/** A zoom's centre kept where the view stays inside the drawing (k times the plot). */
+export const clampCentre = (c: number, k: number): number => Math.min(1 - 0.5 / k, Math.max(0.5 / k, c));
 
 /** The graph zoomed by `factor` (above 1: in) about the point (ax, ay), shares of the whole drawing. */
 export function zoomGraph(view: GraphView | null, factor: number, ax = 0.5, ay = 0.5): GraphView | null {

@@ -3,6 +3,7 @@
  * Transactions sharing a (column, lane) cell fill it column by column in block order. The pitch (node
  * spacing) is the largest that fits the panel, so the layout is instant, stable and never overlaps.
  */
+import type { GraphView } from "../../../app/viewport";
 import type { GraphModel } from "./graph-model";
 
 export interface Box {
@@ -35,12 +36,8 @@ export interface GraphLayout {
   readonly view: Box;
 }
 
-/** The graph's zoom: k times the plot, centred on (cx, cy), shares of the whole drawing. */
-export interface Zoom {
-  readonly k: number;
-  readonly cx: number;
-  readonly cy: number;
-}
+/** The graph's zoom (the viewport's): k times the plot, centred on (cx, cy), shares of the whole drawing. */
+export type Zoom = GraphView;
 
 /** Largest spacing at the whole graph (zoomed k times, k times this): a small block does not need giant nodes. */
 export const MAX_PITCH = 26;

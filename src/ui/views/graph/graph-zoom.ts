@@ -2,7 +2,7 @@
  * The zoom that frames given transactions (a chapter's, or the one found by number): centred on them and
  * close enough that their nodes hold their numbers, as long as they all stay on screen.
  */
-import { MAX_GRAPH_ZOOM } from "../../../app/viewport";
+import { clampCentre, MAX_GRAPH_ZOOM } from "../../../app/viewport";
 import { type Box, type GraphLayout, layoutGraph, type Zoom } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 
@@ -18,8 +18,6 @@ const centreOf = (g: GraphLayout, txs: readonly number[]): [number, number] => {
   }
   return [sx / txs.length, sy / txs.length];
 };
-
-const clampCentre = (c: number, k: number): number => Math.min(1 - 0.5 / k, Math.max(0.5 / k, c));
 
 /** The zoom framing `txs` in `view`, or null when the whole graph already shows them big enough. */
 export function fitZoom(model: GraphModel, view: Box, txs: readonly number[], textPx: number): Zoom | null {
