@@ -86,7 +86,10 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
     differs:
       "TxLanes's Block-STM is the same kind of optimistic execution, but it does not model Monad's pipelining of execution behind consensus or its storage.",
     asOf: "as of 2025",
-    source: { title: "Monad documentation: parallel execution", url: "https://docs.monad.xyz/" },
+    source: {
+      title: "Monad documentation: parallel execution",
+      url: "https://docs.monad.xyz/monad-arch/execution/parallel-execution",
+    },
   },
   {
     approach: "Sharding with receipts",
@@ -103,10 +106,10 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
   {
     approach: "Execution sharding",
     who: "Ethereum",
-    what: "Dropped execution sharding for a rollup-centric roadmap: execution scales on rollups, and the base chain shards data for them instead (blobs since EIP-4844, March 2024; danksharding next).",
+    what: "Dropped execution sharding for a rollup-centric roadmap: execution scales on rollups, and the base chain shards data for them instead (blobs since EIP-4844 in March 2024, sampled by PeerDAS since the Fusaka upgrade of December 2025).",
     differs:
       "TxLanes's sharded schedulers shard execution across shards of one chain, which Ethereum does not do.",
-    asOf: "roadmap of 2020",
+    asOf: "roadmap of 2020, as of November 2026",
     source: {
       title: "V. Buterin, A rollup-centric Ethereum roadmap",
       url: "https://ethereum-magicians.org/t/a-rollup-centric-ethereum-roadmap/4698",
@@ -115,10 +118,10 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
   {
     approach: "Block access lists",
     who: "Ethereum (EIP-7928)",
-    what: "The block carries every account and storage slot its transactions access, with the values they wrote, so clients can read, execute and validate in parallel; a draft created in March 2025 and specified for the Amsterdam fork.",
+    what: "The block carries every account and storage slot its transactions access, with the values they wrote, so clients can read, execute and validate in parallel. Scheduled for the Glamsterdam upgrade (EIP-7773): live on the Sepolia testnet since 6 October 2026, with no mainnet date set yet.",
     differs:
       "TxLanes's list holds the keys each transaction reads and writes and the values it wrote, built by its own sequential run; the EIP also records balance, nonce and code changes and is committed to in the block header.",
-    asOf: "draft of 2025",
+    asOf: "November 2026",
     source: { title: "EIP-7928: Block-Level Access Lists", url: "https://eips.ethereum.org/EIPS/eip-7928" },
   },
   TPS_REFERENCE,
