@@ -1,9 +1,11 @@
 /**
- * Takes the README's screenshot of the built app: `npm run build && npx tsx e2e/screenshot.ts [DIR]`.
- * Writes docs/screenshot.png (1280x720, light); with DIR, also phone-width and dark shots there for review.
+ * Takes the README's screenshots of the built app: `npm run build && npx tsx e2e/screenshot.ts [DIR]`.
+ * Writes docs/screenshot.png (1280x720, light), the teaching block's abort chapter in talk mode and a
+ * compare of two schedulers; with DIR, also phone-width and dark shots there for review.
  */
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { preview } from "vite";
+import { findPreset, presetLink } from "../src/engine/scenario/presets";
 import { CHROMIUM } from "./setup/chromium";
 
 interface Shot {
@@ -12,6 +14,38 @@ interface Shot {
   readonly height: number;
   readonly colorScheme: "light" | "dark";
   readonly fullPage: boolean;
+  /** The page's path (default "/") and what to do once its run is shown. */
+  readonly path?: string;
+  readonly then?: (page: Page) => Promise<void>;
+}
+
+function linkOf(id: string): string {
+  const p = findPreset(id);
+  if (!p) throw new Error(`no preset ${id}`);
+  const { search, hash } = presetLink(p);
+  return `/${search}${hash}`;
+}
+
+/** Talk mode on the teaching block, three chapters in: the first abort, framed, its transactions numbered. */
+async function abortChapter(page: Page): Promise<void> {
+  await page.keyboard.press("t");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("PageDown");
+  await page
+    .getByTestId("chapter-count")
+    .filter({ hasText: /^chapter 3\// })
+    .waitFor();
+  await page
+    .getByRole("button", { name: "Play", exact: true, includeHidden: true })
+    .waitFor({ state: "attached" });
+}
+
+/** A compare link: both sides' runs shown. */
+async function compared(page: Page): Promise<void> {
+  await page.getByTestId("compare-right").waitFor();
+  await page
+    .getByTestId("compare-diff")
+    .filter({ hasText: /Right is .* than left|same time/ })
+    .waitFor();
 }
 
 const reviewDir = process.argv[2];
@@ -22,6 +56,24 @@ const review: Shot[] = [
 ];
 const shots: Shot[] = [
   { file: "docs/screenshot.png", width: 1280, height: 720, colorScheme: "light", fullPage: false },
+  {
+    file: "docs/screenshot-talk.png",
+    width: 1280,
+    height: 720,
+    colorScheme: "dark",
+    fullPage: false,
+    path: linkOf("mod3mod4"),
+    then: abortChapter,
+  },
+  {
+    file: "docs/screenshot-compare.png",
+    width: 1280,
+    height: 720,
+    colorScheme: "light",
+    fullPage: false,
+    path: linkOf("optimistic-vs-declared"),
+    then: compared,
+  },
   ...(reviewDir ? review : []),
 ];
 
@@ -33,9 +85,10 @@ try {
       viewport: { width: shot.width, height: shot.height },
       colorScheme: shot.colorScheme,
     });
-    await page.goto("http://localhost:4180/");
-    await page.getByTestId("hash-check").waitFor();
-    await page.getByRole("progressbar").waitFor({ state: "detached" });
+    await page.goto(`http://localhost:4180${shot.path ?? "/"}`);
+    await page.getByTestId("hash-check").first().waitFor();
+    await page.getByRole("progressbar").first().waitFor({ state: "detached" });
+    await shot.then?.(page);
     await page.screenshot({ path: shot.file, fullPage: shot.fullPage });
     await page.close();
     console.log(`wrote ${shot.file}`);
