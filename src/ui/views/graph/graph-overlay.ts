@@ -61,8 +61,9 @@ export class GraphOverlay {
       .select(`#${this.clip} rect`)
       .attr("x", view.left - 8)
       .attr("y", view.top - 8)
-      .attr("width", view.width + 16)
-      .attr("height", view.height + 16);
+      // A plot squeezed to nothing (a compare side's small panel) clips everything rather than go negative.
+      .attr("width", Math.max(0, view.width + 16))
+      .attr("height", Math.max(0, view.height + 16));
     const focusCount = lit.filter((e) => e.kind === "focus").length;
     const many = focusCount > FOCUS_LINES;
     const edges = many ? lit.filter((e) => e.kind !== "focus") : lit;

@@ -79,7 +79,7 @@ export class GraphRenderer implements Renderer {
     const em = this.textPx / 11;
     const left = Math.round((this.model.shards > 1 ? 54 : 34) * em);
     const top = Math.round(9 + this.textPx);
-    this.plot = { left, top, width: width - left - 10, height: height - top - 8 };
+    this.plot = { left, top, width: Math.max(0, width - left - 10), height: Math.max(0, height - top - 8) };
     this.layout = null;
     this.zoomFor = undefined;
     this.overlay.resize(width, height);
