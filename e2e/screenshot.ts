@@ -16,7 +16,7 @@ interface Shot {
   readonly fullPage: boolean;
   /** The page's path (default "/") and what to do once its run is shown. */
   readonly path?: string;
-  readonly then?: (page: Page) => Promise<void>;
+  readonly prepare?: (page: Page) => Promise<void>;
 }
 
 function linkOf(id: string): string {
@@ -63,7 +63,7 @@ const shots: Shot[] = [
     colorScheme: "dark",
     fullPage: false,
     path: linkOf("mod3mod4"),
-    then: abortChapter,
+    prepare: abortChapter,
   },
   {
     file: "docs/screenshot-compare.png",
@@ -72,7 +72,7 @@ const shots: Shot[] = [
     colorScheme: "light",
     fullPage: false,
     path: linkOf("optimistic-vs-declared"),
-    then: compared,
+    prepare: compared,
   },
   ...(reviewDir ? review : []),
 ];
@@ -88,7 +88,7 @@ try {
     await page.goto(`http://localhost:4180${shot.path ?? "/"}`);
     await page.getByTestId("hash-check").first().waitFor();
     await page.getByRole("progressbar").first().waitFor({ state: "detached" });
-    await shot.then?.(page);
+    await shot.prepare?.(page);
     await page.screenshot({ path: shot.file, fullPage: shot.fullPage });
     await page.close();
     console.log(`wrote ${shot.file}`);
