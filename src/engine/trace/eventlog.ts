@@ -45,6 +45,27 @@ export function makeColumns(n: number, make: MakeColumn = (Type, k) => new Type(
   return Object.fromEntries(COLUMN_NAMES.map((c) => [c, make(COLUMNS[c], n)])) as EventColumns;
 }
 
+/** Writes one event into row i of the columns: the one place a row's fields are spelled out. */
+export function writeEvent(
+  c: EventColumns,
+  i: number,
+  time: number,
+  worker: number,
+  kind: EventKind,
+  tx: number,
+  inc: number,
+  key: number,
+  other: number,
+): void {
+  c.time[i] = time;
+  c.worker[i] = worker;
+  c.kind[i] = kind;
+  c.tx[i] = tx;
+  c.inc[i] = inc;
+  c.key[i] = key;
+  c.other[i] = other;
+}
+
 /** A frozen, column-oriented event log: one typed-array entry per event, sorted by time then worker. */
 export interface EventLogData extends Readonly<EventColumns> {
   readonly length: number;
@@ -65,15 +86,7 @@ export class EventLog implements EventSink {
     other: number,
   ): void {
     if (this.length === this.c.time.length) this.grow();
-    const i = this.length++;
-    const c = this.c;
-    c.time[i] = time;
-    c.worker[i] = worker;
-    c.kind[i] = kind;
-    c.tx[i] = tx;
-    c.inc[i] = inc;
-    c.key[i] = key;
-    c.other[i] = other;
+    writeEvent(this.c, this.length++, time, worker, kind, tx, inc, key, other);
   }
 
   private grow(): void {

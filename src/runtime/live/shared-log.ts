@@ -7,6 +7,7 @@ import {
   type EventLogData,
   type EventSink,
   makeColumns,
+  writeEvent,
 } from "../../engine/trace/eventlog";
 import { Ev, type EventKind } from "../../engine/trace/kinds";
 import { type RunControl, T_COMMITS, T_DROPPED, T_LOG_LEN, T_TX } from "./control";
@@ -114,15 +115,7 @@ export class ThreadSink implements EventSink {
       Atomics.add(this.c.thread, this.droppedAt, 1);
       return;
     }
-    const i = this.base + this.len;
-    const l = this.logs.columns;
-    l.time[i] = time;
-    l.worker[i] = worker;
-    l.kind[i] = kind;
-    l.tx[i] = tx;
-    l.inc[i] = inc;
-    l.key[i] = key;
-    l.other[i] = other;
+    writeEvent(this.logs.columns, this.base + this.len, time, worker, kind, tx, inc, key, other);
     Atomics.store(this.c.thread, this.lenAt, ++this.len);
   }
 
