@@ -10,7 +10,9 @@ import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
 import { RunCancelledError } from "../runtime/virtual-client";
 import { type ClientFactory, createController, type RunClient } from "./controller";
+import { DEFAULT_SPEED, TEACHING_PLAY_MS, teachingSpeed } from "./playback";
 import type { PointClient } from "./point-jobs";
+import { STORY } from "./story/steps";
 
 const LEFT: Scenario = { ...DEFAULT_SCENARIO, txs: 80, accounts: 10, workers: 4 };
 
@@ -197,6 +199,49 @@ describe("controller", () => {
     expect(c.viewport.getState().window).toBeNull();
     c.moveChapter(-1);
     expect(c.linkView.getState()).toMatchObject({ preset: preset.id, chapter: n });
+  });
+
+  it("opens a preset at a speed its run plays in a few seconds at, not at the default speed", async () => {
+    const { c } = await openedPreset();
+    const { end, speed } = c.playback.getState();
+    expect(speed).toBe(teachingSpeed(end));
+    // The 8-transaction teaching block: about 0.1 s at the default speed, seconds at this one.
+    expect(end / DEFAULT_SPEED / 1000).toBeLessThan(200);
+    const wallMs = end / speed / 1000;
+    expect(wallMs).toBeGreaterThan(TEACHING_PLAY_MS / 2);
+    expect(wallMs).toBeLessThan(TEACHING_PLAY_MS * 2);
+    // A link's own speed wins over it.
+    c.openLink({ scenario: PRESETS[0].scenario, view: { speed: 1e-5 }, issues: [], newer: null });
+    expect(c.playback.getState().speed).toBe(1e-5);
+  });
+
+  it("opens the story at a step, plays its run from the start, moves between steps and leaves", async () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    c.openStory(1);
+    expect(c.runs.getState().running).toBe(true);
+    await f.finish(0);
+    await settled();
+    const head = c.playback.getState();
+    expect(c.runs.getState().shown?.scenario).toEqual(STORY[0].scenario);
+    expect(c.linkView.getState()).toMatchObject({ story: 1, preset: null, compare: null });
+    expect([head.playing, head.speed]).toEqual([true, teachingSpeed(head.end)]);
+    expect(head.time).toBeLessThan(head.end);
+    c.moveStory(1);
+    expect(c.linkView.getState().story).toBe(2);
+    await f.finish(0);
+    await settled();
+    expect(c.runs.getState().shown?.scenario).toEqual(STORY[1].scenario);
+    c.moveStory(-1);
+    c.moveStory(-1);
+    expect(c.linkView.getState().story).toBe(1);
+    c.openStory(STORY.length + 5);
+    expect(c.linkView.getState().story).toBe(STORY.length);
+    c.moveStory(1);
+    expect(c.linkView.getState().story).toBe(0);
+    c.openStory(2);
+    c.openPreset(PRESETS[0]);
+    expect(c.linkView.getState()).toMatchObject({ story: 0, preset: PRESETS[0].id });
   });
 
   it("finds a transaction: selects it and frames its life on the lanes, or says why not", async () => {

@@ -5,8 +5,10 @@
  *   1. scenario: the compare side follows the left scenario and the patch
  *   2. run: a finished run goes onto the playhead, at the share of the run the playhead was at
  *   3. playhead: an opened link's view (time, speed, selection, chapter) applies once its run is there; a
- *      new run opens on the whole run (the viewport's zoom, range and named transactions are reset)
- *   4. link view: a changed knob leaves the preset whose captions described the old scenario
+ *      new run opens on the whole run (the viewport's zoom, range and named transactions are reset); a
+ *      preset or a story step opens at a speed its run plays in a few seconds at (teachingSpeed)
+ *   4. link view: a changed knob leaves the preset whose captions described the old scenario (the story
+ *      stays: its step says when the run on screen is not the step's own)
  *   5. compare merge: while both sides are ready, the playhead steps through both logs merged
  *
  * Components select state from the stores and send intents (the methods below, or a store's own actions);
@@ -29,9 +31,10 @@ import { sweepPlan } from "../runtime/sweep";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
-import { createPlayback, type PlaybackState } from "./playback";
+import { createPlayback, type PlaybackState, teachingSpeed } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
+import { STORY, storyStep } from "./story/steps";
 import { createLinkView, type LinkViewState, linkViewOf, type OpenedLink, presetView } from "./url-sync";
 import { createViewport, type ViewportState, WHOLE_VIEW } from "./viewport";
 
@@ -84,6 +87,15 @@ export interface Controller {
    * preset's last chapter. Without a preset it steps one event.
    */
   moveChapter(by: 1 | -1): void;
+  /**
+   * Opens the guided story at step `step` (from 1, clamped): its scenario and compare side run, and the
+   * playhead plays the run from its start at the teaching speed.
+   */
+  openStory(step: number): void;
+  /** The next (1) or previous (-1) step of the story; past the last step the story closes. */
+  moveStory(by: 1 | -1): void;
+  /** Closes the story; the run on screen stays. */
+  leaveStory(): void;
   /** Selects transaction `tx` and frames it in the graph and the lanes; a message when there is none. */
   findTx(tx: number): string | null;
   /** Shows the sweep of the shown scenario along `axis`. */
@@ -131,8 +143,11 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
 
-  /** Where the playhead goes once the run of `scenario` is shown. */
-  let pending: { scenario: string; view: ViewState } | null = null;
+  /**
+   * Where the playhead goes once the run of `scenario` is shown; `teach`: at the teaching speed (unless the
+   * view gives one), and playing when the story opened it.
+   */
+  let pending: { scenario: string; view: ViewState; teach?: "open" | "play" } | null = null;
   /** The left log the playhead was last set up for. */
   let leftLog: EventLogData | null = null;
   /** The first run shown keeps the link's preset as the link gave it. */
@@ -170,6 +185,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const applyPending = (shown: ShownRun): void => {
     if (!pending || pending.scenario !== scenarioKey(shown.scenario)) return;
     const { t, speed, tx, chapter, preset } = pending.view;
+    const { teach } = pending;
     pending = null;
     const head = playback.getState();
     // A link to a chapter opens framed on it, at that chapter's moment unless it gives a time.
@@ -178,7 +194,9 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     const at = t ?? frame?.to;
     if (at !== undefined) head.seek(at);
     if (speed !== undefined) head.setSpeed(speed);
+    else if (teach) head.setSpeed(teachingSpeed(endOf(shown.result.log)));
     if (tx !== undefined && tx < shown.scenario.txs) head.select(tx);
+    if (teach === "play") head.play();
   };
 
   /** The frame of chapter `n` of a preset on the shown run. */
@@ -282,21 +300,44 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         ...(opened.newer ? {} : linkViewOf(opened.view)),
       });
       if (opened.newer) return;
-      pending = { scenario: scenarioKey(opened.scenario), view: opened.view };
+      // A link to a story step opens it as the Continue button would (its own speed, if it gives one).
+      const teach = opened.view.story === undefined ? undefined : "play";
+      pending = { scenario: scenarioKey(opened.scenario), view: opened.view, teach };
       runs.getState().apply(opened.scenario);
       // Already on screen (a hash change that keeps the scenario): the view applies now.
       settle();
     },
 
     openPreset(p, chapter = 0) {
-      linkView.setState({ ...presetView(p), chapter, notices: [], newer: null });
+      linkView.setState({ ...presetView(p), chapter, notices: [], newer: null, story: 0 });
       pending = {
         scenario: scenarioKey(p.scenario),
         view: chapter > 0 ? { preset: p.id, chapter } : { t: 0 },
+        teach: "open",
       };
       viewport.setState(WHOLE_VIEW);
       runs.getState().apply(p.scenario);
       settle();
+    },
+
+    openStory(step) {
+      const s = storyStep(step);
+      linkView.setState({ story: s.n, preset: null, chapter: 0, compare: s.compare ?? null, newer: null });
+      pending = { scenario: scenarioKey(s.scenario), view: { t: 0 }, teach: "play" };
+      viewport.setState(WHOLE_VIEW);
+      playback.getState().pause();
+      runs.getState().apply(s.scenario);
+      settle();
+    },
+
+    moveStory(by) {
+      const at = linkView.getState().story;
+      if (at + by > STORY.length) this.leaveStory();
+      else this.openStory(Math.max(1, at + by));
+    },
+
+    leaveStory() {
+      linkView.setState({ story: 0 });
     },
 
     moveChapter(by) {

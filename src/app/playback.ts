@@ -12,6 +12,38 @@ export const MIN_SPEED = 1e-6;
 export const MAX_SPEED = 1;
 export const DEFAULT_SPEED = 1e-4;
 
+/** Speed notches of the slider: 1, 2, 5 per decade from MIN_SPEED to MAX_SPEED (log scale). */
+export const SPEED_STEPS: readonly number[] = (() => {
+  const steps: number[] = [];
+  for (let e = Math.round(Math.log10(MIN_SPEED)); e <= 0; e++) {
+    for (const m of [1, 2, 5]) {
+      const s = m * 10 ** e;
+      if (s >= MIN_SPEED * 0.999 && s <= MAX_SPEED * 1.001) steps.push(Number(s.toPrecision(3)));
+    }
+  }
+  return steps;
+})();
+
+/** The notch nearest to a speed, on the log scale. */
+export function speedStep(speed: number): number {
+  let best = 0;
+  for (let i = 1; i < SPEED_STEPS.length; i++) {
+    if (Math.abs(Math.log(SPEED_STEPS[i] / speed)) < Math.abs(Math.log(SPEED_STEPS[best] / speed))) best = i;
+  }
+  return best;
+}
+
+/** How long a preset's or a story step's run takes to play at the speed it opens at: long enough to follow. */
+export const TEACHING_PLAY_MS = 8000;
+
+/**
+ * The speed notch at which a run of `endUs` plays in about TEACHING_PLAY_MS: the 8-transaction teaching
+ * block (about 10 µs) then takes seconds instead of the 0.1 s it takes at the default speed.
+ */
+export function teachingSpeed(endUs: number): number {
+  return SPEED_STEPS[speedStep(endUs / (TEACHING_PLAY_MS * 1000))];
+}
+
 export interface PlaybackState {
   readonly log: EventLogData | null;
   /** End of the run: the last event's time. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findPreset, PRESETS, presetLink } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { DEFAULT_SPEED } from "./playback";
+import { STORY } from "./story/steps";
 import {
   createLinkView,
   currentLink,
@@ -36,7 +37,44 @@ describe("url sync", () => {
       compare: { workers: 12 },
       panels: ["talk"],
       embed: null,
+      story: 0,
     });
+  });
+
+  it("opens the story from a link: the step's scenario and compare side, or the link's own", () => {
+    const step = STORY[3];
+    const opened = readLink("?story=4", "");
+    expect(opened.issues).toEqual([]);
+    expect(opened.scenario).toEqual(step.scenario);
+    expect(opened.view).toEqual({ story: 4, compare: step.compare });
+    expect(linkViewOf(opened.view).story).toBe(4);
+    // The link the page then writes reads back the same.
+    const link = currentLink(
+      step.scenario,
+      { time: 0, speed: DEFAULT_SPEED, selectedTx: null },
+      { ...VIEW, story: 4, compare: step.compare ?? null },
+      false,
+    );
+    const [search, hash] = split(link);
+    expect(search).toContain("story=4");
+    expect(readLink(search, hash)).toMatchObject({ scenario: step.scenario, view: opened.view, issues: [] });
+    // A link that changed a knob keeps its scenario.
+    const own = readLink("?story=2&w=2", "");
+    expect(own.scenario).toEqual({ ...DEFAULT_SCENARIO, workers: 2 });
+    expect(own.view.story).toBe(2);
+  });
+
+  it("says what is wrong with a bad story step and opens the story at its first step", () => {
+    for (const bad of ["12", "0", "two", "1.5"]) {
+      const opened = readLink(`?story=${bad}`, "");
+      expect(opened.issues).toHaveLength(1);
+      expect(opened.issues[0].part).toBe("story");
+      expect(opened.issues[0].message).toMatch(
+        new RegExp(`^story must be a step of the guided story, from 1 to ${STORY.length} \\(got `),
+      );
+      expect(opened.view.story).toBe(1);
+      expect(opened.scenario).toEqual(STORY[0].scenario);
+    }
   });
 
   it("keeps an embedded page's view in its link, the graph when none is named", () => {

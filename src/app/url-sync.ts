@@ -1,6 +1,6 @@
 /**
- * The view the URL carries beyond the playhead: the preset and its chapter, the compare side, the open
- * panels (talk mode is the panel "talk"), and the link's problems to show. Reading a link and writing the
+ * The view the URL carries beyond the playhead: the preset and its chapter, the guided story's step, the
+ * compare side, the open panels (talk mode is the panel "talk"), and the link's problems to show. Reading a link and writing the
  * current one are pure functions over this store, the run store's scenario and the playhead.
  */
 
@@ -11,11 +11,14 @@ import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario } from "../engine/scenario/scenario-key";
 import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { DEFAULT_SPEED } from "./playback";
+import { STORY, storyStep } from "./story/steps";
 
 export interface LinkViewState {
   readonly preset: string | null;
   /** Talk-mode chapter of the preset, from 1; 0 = its title card. */
   readonly chapter: number;
+  /** The guided story's step, from 1; 0 = the story is closed. */
+  readonly story: number;
   readonly compare: ScenarioPatch | null;
   readonly panels: readonly string[];
   /** What was wrong with the opened link (plain text, shown until dismissed). */
@@ -31,6 +34,7 @@ export function createLinkView(): StoreApi<LinkViewState> {
   return createStore<LinkViewState>()(() => ({
     preset: null,
     chapter: 0,
+    story: 0,
     compare: null,
     panels: [],
     notices: [],
@@ -48,7 +52,23 @@ export interface OpenedLink {
 }
 
 export function readLink(search: string, hash: string): OpenedLink {
-  const decoded = decodeLink(search, hash);
+  const decoded = decodeLink(search, hash, STORY.length);
+  // A link that names the story opens it; at its first step when the step it names is not one.
+  const badStep = decoded.issues.some((i) => i.part === "story");
+  if (badStep || decoded.view.story !== undefined) {
+    const step = storyStep(decoded.view.story ?? 1);
+    // A hand-typed `?story=N` stands for the step's scenario and compare side, as `?p=ID` does.
+    const bare = sameScenario(decoded.scenario, DEFAULT_SCENARIO);
+    // The story is not a preset: a preset and its chapter named beside it are left out.
+    const { preset: _, chapter: __, ...view } = decoded.view;
+    const compare = bare && !view.compare ? step.compare : view.compare;
+    return {
+      scenario: bare ? step.scenario : decoded.scenario,
+      view: { ...view, story: step.n, ...(compare ? { compare } : {}) },
+      issues: decoded.issues,
+      newer: decoded.newer ?? null,
+    };
+  }
   const preset = checkPresetView(decoded.view);
   // A hand-typed `?p=ID` names the preset alone: it stands for the preset's scenario and compare side.
   // (Links the app writes carry the scenario too: it equals the preset's, or the preset is dropped.)
@@ -67,10 +87,11 @@ export function readLink(search: string, hash: string): OpenedLink {
 /** The link-view fields a decoded view sets (the playhead fields go to the playback store). */
 export function linkViewOf(
   view: ViewState,
-): Pick<LinkViewState, "preset" | "chapter" | "compare" | "panels" | "embed"> {
+): Pick<LinkViewState, "preset" | "chapter" | "story" | "compare" | "panels" | "embed"> {
   return {
     preset: view.preset ?? null,
     chapter: view.chapter ?? 0,
+    story: view.story ?? 0,
     compare: view.compare ?? null,
     panels: view.panels ?? [],
     embed: view.embed ? (view.show ?? "graph") : null,
@@ -101,6 +122,7 @@ export function currentLink(
   if (view.compare) v.compare = view.compare;
   if (view.preset) v.preset = view.preset;
   if (view.preset && view.chapter > 0) v.chapter = view.chapter;
+  if (view.story > 0) v.story = view.story;
   if (view.embed) Object.assign(v, { embed: true, show: view.embed });
   const { search, hash } = encodeLink(scenario, v);
   return `${search}${hash}`;

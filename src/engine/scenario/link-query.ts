@@ -52,6 +52,7 @@ export const PARAMS: readonly Param[] = [
   view("ch", "chapter", "number"),
   view("embed", "embed", "flag"),
   view("show", "show", "word"),
+  view("story", "story", "number"),
 ];
 /** The link format version parameter. */
 export const VERSION_PARAM = "lv";

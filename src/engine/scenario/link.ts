@@ -170,8 +170,9 @@ function readHash(hash: string, issues: Issues, raw: RawLink): number | undefine
  * Reads a link's query (`?...` or without the `?`) and hash (`#...` or without the `#`). Never throws:
  * every bad part gives an issue naming it, what it should be and what it was, and falls back to its
  * default while every good part applies. A link from a newer version is refused whole (`newer`).
+ * `storySteps`: how many steps the app's guided story has (`story=N` is checked against it).
  */
-export function decodeLink(search: string, hash: string): DecodedLink {
+export function decodeLink(search: string, hash: string, storySteps = 0): DecodedLink {
   const issues = new Issues();
   const pairs = queryPairs(search);
   const version = queryVersion(pairs, issues);
@@ -198,7 +199,7 @@ export function decodeLink(search: string, hash: string): DecodedLink {
   };
   const checked = validateScenario(raw.scenario);
   if (!checked.ok) for (const e of checked.errors) issues.checked(partOf(e.field), e.message);
-  const view = checkView(raw.view, checked.scenario);
+  const view = checkView(raw.view, checked.scenario, storySteps);
   for (const e of view.issues) issues.checked(partOf(e.field), e.message);
   return { scenario: checked.scenario, view: view.view, issues: issues.list, version };
 }

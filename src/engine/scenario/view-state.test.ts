@@ -17,6 +17,15 @@ describe("checkView", () => {
     expect(checkView({}, DEFAULT_SCENARIO)).toEqual({ view: {}, issues: [] });
   });
 
+  it("keeps a story step within the steps the app says its story has", () => {
+    expect(checkView({ story: 8 }, DEFAULT_SCENARIO, 8)).toEqual({ view: { story: 8 }, issues: [] });
+    expect(checkView({ story: 9 }, DEFAULT_SCENARIO, 8).issues).toEqual([
+      { field: "story", message: "story must be a step of the guided story, from 1 to 8 (got 9)" },
+    ]);
+    // Without a story (a caller that has none), no step is one.
+    expect(checkView({ story: 1 }, DEFAULT_SCENARIO).view).toEqual({});
+  });
+
   it("names each bad field and what it should be, and keeps the others", () => {
     const r = checkView(
       { t: 5, speed: 2, tx: -1, chapter: 1.5, preset: "Hot Account", colour: "red" },
@@ -37,7 +46,7 @@ describe("checkView", () => {
       {
         field: "colour",
         message:
-          '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset, embed, show)',
+          '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset, embed, show, story)',
       },
     ]);
     expect(checkView("t=5", DEFAULT_SCENARIO).issues).toEqual([

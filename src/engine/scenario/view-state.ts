@@ -28,6 +28,8 @@ export interface ViewState {
   embed?: boolean;
   /** The view an embedded page shows (the graph when not given). */
   show?: EmbedView;
+  /** The guided story ("Start here") open at this step, counted from 1. */
+  story?: number;
 }
 
 /** The views an embedded page can show, one at a time. */
@@ -213,9 +215,14 @@ function copyField<K extends keyof ScenarioPatch>(patch: ScenarioPatch, from: Sc
 
 /**
  * Checks a view (as parsed from a link or a file) against the scenario it goes with. Returns every valid
- * field and one issue per bad one; a bad field is left out, so the app uses its default for it.
+ * field and one issue per bad one; a bad field is left out, so the app uses its default for it. The app
+ * says how many steps its guided story has (none: a story step is refused).
  */
-export function checkView(input: unknown, scenario: Scenario): { view: ViewState; issues: ScenarioIssue[] } {
+export function checkView(
+  input: unknown,
+  scenario: Scenario,
+  storySteps = 0,
+): { view: ViewState; issues: ScenarioIssue[] } {
   if (!isRecord(input))
     return {
       view: {},
@@ -253,6 +260,7 @@ export function checkView(input: unknown, scenario: Scenario): { view: ViewState
     preset: c.slug("preset", "a preset id (lower-case words joined by dashes)"),
     embed: c.flag("embed", "1 (one view, for an iframe) or 0"),
     show: c.show(scenario),
+    story: c.number("story", `a step of the guided story, from 1 to ${storySteps}`, 1, storySteps, true),
   };
   const known: readonly string[] = [
     "t",
@@ -264,6 +272,7 @@ export function checkView(input: unknown, scenario: Scenario): { view: ViewState
     "preset",
     "embed",
     "show",
+    "story",
   ];
   for (const k of Object.keys(input))
     if (!known.includes(k))

@@ -1,10 +1,11 @@
 import { useMemo, useRef } from "react";
 import { playback, usePlayback } from "../../app/page";
+import { SPEED_STEPS, speedStep } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
 import { GAS_LIMIT_NOTE } from "../../engine/ethereum/import";
 import { abortAfter, abortTimes } from "./abort-ticks";
 import { Icon, type IconName } from "./icons";
-import { formatClock, formatSpeed, SPEED_STEPS, speedStep } from "./playback-format";
+import { formatClock, formatSpeed } from "./playback-format";
 import { ScrubBar } from "./ScrubBar";
 import { usePlayheadText } from "./use-playhead-text";
 import "./playback.css";

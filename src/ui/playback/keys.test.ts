@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { playback } from "../../app/page";
-import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from "../../app/playback";
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, SPEED_STEPS, speedStep } from "../../app/playback";
 import { EventLog } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
 import { actionFor, type KeyPress, runAction } from "./keys";
-import { formatClock, formatSpeed, nudgeSpeed, SPEED_STEPS, speedStep } from "./playback-format";
+import { formatClock, formatSpeed, nudgeSpeed } from "./playback-format";
 
 const press = (key: string, target: object | null = null, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,

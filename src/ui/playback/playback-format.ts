@@ -1,27 +1,6 @@
 /** How the playback bar writes speeds and times. */
-import { MAX_SPEED, MIN_SPEED } from "../../app/playback";
+import { SPEED_STEPS, speedStep } from "../../app/playback";
 import { formatInt } from "../format";
-
-/** Speed notches of the slider: 1, 2, 5 per decade from MIN_SPEED to MAX_SPEED (log scale). */
-export const SPEED_STEPS: readonly number[] = (() => {
-  const steps: number[] = [];
-  for (let e = Math.round(Math.log10(MIN_SPEED)); e <= 0; e++) {
-    for (const m of [1, 2, 5]) {
-      const s = m * 10 ** e;
-      if (s >= MIN_SPEED * 0.999 && s <= MAX_SPEED * 1.001) steps.push(Number(s.toPrecision(3)));
-    }
-  }
-  return steps;
-})();
-
-/** The notch nearest to a speed, on the log scale. */
-export function speedStep(speed: number): number {
-  let best = 0;
-  for (let i = 1; i < SPEED_STEPS.length; i++) {
-    if (Math.abs(Math.log(SPEED_STEPS[i] / speed)) < Math.abs(Math.log(SPEED_STEPS[best] / speed))) best = i;
-  }
-  return best;
-}
 
 /** One notch slower or faster (clamped). */
 export function nudgeSpeed(speed: number, by: -1 | 1): number {
