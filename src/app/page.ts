@@ -55,6 +55,9 @@ export function useAddressBar(): void {
 export const openPreset = (p: Preset): void => controller.openPreset(p);
 export const moveChapter = (by: 1 | -1): void => controller.moveChapter(by);
 export const findTx = (tx: number): string | null => controller.findTx(tx);
+export const openStory = (step: number): void => controller.openStory(step);
+export const moveStory = (by: 1 | -1): void => controller.moveStory(by);
+export const leaveStory = (): void => controller.leaveStory();
 export const toggleLinkPanel = (name: string): void => togglePanel(controller.linkView, name);
 /** The link of what is on screen, as a full address (for copying). */
 export const linkHere = (atMoment: boolean): string | null => linkOf(controller, atMoment);

@@ -17,6 +17,7 @@ import { ReleaseNotice } from "./ReleaseNotice";
 import { RunHeader, RunNotes } from "./RunHeader";
 import { SchedulerNote } from "./SchedulerNote";
 import { SIDE_PANELS } from "./side-panels";
+import { StoryCard, useStoryScene } from "./story/StoryCard";
 import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } from "./talk";
 import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
@@ -40,6 +41,8 @@ export function App() {
   usePlaybackKeys(runTalkAction);
   useTalkMode();
   const patch = useLinkView((s) => s.compare);
+  // The guided story's scene grows step by step: the lanes and figures, then the graph, then every view.
+  const scene = useStoryScene();
   // An embed (`?embed=1`): one view and the play controls, nothing else.
   const embed = useLinkView((s) => s.embed);
   if (embed) return <EmbedStage view={embed} run={shown} patch={patch} />;
@@ -59,6 +62,7 @@ export function App() {
         <SchedulerNote />
       </div>
       <ChapterCard />
+      <StoryCard />
       <HelpOverlay />
       <BlankScreen />
       <div className={`workspace${drawerOpen ? " with-drawer" : ""}${shown ? " with-side" : ""}`}>
@@ -77,7 +81,7 @@ export function App() {
         ) : shown && patch ? (
           <CompareStage left={shown} patch={patch} />
         ) : shown ? (
-          <Stage run={shown} />
+          <Stage run={shown} graph={scene !== "lanes"} />
         ) : (
           <EmptyStage />
         )}
@@ -85,9 +89,11 @@ export function App() {
           <aside className="side" aria-label="Run details" data-testid="side-panels">
             {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
             <BlockPanel run={shown} />
-            {SIDE_PANELS.map(({ name, Panel }) => (
-              <Panel key={name} run={shown} />
-            ))}
+            {SIDE_PANELS.filter(({ name }) => scene === "all" || STORY_CARDS.includes(name)).map(
+              ({ name, Panel }) => (
+                <Panel key={name} run={shown} />
+              ),
+            )}
           </aside>
         )}
       </div>
@@ -96,12 +102,18 @@ export function App() {
   );
 }
 
-/** The views of the run: the dependency graph on top, the shards when there are several, the lanes. */
-function Stage({ run }: { run: ShownRun }) {
+/** The side cards the story's first steps show (the rest join once the scene is whole). */
+const STORY_CARDS: readonly string[] = ["caption", "metrics"];
+
+/**
+ * The views of the run: the dependency graph on top (unless the story has not come to it yet), the shards
+ * when there are several, the lanes.
+ */
+function Stage({ run, graph }: { run: ShownRun; graph: boolean }) {
   const sharded = run.scenario.shards > 1;
   return (
-    <main className={sharded ? "stage sharded" : "stage"}>
-      <DependencyGraph run={run} />
+    <main className={`stage${sharded ? " sharded" : ""}${graph ? "" : " stage-lanes"}`}>
+      {graph && <DependencyGraph run={run} />}
       {sharded && <ShardsView run={run} />}
       <WorkerLanes run={run} />
     </main>

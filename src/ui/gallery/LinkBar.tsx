@@ -1,14 +1,15 @@
 /**
- * The link and presentation buttons: presets, real systems, compare, talk mode, keys, and the two copy-link buttons
+ * The link and presentation buttons: the guided story ("Start here") and the glossary, presets, real systems, compare, talk mode, keys, and the two copy-link buttons
  * (the current link, and the link at this moment of the run, with t=). A toast confirms a copy; where the
  * clipboard is refused, the link is shown selected in a box to copy by hand.
  */
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { defaultPatch } from "../../app/compare-patch";
-import { linkHere, linkView, useRun } from "../../app/page";
+import { linkHere, linkView, openStory, useRun } from "../../app/page";
 import { copyText } from "../clipboard";
 import { RealSystemsPanel } from "../landscape/RealSystemsPanel";
+import { GlossaryDialog } from "../story/GlossaryDialog";
 import { runTalkAction, TALK_PANEL } from "../talk/talk-actions";
 import { PresetGallery } from "./PresetGallery";
 import "./gallery.css";
@@ -21,6 +22,8 @@ export function LinkBar() {
   const talk = useStore(linkView, (s) => s.panels.includes(TALK_PANEL));
   const [gallery, setGallery] = useState(false);
   const [systems, setSystems] = useState(false);
+  const [glossary, setGlossary] = useState(false);
+  const story = useStore(linkView, (s) => s.story > 0);
   const [toast, setToast] = useState<string | null>(null);
   const [manual, setManual] = useState<string | null>(null);
 
@@ -52,6 +55,19 @@ export function LinkBar() {
 
   return (
     <nav className="link-bar" aria-label="Links and presentation">
+      <button
+        type="button"
+        className="pill story-start"
+        onClick={() => openStory(1)}
+        aria-pressed={story}
+        data-testid="story-start"
+        title="A guided story: eight real runs, step by step, from one worker to a real Ethereum block"
+      >
+        Start here
+      </button>
+      <button type="button" className="pill" onClick={() => setGlossary(true)} aria-haspopup="dialog">
+        Glossary
+      </button>
       <button type="button" className="pill" onClick={() => setGallery(true)} aria-haspopup="dialog">
         Presets
       </button>
@@ -121,6 +137,7 @@ export function LinkBar() {
       )}
       {gallery && <PresetGallery onClose={() => setGallery(false)} />}
       {systems && <RealSystemsPanel onClose={() => setSystems(false)} />}
+      {glossary && <GlossaryDialog onClose={() => setGlossary(false)} />}
     </nav>
   );
 }

@@ -102,14 +102,14 @@ export const KEY_HELP: readonly (readonly [keys: string, what: string])[] = [
   ["a d", "pan the lanes earlier / later, or the graph left / right (or drag either)"],
   ["0", "show the whole run on the lanes, or the whole graph"],
   ["Home", "back to the start"],
-  ["Page Up / Page Down", "previous / next chapter (a presentation clicker)"],
+  ["Page Up / Page Down", "previous / next chapter, or story step (a presentation clicker)"],
   ["1 – 9", "open preset 1 to 9"],
   ["n p", "next / previous preset (after the last chapter comes the next preset)"],
   ["b or .", "blank the screen, and back (a clicker's blank key)"],
   ["t", "talk mode on / off"],
   ["f", "fullscreen (Esc leaves)"],
   ["?", "this help"],
-  ["Esc", "close this help, or end a blank screen"],
+  ["Esc", "close this help, end a blank screen, or leave the guided story"],
 ];
 
 /** The parts of a keydown the table looks at (a KeyboardEvent has them). */

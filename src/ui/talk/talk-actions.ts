@@ -1,9 +1,18 @@
 /**
- * What the talk keys do: move between the preset's chapters (each plays its segment, framed on its event),
+ * What the talk keys do: move between the guided story's steps while it is open, or between the preset's
+ * chapters (each plays its segment, framed on its event),
  * open presets 1-9 or the next or previous one, blank the screen, toggle talk mode, the help overlay and
  * fullscreen.
  */
-import { linkView, moveChapter, openPreset, toggleLinkPanel, viewport } from "../../app/page";
+import {
+  leaveStory,
+  linkView,
+  moveChapter,
+  moveStory,
+  openPreset,
+  toggleLinkPanel,
+  viewport,
+} from "../../app/page";
 import { PRESETS } from "../../engine/scenario/presets";
 import type { TalkAction } from "../playback/keys";
 import { runZoomAction } from "../views/viewport-moves";
@@ -43,10 +52,12 @@ export function runTalkAction(action: TalkAction): void {
       viewport.setState({ blank: !viewport.getState().blank });
       return;
     case "prevChapter":
-      moveChapter(-1);
+      if (linkView.getState().story > 0) moveStory(-1);
+      else moveChapter(-1);
       return;
     case "nextChapter":
-      moveChapter(1);
+      if (linkView.getState().story > 0) moveStory(1);
+      else moveChapter(1);
       return;
     case "fullscreen":
       toggleFullscreen();
@@ -60,6 +71,8 @@ export function runTalkAction(action: TalkAction): void {
     case "close":
       if (viewport.getState().blank) viewport.setState({ blank: false });
       else if (linkView.getState().panels.includes(HELP_PANEL)) toggleLinkPanel(HELP_PANEL);
+      // A dialog open over the story (presets, glossary) closes first, on its own.
+      else if (linkView.getState().story > 0 && !document.querySelector('[aria-modal="true"]')) leaveStory();
       return;
     default: {
       const preset = PRESETS[Number(action.slice("preset".length)) - 1];

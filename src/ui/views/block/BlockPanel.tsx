@@ -1,3 +1,4 @@
+import { GLOSSARY } from "../../../app/glossary";
 import type { ComparePoint } from "../../../app/jobs";
 import { useBlockCompare } from "../../../app/jobs";
 import { useRun } from "../../../app/page";
@@ -89,7 +90,7 @@ function Facts({ run, eth }: { run: ShownRun; eth: EthBlockInfo }) {
         <dd data-testid="bp-path">
           <PathSetBy cause={cause} gas={run.result.block.gas} />
         </dd>
-        <dt title="min(lanes, total work / critical path): the best any scheduler could do">Ideal speedup</dt>
+        <dt title={GLOSSARY.ideal.text}>Ideal speedup</dt>
         <dd data-testid="bp-ideal">{formatTimes(m.idealSpeedup)}</dd>
       </dl>
       {cause.cause === "one-transaction" && (

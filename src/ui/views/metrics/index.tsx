@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { GLOSSARY } from "../../../app/glossary";
 import type { ShownRun } from "../../../app/store";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { whySlower } from "../../../engine/analysis/why-slower";
@@ -52,7 +53,7 @@ function wholeRun(m: Metrics, gasPerUs: number, live: LiveStats | undefined): Fi
       note: speedupNote(m, live),
       title:
         m.clock === "simulated"
-          ? "Sequential time divided by this run's time, for the same block on the same clock."
+          ? GLOSSARY.speedup.text
           : "Sequential time divided by this run's time, for the same block on the same workers. At full speed, each repetition runs the block sequentially then in parallel, after a warm-up; the median repetition is shown, its range beside it.",
       tone: "exec",
     },
@@ -61,8 +62,7 @@ function wholeRun(m: Metrics, gasPerUs: number, live: LiveStats | undefined): Fi
       label: "Ideal speedup",
       value: formatTimes(m.idealSpeedup),
       note: `critical path ${formatDuration(m.criticalPathUs)}`,
-      title:
-        "min(workers, total work / critical path): the best any schedule could reach, given the longest chain of dependent transactions.",
+      title: GLOSSARY.ideal.text,
       tone: "commit",
     },
     {
@@ -101,7 +101,7 @@ function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
       label: "Aborts",
       value: formatInt(m.aborts),
       note: `${formatInt(m.suspensions)} waits on a dependency`,
-      title: "Executions thrown away because a lower transaction wrote a key they had read.",
+      title: GLOSSARY.abort.text,
       tone: "abort",
     },
     {
@@ -125,8 +125,7 @@ function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
       label: "Batches",
       value: f.batched ? formatInt(m.batches) : "–",
       note: f.batched ? "level batches begun" : "level batches only",
-      title:
-        "Level batches: groups with no conflicting declared access; the workers finish one before the next begins (a barrier).",
+      title: GLOSSARY.batch.text,
       tone: "neutral",
     },
     {
