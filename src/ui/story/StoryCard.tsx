@@ -73,11 +73,17 @@ export function StoryCard() {
     () => (say && ready && shown ? say(shown.result, right?.result ?? null) : []),
     [say, ready, shown, right],
   );
-  // Opening the story (from the button, a link or a key) takes the focus to the step, unless it is in the card.
+  // Opening the story (from the button, a link or a key) takes the focus to the step, unless it is in the
+  // card; leaving it gives the focus back to the Start here button, if the card had it.
   const open = n > 0;
   useEffect(() => {
-    if (open && !heading.current?.closest(".story-card")?.contains(document.activeElement))
-      heading.current?.focus();
+    if (!open) return;
+    const card = heading.current?.closest(".story-card");
+    if (!card?.contains(document.activeElement)) heading.current?.focus();
+    return () => {
+      if (card?.contains(document.activeElement) || document.activeElement === document.body)
+        document.querySelector<HTMLElement>('[data-testid="story-start"]')?.focus();
+    };
   }, [open]);
   if (!step) return null;
   const last = step.n === STORY.length;
