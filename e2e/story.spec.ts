@@ -70,6 +70,8 @@ test("Start here opens the story; Continue goes through every step, each saying 
     expect(speedup).toBe(e.speedup);
     if (said.includes(`${e.speedup} faster`)) expect(said).toContain(speedup);
     if (e.right) {
+      // A comparison shows both runs' figures side by side (the side column steps aside).
+      await expect(page.getByTestId("compare-left-speedup")).toHaveText(e.speedup);
       await expect(page.getByTestId("compare-right-speedup")).toHaveText(e.right);
       expect(said).toContain(e.right);
     }
@@ -197,6 +199,12 @@ test.describe("at 1280x720", () => {
       await expect(card(page)).toBeInViewport({ ratio: 1 });
       const clipped = await card(page).evaluate((el) => el.scrollHeight - el.clientHeight);
       expect(clipped, `step ${n}'s card shows all of itself`).toBeLessThanOrEqual(1);
+      // A comparison's two runs stay on the stage; the card says what the unsafe note would.
+      if (n === 4) {
+        await expect(page.getByTestId("compare-left")).toBeInViewport();
+        await expect(page.getByTestId("compare-right")).toBeInViewport();
+        await expect(page.getByTestId("unsafe-note")).toHaveCount(0);
+      }
     }
   });
 });

@@ -1,17 +1,22 @@
-import { useRun } from "../app/page";
+import { useLinkView, useRun } from "../app/page";
+import { storyStep } from "../app/story/steps";
 import { runNames } from "../engine/analysis/explain";
 import { listLesson } from "../engine/analysis/list-size";
 import { unsafeLesson } from "../engine/analysis/unsafe";
 import { isUnsafe, SCHEDULER_LABELS } from "../engine/scenario/scenario";
+import { sameScenario } from "../engine/scenario/scenario-key";
 
 /**
  * Right under the header, what only some schedulers have to say, every sentence computed from the run
  * (engine/analysis): an unsafe run's losses, supply check and other worker count; a block access list's
- * size and whether the block checked out against it.
+ * size and whether the block checked out against it. A story step showing its own run says the same in
+ * its card (its sentences use the same functions), so the note gives way to it.
  */
 export function SchedulerNote() {
   const shown = useRun((s) => s.shown);
+  const story = useLinkView((s) => s.story);
   if (!shown) return null;
+  if (story > 0 && sameScenario(shown.scenario, storyStep(story).scenario)) return null;
   const { result, scenario } = shown;
   if (isUnsafe(scenario.scheduler))
     return (

@@ -74,7 +74,7 @@ export const STORY: readonly StoryStep[] = [
     scene: "all",
     terms: ["abort", "incarnation", "validation"],
     say: sayBlockStm,
-    nudge: { knob: "workers", value: "2", watch: "the aborts in the Metrics panel" },
+    nudge: { knob: "workers", value: "2", watch: "the aborted runs (red, hatched) in the lanes" },
   },
   {
     title: "Without validation: lost updates",
@@ -87,11 +87,10 @@ export const STORY: readonly StoryStep[] = [
   {
     title: "Declared access: account locks",
     scenario: { ...fromPreset("optimistic-vs-declared").scenario, scheduler: "accountlocks" },
-    compare: { scheduler: "blockstm" },
     scene: "all",
     terms: ["lock", "batch", "criticalPath"],
     say: sayLocks,
-    nudge: { knob: "scheduler", value: "batched", watch: "the barriers between level batches" },
+    nudge: { knob: "scheduler", value: "blockstm", watch: "the aborts and the time" },
   },
   {
     title: "Block access lists (EIP-7928)",
@@ -103,11 +102,11 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     title: "Shards and cross-shard messages",
-    ...fromPreset("receipts-vs-locks"),
+    scenario: fromPreset("receipts-vs-locks").scenario,
     scene: "all",
     terms: ["shard", "receipt", "twoPhase"],
     say: sayShards,
-    nudge: { knob: "locality", value: "0.5", watch: "the cross-shard messages" },
+    nudge: { knob: "crossShard", value: "locks", watch: "the speedup, and the keys two-phase commit holds" },
   },
   {
     title: "A real Ethereum block",

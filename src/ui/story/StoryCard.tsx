@@ -93,12 +93,34 @@ export function StoryCard() {
   };
   return (
     <section className="story-card" aria-label="Guided story" data-testid="story-card">
-      <h2 className="story-title" ref={heading} tabIndex={-1}>
-        <span className="story-count" data-testid="story-count">
-          Step {step.n} of {STORY.length}
-        </span>
-        {step.title}
-      </h2>
+      <div className="story-head">
+        <h2 className="story-title" ref={heading} tabIndex={-1}>
+          <span className="story-count" data-testid="story-count">
+            Step {step.n} of {STORY.length}
+          </span>
+          {step.title}
+        </h2>
+        <nav className="story-nav" aria-label="Story steps">
+          <button type="button" className="pill" onClick={() => moveStory(-1)} disabled={step.n === 1}>
+            ← Back
+          </button>
+          <button type="button" className="pill" onClick={() => moveStory(1)} disabled={last}>
+            Skip
+          </button>
+          <button
+            type="button"
+            className="pill story-continue"
+            onClick={next}
+            aria-disabled={!ready}
+            title={ready ? undefined : "Continue once this step's run is shown"}
+          >
+            {last ? "Finish" : "Continue →"}
+          </button>
+          <button type="button" className="pill" onClick={leaveStory} title="Leave the story (Esc)">
+            Leave
+          </button>
+        </nav>
+      </div>
       <div className="story-text" aria-live="polite" data-testid="story-text">
         {ready ? (
           text.map((t) => <p key={t}>{t}</p>)
@@ -114,39 +136,21 @@ export function StoryCard() {
           </p>
         )}
       </div>
-      <Terms key={step.n} terms={step.terms} />
-      <p className="story-try">
-        <span className="story-label">Try it:</span> {nudgeText(step.nudge, from)}, and watch{" "}
-        {step.nudge.watch}.{" "}
-        <button
-          type="button"
-          className="pill"
-          data-testid="story-try"
-          onClick={() => runStore.getState().edit(step.nudge.knob, step.nudge.value)}
-        >
-          Try it
-        </button>
-      </p>
-      <nav className="story-nav" aria-label="Story steps">
-        <button type="button" className="pill" onClick={() => moveStory(-1)} disabled={step.n === 1}>
-          ← Back
-        </button>
-        <button type="button" className="pill" onClick={() => moveStory(1)} disabled={last}>
-          Skip
-        </button>
-        <button
-          type="button"
-          className="pill story-continue"
-          onClick={next}
-          aria-disabled={!ready}
-          title={ready ? undefined : "Continue once this step's run is shown"}
-        >
-          {last ? "Finish" : "Continue →"}
-        </button>
-        <button type="button" className="pill" onClick={leaveStory} title="Leave the story (Esc)">
-          Leave
-        </button>
-      </nav>
+      <div className="story-extras">
+        <Terms key={step.n} terms={step.terms} />
+        <p className="story-try">
+          <span className="story-label">Try it:</span> {nudgeText(step.nudge, from)}, and watch{" "}
+          {step.nudge.watch}.{" "}
+          <button
+            type="button"
+            className="pill"
+            data-testid="story-try"
+            onClick={() => runStore.getState().edit(step.nudge.knob, step.nudge.value)}
+          >
+            Try it
+          </button>
+        </p>
+      </div>
     </section>
   );
 }
