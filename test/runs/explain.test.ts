@@ -169,9 +169,9 @@ describe("abortFacts agrees with what the executor's reads really saw", () => {
       this: MVMemory,
       ...args: Parameters<MVMemory["record"]>
     ) {
-      const [u, inc, , , , rKeys, rUnits, , rn] = args;
+      const [u, inc, , , r, rn] = args;
       const reads = new Map<number, number>();
-      for (let i = 0; i < rn; i++) reads.set(rKeys[i], rUnits[i]);
+      for (let i = 0; i < rn; i++) reads.set(r.key[i], r.unit[i]);
       seen.set(`${u}/${inc}`, reads);
       return record.apply(this, args);
     });
