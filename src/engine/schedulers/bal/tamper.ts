@@ -35,8 +35,7 @@ export function tamperList(list: AccessList, t: Tamper): AccessList {
   if (t.kind === "drop-read") reads[t.tx] = reads[t.tx].filter((k) => k !== t.key);
   if (t.kind === "extra-read") reads[t.tx].push(t.key);
   if (t.kind === "drop-write") writes[t.tx] = writes[t.tx].filter(([k]) => k !== t.key);
-  if (t.kind === "value")
-    writes[t.tx] = writes[t.tx].map(([k, v, d]) => [k, k === t.key ? v + 1 : v, d]);
+  if (t.kind === "value") writes[t.tx] = writes[t.tx].map(([k, v, d]) => [k, k === t.key ? v + 1 : v, d]);
   const csr = <T>(rows: T[][]) => {
     const start = new Int32Array(rows.length + 1);
     rows.forEach((r, i) => {
