@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { declaredConflict, deltasAtStake } from "../../../test/engine/deltas-at-stake";
 import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { lockStalls } from "../../engine/analysis/lock-stalls";
 import { TxStates, TxStatus } from "../../engine/analysis/tx-state";
-import { ACC_DELTA, ACC_WRITE, type Block, keyName } from "../../engine/block";
-import { ARGS } from "../../engine/contracts/contract";
-import { CONTRACTS } from "../../engine/contracts/registry";
+import { type Block, keyName } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import type { EventLogData } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
@@ -20,50 +19,12 @@ function events(block: Block, log: EventLogData, kind: number): [number, number,
   return out;
 }
 
-/**
- * Each transaction's declared aggregator deltas that could reach their limit: the key's initial value plus
- * the largest step of every delta on it so far (this one's included) passes the limit.
- */
-function deltasAtStake(block: Block): Set<number>[] {
-  const reach = new Map<number, number>();
-  return Array.from({ length: block.n }, (_, t) => {
-    const atStake = new Set<number>();
-    CONTRACTS[block.kind[t]].access(block.args, t * ARGS, {
-      add() {},
-      delta(key, _side, step, limit) {
-        const r = (reach.get(key) ?? block.keys.initial[key]) + step;
-        reach.set(key, r);
-        if (r > limit) atStake.add(key);
-      },
-    });
-    return atStake;
-  });
-}
-
-/**
- * Earlier transactions each one conflicts with on a declared key, found pair by pair (no shared code): one
- * of them writes it, unless both only add to it (an aggregator) and this one's limit is not at stake.
- */
+/** Earlier transactions each one conflicts with on a declared key, found pair by pair (no shared code). */
 function declaredConflicts(block: Block): number[][] {
   const stake = deltasAtStake(block);
-  const keys = (t: number) =>
-    Array.from({ length: block.accStart[t + 1] - block.accStart[t] }, (_, j) => {
-      const flag = block.accFlag[block.accStart[t] + j];
-      const key = block.accKey[block.accStart[t] + j];
-      return {
-        key,
-        write: (flag & ACC_WRITE) !== 0,
-        delta: (flag & ACC_DELTA) !== 0 && !stake[t].has(key),
-      };
-    });
-  const all = Array.from({ length: block.n }, (_, t) => keys(t));
-  return all.map((mine, u) => {
+  return Array.from({ length: block.n }, (_, u) => {
     const out: number[] = [];
-    for (let v = 0; v < u; v++)
-      if (
-        mine.some((a) => all[v].some((b) => a.key === b.key && (a.write || b.write) && !(a.delta && b.delta)))
-      )
-        out.push(v);
+    for (let v = 0; v < u; v++) if (declaredConflict(block, stake, u, v)) out.push(v);
     return out;
   });
 }
