@@ -225,9 +225,14 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
     expect(r.m.speedup).toBeGreaterThan(4 * l.m.speedup);
     const aborted = new Set<number>();
     const { log } = r.run;
+    // Which incarnations published writes: a mint that wrote had assumed room under the cap.
+    const wrote = new Set<string>();
+    for (let i = 0; i < log.length; i++)
+      if (log.kind[i] === Ev.ExecEnd && log.other[i] === 1) wrote.add(`${log.tx[i]}/${log.inc[i]}`);
     for (let i = 0; i < log.length; i++) {
       if (log.kind[i] !== Ev.Abort) continue;
       expect(keyName(r.run.block.keys, log.key[i])).toBe("minted[0]");
+      expect(wrote.has(`${log.tx[i]}/${log.inc[i]}`)).toBe(true);
       aborted.add(log.tx[i]);
     }
     expect(aborted.size).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
-import { type Contract, credit, NO_LIMIT, Revert, take } from "./contract";
+import { type Contract, credit, NO_LIMIT, Revert, readThenAdd, take } from "./contract";
 
 /**
  * NFT mint from a capped collection. Args: minterBalKey, ownerRecordKey (how many tokens the minter owns),
  * counterKey (minted so far), revenueKey, price, cap, aggregators (1 = the counter and the revenue are
- * aggregators). Returns the token id; reverts SoldOut at the cap.
+ * aggregators). Returns the token id; reverts SoldOut at the cap (and Overflow if the revenue would pass the
+ * largest safe integer, out of any block's reach).
  *
  * With aggregators (Aptos AIP-43) the counter is a bounded aggregator (try_add 1 up to the cap) and the
  * revenue an unbounded one: the mint adds to both without reading either, so mints of one collection
@@ -39,8 +40,7 @@ export const mint: Contract = {
     const minted = v.read(a[o + 2]);
     if (minted >= a[o + 5]) return Revert.SoldOut;
     v.write(a[o + 2], minted + 1);
-    credit(v, a[o + 3], payload);
-    return minted;
+    return readThenAdd(v, a[o + 3], payload, NO_LIMIT) ? minted : Revert.Overflow;
   },
   settle(v, a, o, payload, result) {
     if (result < 0) credit(v, a[o], payload);

@@ -1,4 +1,4 @@
-import { type Contract, credit, NO_LIMIT, Revert } from "./contract";
+import { type Contract, NO_LIMIT, Revert, readThenAdd } from "./contract";
 
 /** The largest weight a member has (weights are 1 to this): the most one vote adds to a tally. */
 export const MAX_WEIGHT = 100;
@@ -6,7 +6,8 @@ export const MAX_WEIGHT = 100;
 /**
  * DAO vote: one ballot per account, weighted. Args: hasVotedKey, weightKey, tallyKey (a proposal's
  * choice), aggregators (1 = the tally is an aggregator). The debit sets the voter's flag and carries its
- * weight; a refunded vote clears the flag.
+ * weight; a refunded vote clears the flag. A tally stops at the largest safe integer (Overflow): out of any
+ * block's reach, but the same limit with or without aggregators.
  *
  * With aggregators (Aptos AIP-43) the tally is an aggregator: a vote adds its weight without reading the
  * tally, so votes on one choice commute (the tally's limit, the largest safe integer, is never near).
@@ -29,9 +30,10 @@ export const vote: Contract = {
     return v.read(a[o + 1]);
   },
   apply(v, a, o, payload) {
-    if (a[o + 3] === 1) return v.tryAdd(a[o + 2], payload, NO_LIMIT) ? 0 : Revert.Overflow;
-    credit(v, a[o + 2], payload);
-    return 0;
+    const tally = a[o + 2];
+    const added =
+      a[o + 3] === 1 ? v.tryAdd(tally, payload, NO_LIMIT) : readThenAdd(v, tally, payload, NO_LIMIT);
+    return added ? 0 : Revert.Overflow;
   },
   settle(v, a, o, _payload, result) {
     if (result < 0) v.write(a[o], 0);
