@@ -55,7 +55,7 @@ export const COST_RANGES: Readonly<Record<keyof CostModel, Range>> = {
 /** The scenario's on/off fields and what each does, said once (the knob, the CLI help, the README). */
 export const FLAGS = {
   aggregators:
-    "mint counters and revenues and vote tallies become aggregators (as Aptos's, AIP-47): a transaction adds to them without reading them, so these updates commute and run side by side unless a mint's cap is at stake",
+    "mint counters and revenues and vote tallies become aggregators, as in Aptos (AIP-47): a transaction adds to them without reading them, so these adds commute and need not wait for each other unless a mint's cap is at stake",
 } as const;
 export type FlagField = keyof typeof FLAGS;
 
