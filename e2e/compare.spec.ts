@@ -71,3 +71,22 @@ test("the Compare button opens the other scheduler, the right side's workers edi
   await expect(other.getByTestId("compare-stage")).toHaveCount(0);
   await other.close();
 });
+
+test("the NFT preset compares without and with aggregators; the right side's checkbox turns them off", async ({
+  page,
+}) => {
+  const nft = findPreset("nft-mint");
+  if (!nft) throw new Error("the nft-mint preset is missing");
+  const { search, hash } = presetLink(nft);
+  await openLink(page, `/${search}${hash}`);
+  const right = page.getByTestId("compare-right").locator("header").first();
+  await expect(right).toContainText("Block-STM · 8 workers · aggregators", { timeout: 30_000 });
+  await expect(page.getByTestId("compare-left").locator("header").first()).not.toContainText("aggregators");
+  await expect(page.getByTestId("compare-diff")).toContainText(/Right is .* faster than left/);
+  await page.screenshot({ path: test.info().outputPath("compare-aggregators-1280.png") });
+  const box = page.getByRole("group", { name: "Right side" }).getByLabel("Aggregators");
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect(right).not.toContainText("aggregators", { timeout: 30_000 });
+  await expect(page.getByTestId("compare-diff")).toContainText(/same time/, { timeout: 30_000 });
+});

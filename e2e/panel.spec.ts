@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { FLAG_DEFS } from "../src/ui/knob-defs";
 import { expect, test } from "./fixtures";
 import { expectFinishedRun, fingerprint, knob, metricValue, openDrawer, sourceKnob } from "./panel-helpers";
 import { counter } from "./view-helpers";
@@ -113,6 +114,19 @@ for (let i = 0; i < NUMBER_CONTROLS.length; i += PER_TEST) {
 test("the scheduler and cross-shard choices and the re-roll button change the run", async ({ page }) => {
   test.setTimeout(120_000);
   await everyKnobActs(page);
+  // Aggregators: the mint counters and vote tallies take deltas; same end state, another run.
+  const aggregators = knob(page, "Aggregators");
+  await expect(page.locator(".knob", { has: page.locator("#knob-aggregators") })).toHaveAttribute(
+    "title",
+    FLAG_DEFS.aggregators.title,
+  );
+  await expect(aggregators).not.toBeChecked();
+  const withoutAggregators = await fingerprint(page);
+  await aggregators.check();
+  await expect.poll(() => fingerprint(page)).not.toBe(withoutAggregators);
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
+  expect(new URL(page.url()).searchParams.get("agg")).toBe("1");
+
   for (const [label, value] of [
     ["Scheduler", "batched"],
     ["Scheduler", "accountlocks"],
@@ -146,6 +160,7 @@ test("knobs that do not apply are disabled with the reason; keyboard reaches the
   await sourceKnob(page).selectOption("mod3mod4");
   await expectFinishedRun(page, /teaching block/);
   await expect(knob(page, "Accounts")).toBeDisabled();
+  await expect(knob(page, "Aggregators")).toBeDisabled();
   await expect(knob(page, "Block size")).toBeEnabled();
   await expect(page.getByText("The teaching block is fixed: only its size applies.")).toBeVisible();
 

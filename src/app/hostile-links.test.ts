@@ -35,6 +35,7 @@ const OUT_OF_RANGE: Readonly<Record<string, readonly string[]>> = {
   speed: ["0", "2", "0.0000001"],
   tx: ["1000", "1.5"],
   ch: ["0", "100", "2"],
+  agg: ["2", "true", "-1"],
 };
 const PARAMS = [
   "s",
@@ -54,6 +55,7 @@ const PARAMS = [
   "p",
   "src",
   "fee",
+  "agg",
 ];
 const BAD_HASHES = ["#v1:", "#v1:!!!", "#garbage", "#v1:N4Ig@", "#vX:abc", `#v1:${"A".repeat(5000)}`];
 

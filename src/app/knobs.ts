@@ -2,6 +2,7 @@
  * The scenario knobs as the user typed them. Text is kept verbatim (never lost, even when invalid);
  * validateScenario judges the parsed values and names the field that is wrong.
  */
+import { FLAGS, type FlagField } from "../engine/scenario/ranges";
 import {
   CONTRACT_KINDS,
   type ContractKindName,
@@ -29,7 +30,10 @@ export type CostField = (typeof COST_KNOBS)[number];
 export type CostKnob = `cost.${CostField}`;
 export type ChoiceKnob = "source" | "scheduler" | "crossShard" | "feeMode";
 export type MixKnob = `mix.${ContractKindName}`;
-export type KnobId = NumberKnob | ChoiceKnob | MixKnob | CostKnob;
+/** On/off knobs: their text is "true" or "false". */
+export type FlagKnob = FlagField;
+export const FLAG_KNOBS = Object.keys(FLAGS) as FlagKnob[];
+export type KnobId = NumberKnob | ChoiceKnob | MixKnob | CostKnob | FlagKnob;
 
 export type Draft = Readonly<Record<KnobId, string>>;
 
@@ -49,6 +53,7 @@ export function draftFrom(s: Scenario): Draft {
     feeMode: s.feeMode,
   };
   for (const k of NUMBER_KNOBS) draft[k] = String(s[k]);
+  for (const k of FLAG_KNOBS) draft[k] = String(s[k]);
   for (const kind of CONTRACT_KINDS) draft[mixKnob(kind)] = String(s.mix[kind]);
   for (const f of COST_KNOBS) draft[costKnob(f)] = String(s.cost[f]);
   return draft as Draft;
@@ -71,6 +76,7 @@ export function draftToInput(draft: Draft, base: Scenario): Record<string, unkno
     feeMode: draft.feeMode,
   };
   for (const k of NUMBER_KNOBS) input[k] = parseNumber(draft[k]);
+  for (const k of FLAG_KNOBS) input[k] = draft[k] === "true";
   const mix: Record<string, unknown> = {};
   for (const kind of CONTRACT_KINDS) mix[kind] = parseNumber(draft[mixKnob(kind)]);
   input.mix = mix;

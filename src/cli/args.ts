@@ -1,9 +1,23 @@
 /** Command-line parsing for `txlanes run`: flags become scenario fields; ranges are checked later by validateScenario. */
-import { RANGES, rangeText } from "../engine/scenario/ranges";
+import { FLAGS, RANGES, rangeText } from "../engine/scenario/ranges";
 import { CONTRACT_KINDS, CROSS_SHARD, SCHEDULERS } from "../engine/scenario/scenario";
 import { type FlagSpec, parseFlags, parseNumber } from "./flags";
 
-type FieldKind = "number" | "word" | "mix";
+type FieldKind = "number" | "word" | "mix" | "switch";
+
+/** Help text wrapped under the flag column (25 characters in), about 80 characters a line. */
+function wrapped(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > 80) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${" ".repeat(25)}`);
+}
 
 /** Value flags that set a scenario field, in the order the help lists them. */
 const SCENARIO_FLAGS = {
@@ -58,6 +72,7 @@ const SCENARIO_FLAGS = {
     arg: "P",
     about: `share of a transaction's keys in its home shard (${rangeText(RANGES.locality)})`,
   },
+  aggregators: { field: "aggregators", kind: "switch", arg: "", about: wrapped(FLAGS.aggregators) },
 } as const satisfies Record<string, { field: string; kind: FieldKind; arg: string; about: string }>;
 
 const OTHER_FLAGS = {
@@ -77,10 +92,9 @@ const OTHER_FLAGS = {
 type RunFlag = keyof typeof SCENARIO_FLAGS | keyof typeof OTHER_FLAGS;
 
 const RUN_FLAGS: Readonly<Record<RunFlag, FlagSpec>> = {
-  ...(Object.fromEntries(Object.keys(SCENARIO_FLAGS).map((k) => [k, { type: "value" }])) as Record<
-    keyof typeof SCENARIO_FLAGS,
-    FlagSpec
-  >),
+  ...(Object.fromEntries(
+    Object.entries(SCENARIO_FLAGS).map(([k, f]) => [k, { type: f.kind === "switch" ? "switch" : "value" }]),
+  ) as Record<keyof typeof SCENARIO_FLAGS, FlagSpec>),
   mode: { type: "value" },
   threads: { type: "value" },
   runs: { type: "value" },
@@ -97,7 +111,7 @@ export const USAGE = [
   "       npm run cli -- presets                     (list the presets: id, title, lesson)",
   "",
   line("PRESET", "a preset id from `presets`, or default   (or a scenario JSON file)"),
-  ...Object.entries(SCENARIO_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`, f.about)),
+  ...Object.entries(SCENARIO_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`.trimEnd(), f.about)),
   ...Object.entries(OTHER_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`.trimEnd(), f.about)),
   line("-h, --help", "show this help"),
 ].join("\n");
@@ -157,6 +171,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const fields: Record<string, unknown> = {};
   for (const [flag, f] of Object.entries(SCENARIO_FLAGS)) {
     const text = values[flag as keyof typeof SCENARIO_FLAGS];
+    if (f.kind === "switch") {
+      if (text === true) fields[f.field] = true;
+      continue;
+    }
     if (typeof text !== "string") continue;
     const value =
       f.kind === "number" ? parseNumber(`--${flag}`, text) : f.kind === "mix" ? parseMix(text) : text;

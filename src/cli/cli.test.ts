@@ -52,6 +52,18 @@ describe("txlanes run", () => {
     expect({ ...a, wallMs: 0 }).toEqual({ ...b, wallMs: 0 });
   });
 
+  it("--aggregators makes the mint counter an aggregator: the JSON says so, the state still matches", () => {
+    const args = ["run", "--mix", "mint=1", "--accounts", "10000", "--txs", "300"];
+    const on = json(...args, "--aggregators");
+    const off = json(...args);
+    expect(on).toMatchObject({ aggregators: true, hashMatches: true });
+    expect(off).toMatchObject({ aggregators: false, hashMatches: true });
+    // Same block, same end state; without the counter as one hot key the mints run side by side.
+    expect(on.stateHash).toBe(off.stateHash);
+    expect(on.speedup as number).toBeGreaterThan(1.5 * (off.speedup as number));
+    expect(cli("run", "--txs", "20", "--mix", "vote=1", "--aggregators").out).toContain("· aggregators ·");
+  });
+
   it("prints an aligned table by default", () => {
     const r = cli("run", "mod3mod4", "--scheduler", "batched");
     expect(r.code).toBe(0);

@@ -39,7 +39,8 @@ function describeBlock(run: RunResult): string {
   const mix = CONTRACT_KINDS.filter((k) => s.mix[k] > 0)
     .map((k) => (s.mix[k] === total ? k : `${k} ${fixed((100 * s.mix[k]) / total, 0)}%`))
     .join(", ");
-  return `${n} txs · ${mix} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
+  const agg = s.aggregators ? " · aggregators" : "";
+  return `${n} txs · ${mix}${agg} · ${int(s.accounts)} accounts · skew ${s.skew} · seed ${s.seed}`;
 }
 
 /** Repetitions behind the figures and the range of their speedups: a virtual run is one exact run. */
@@ -123,6 +124,7 @@ export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<s
     workers: workersOf(run),
     shards: s.shards,
     crossShard: s.crossShard,
+    aggregators: s.aggregators,
     mode: run.mode,
     clock: m.clock,
     stateHash: run.stateHash,

@@ -34,7 +34,7 @@ export interface Block {
   readonly keys: KeySpace;
   readonly accStart: Int32Array;
   readonly accKey: Int32Array;
-  /** bit 0: may write; bit 1: target side. */
+  /** bit 0: may write; bit 1: target side; bit 2: only tryAdds to it (an aggregator; bit 0 is set too). */
   readonly accFlag: Uint8Array;
   /** Imported blocks: per-transaction fee keys feeStart + i, swept into minerKey after the block. */
   readonly feeSweep?: { readonly minerKey: number; readonly feeStart: number };
@@ -53,12 +53,15 @@ export interface AccessList {
   readonly readKey: Int32Array;
   readonly writeStart: Int32Array;
   readonly writeKey: Int32Array;
-  /** Post-transaction value of each written key. */
+  /** Post-transaction value of each written key, or the amount added where writeDelta is set. */
   readonly writeVal: Float64Array;
+  /** 1 where the transaction only added to the key (an aggregator delta): the list records the delta. */
+  readonly writeDelta: Uint8Array;
 }
 
 export const ACC_WRITE = 1;
 export const ACC_TARGET = 2;
+export const ACC_DELTA = 4;
 
 export function keyName(keys: KeySpace, k: number): string {
   for (const r of keys.regions) {

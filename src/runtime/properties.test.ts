@@ -90,3 +90,31 @@ describe("two-phase commit under random cost models", () => {
     );
   });
 });
+
+// Aggregators where their limit matters: mints (and votes) on one to three collections, whose caps the
+// block reaches or passes about half the time, so tryAdds flip at the cap under every scheduler and mode.
+describe("aggregators at their limit, under random cost models", () => {
+  it("every scheduler and mode: the state equals the reference; no run beats its bound; no abort follows a commit", () => {
+    fc.assert(
+      fc.property(
+        scenarioArb("blockstm", 300),
+        fc.constantFrom(...SCHEDULERS),
+        fc.integer({ min: 1, max: 3 }),
+        costArb(),
+        (s0, scheduler, collections, cost) => {
+          expectTruthAndBounds({
+            ...s0,
+            source: "synthetic",
+            scheduler,
+            shards: scheduler === "bal" ? 1 : s0.shards,
+            mix: { ...s0.mix, mint: 4, vote: 1 },
+            collections,
+            aggregators: true,
+            cost,
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

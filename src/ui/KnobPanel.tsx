@@ -4,6 +4,8 @@ import {
   COST_KNOBS,
   type CostKnob,
   costKnob,
+  FLAG_KNOBS,
+  type FlagKnob,
   type KnobId,
   mixKnob,
   type NumberKnob,
@@ -16,6 +18,7 @@ import {
   CHOICE_DEFS,
   COST_DEFS,
   ETH_BLOCK_NOTES,
+  FLAG_DEFS,
   MIX_DEFS,
   NUMBER_DEFS,
   type NumberKnobDef,
@@ -37,7 +40,7 @@ const WORKLOAD: readonly FieldKnob[] = [
   "items",
 ];
 const COST: readonly FieldKnob[] = COST_KNOBS.map(costKnob);
-const WORKLOAD_SET = new Set<KnobId>(WORKLOAD);
+const WORKLOAD_SET = new Set<KnobId>([...WORKLOAD, ...FLAG_KNOBS]);
 
 const isChoice = (id: KnobId): id is ChoiceKnob => id in CHOICE_DEFS;
 const isCost = (id: KnobId): id is CostKnob => id.startsWith("cost.");
@@ -85,6 +88,7 @@ export function KnobPanel() {
     ...BLOCK,
     ...WORKLOAD,
     ...COST,
+    ...FLAG_KNOBS,
     "seed",
     "mix",
     ...CONTRACT_KINDS.map(mixKnob),
@@ -146,7 +150,12 @@ export function KnobPanel() {
       <fieldset>
         <legend>Workload</legend>
         {note(WORKLOAD)}
-        <div className="knob-grid">{WORKLOAD.map(field)}</div>
+        <div className="knob-grid">
+          {WORKLOAD.map(field)}
+          {FLAG_KNOBS.map((id) => (
+            <FlagField key={id} id={id} value={draft[id]} message={undefined} off={off(id)} edit={edit} />
+          ))}
+        </div>
       </fieldset>
       <MixFields draft={draft} issues={issues} off={off("mix.transfer")} edit={edit} />
       <fieldset>
@@ -210,6 +219,26 @@ function NumberField(props: FieldProps<NumberKnob | CostKnob>) {
       <KnobLabel id={props.id} def={def} />
       <NumberInput {...props} />
       <ErrorText id={props.id} message={props.message} />
+    </div>
+  );
+}
+
+/** An on/off field of the scenario, as a checkbox (its draft text is "true" or "false"). */
+function FlagField({ id, value, off, edit }: FieldProps<FlagKnob>) {
+  const def = FLAG_DEFS[id];
+  return (
+    <div className="knob" title={off ?? def.title}>
+      <label htmlFor={domId(id)}>{def.label}</label>
+      <span className="flag-row">
+        <input
+          id={domId(id)}
+          type="checkbox"
+          checked={value === "true"}
+          disabled={off !== null}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => edit(id, String(e.target.checked))}
+        />
+        <span aria-hidden="true">{value === "true" ? "on" : "off"}</span>
+      </span>
     </div>
   );
 }

@@ -19,7 +19,8 @@ function describeRun(run: ShownRun): string {
       ? "teaching block (j mod 3 / j mod 4)"
       : `seed ${s.seed}`;
   const layout = s.shards > 1 ? `${plural(s.shards, "shard")} × ${workers}, ${s.crossShard}` : workers;
-  return `${plural(run.result.block.n, "transaction")} · ${runLabel(s)} · ${layout} · ${block}`;
+  const agg = s.aggregators ? " · aggregators" : "";
+  return `${plural(run.result.block.n, "transaction")} · ${runLabel(s)} · ${layout}${agg} · ${block}`;
 }
 
 interface Props {

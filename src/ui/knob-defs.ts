@@ -1,8 +1,8 @@
 /** Labels, units, tooltips and steps of the knobs; their ranges are the validator's (engine/scenario/ranges). */
 
-import type { ChoiceKnob, CostField, NumberKnob } from "../app/knobs";
+import type { ChoiceKnob, CostField, FlagKnob, NumberKnob } from "../app/knobs";
 import { UPLOAD_SOURCE } from "../app/upload";
-import { COST_RANGES, RANGES, type Range, rangeText, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
+import { COST_RANGES, FLAGS, RANGES, type Range, rangeText, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
 import { type ContractKindName, ETH_BLOCKS, SCHEDULER_LABELS } from "../engine/scenario/scenario";
 
 /** A knob's bounds are the validator's range; its step is the knob's own. */
@@ -143,6 +143,14 @@ export const SLOWDOWN_DEF: NumberKnobDef = {
     "for the real figure. A slowed run runs once; at 1× the figures are the median of repetitions.",
   ...bounds(SLOWDOWN_RANGE),
   step: 1,
+};
+
+/** On/off knobs: the tooltip is what the scenario field does, as ranges.ts says it once. */
+export const FLAG_DEFS: Readonly<Record<FlagKnob, { readonly label: string; readonly title: string }>> = {
+  aggregators: {
+    label: "Aggregators",
+    title: `${FLAGS.aggregators.charAt(0).toUpperCase()}${FLAGS.aggregators.slice(1)}.`,
+  },
 };
 
 export interface ChoiceKnobDef {

@@ -1,4 +1,4 @@
-import { ARGS, type Contract, type StateView } from "../../src/engine/contracts/contract";
+import { ARGS, type Contract, readThenAdd, type StateView } from "../../src/engine/contracts/contract";
 
 /** A Map-backed state for contract tests: unknown keys read 0; `buffer()` stages writes for a revert. */
 export class MapState implements StateView {
@@ -9,16 +9,21 @@ export class MapState implements StateView {
   write(key: number, value: number): void {
     this.values.set(key, value);
   }
+  tryAdd(key: number, delta: number, limit: number): boolean {
+    return readThenAdd(this, key, delta, limit);
+  }
   /** A view whose writes land here only on commit(): how an executor discards a reverted leg. */
   buffer(): StateView & { commit(): void } {
     const staged = new Map<number, number>();
-    return {
+    const view: StateView & { commit(): void } = {
       read: (k) => staged.get(k) ?? this.read(k),
       write: (k, v) => void staged.set(k, v),
+      tryAdd: (k, delta, limit) => readThenAdd(view, k, delta, limit),
       commit: () => {
         for (const [k, v] of staged) this.write(k, v);
       },
     };
+    return view;
   }
   sum(keys: readonly number[]): number {
     return keys.reduce((s, k) => s + this.read(k), 0);

@@ -49,6 +49,16 @@ interface Legs {
 
 const add = (s: Overlay, k: number, x: number): void => s.set(k, s.get(k) + x);
 
+/** The largest value a tally or a revenue may reach (README: aggregators). */
+const LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** Adds x to k unless that passes LIMIT: whether it did. */
+function addUpToLimit(s: Overlay, k: number, x: number): boolean {
+  if (s.get(k) + x > LIMIT) return false;
+  add(s, k, x);
+  return true;
+}
+
 /** Takes `amount` from balance `k`, or FAIL when it holds less. */
 function pay(s: Overlay, k: number, amount: number): number {
   if (s.get(k) < amount) return FAIL;
@@ -88,7 +98,8 @@ const KINDS: Readonly<Record<number, Legs>> = {
       else add(s, traderOut, out);
     },
   },
-  // mint: minterBalance, ownerRecord, counter, revenue, price, cap. Fails at the cap (or without funds).
+  // mint: minterBalance, ownerRecord, counter, revenue, price, cap, aggregators. Fails at the cap (or
+  // without funds, or past the revenue's limit). Aggregators change how executors may run it, not its result.
   [MINT]: {
     settlesOnSuccess: true,
     debit: (s, [balance, , , , price]) => pay(s, balance, price),
@@ -96,15 +107,15 @@ const KINDS: Readonly<Record<number, Legs>> = {
       const minted = s.get(counter);
       if (minted >= cap) return FAIL;
       s.set(counter, minted + 1);
-      add(s, revenue, price);
-      return minted;
+      return addUpToLimit(s, revenue, price) ? minted : FAIL;
     },
     settle: (s, [balance, owned], price, failed) => {
       if (failed) add(s, balance, price);
       else add(s, owned, 1);
     },
   },
-  // vote: hasVoted, weight, tally. One ballot per voter: fails if it already voted.
+  // vote: hasVoted, weight, tally, aggregators. One ballot per voter: fails if it already voted (or past the
+  // tally's limit).
   [VOTE]: {
     settlesOnSuccess: false,
     debit: (s, [voted, weight]) => {
@@ -112,10 +123,7 @@ const KINDS: Readonly<Record<number, Legs>> = {
       s.set(voted, 1);
       return s.get(weight);
     },
-    apply: (s, [, , tally], weight) => {
-      add(s, tally, weight);
-      return 0;
-    },
+    apply: (s, [, , tally], weight) => (addUpToLimit(s, tally, weight) ? 0 : FAIL),
     settle: (s, [voted], _weight, failed) => {
       if (failed) s.set(voted, 0);
     },

@@ -158,6 +158,26 @@ describe("abortFacts on hand-made logs (tx 2 reads balance[7]; tx 1 writes it)",
   });
 });
 
+describe("an aggregator's add that no longer fits (or no longer fails) its limit", () => {
+  it("says the total it decided on moved across the limit, naming the latest add below it", () => {
+    // 1,000 mints from one collection capped at 620 (the nft-mint preset's right side).
+    const run = simulate({
+      ...DEFAULT_SCENARIO,
+      seed: 3,
+      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
+      collections: 1,
+      accounts: 10_000,
+      locality: 0,
+      aggregators: true,
+    });
+    const i = run.log.kind.indexOf(Ev.Abort);
+    expect([run.log.tx[i], run.log.other[i]]).toEqual([620, 619]);
+    expect(explainAbort(run.log, i, runNames(run))).toBe(
+      "decided whether its add to minted[0] fits the limit from a total that earlier transactions' adds (the latest by tx 619) have since moved across it",
+    );
+  });
+});
+
 describe("abortFacts agrees with what the executor's reads really saw", () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -169,9 +189,9 @@ describe("abortFacts agrees with what the executor's reads really saw", () => {
       this: MVMemory,
       ...args: Parameters<MVMemory["record"]>
     ) {
-      const [u, inc, , , , rKeys, rUnits, , rn] = args;
+      const [u, inc, , , r, rn] = args;
       const reads = new Map<number, number>();
-      for (let i = 0; i < rn; i++) reads.set(rKeys[i], rUnits[i]);
+      for (let i = 0; i < rn; i++) reads.set(r.key[i], r.unit[i]);
       seen.set(`${u}/${inc}`, reads);
       return record.apply(this, args);
     });
@@ -184,6 +204,16 @@ describe("abortFacts agrees with what the executor's reads really saw", () => {
     [
       "a mix on few keys",
       { accounts: 20, workers: 8, txs: 400, mix: { transfer: 1, swap: 2, mint: 1, vote: 1, ship: 3 } },
+    ],
+    [
+      "a mix on few keys, with aggregators",
+      {
+        accounts: 20,
+        workers: 8,
+        txs: 400,
+        mix: { transfer: 1, swap: 2, mint: 1, vote: 1, ship: 3 },
+        aggregators: true,
+      },
     ],
   ])("%s", (_, extra) => {
     const seen = recordReads();

@@ -15,7 +15,10 @@ describe("keyArguments", () => {
     expect(keyArguments(byName.transfer, args, 0)).toEqual([true, true, false]);
     expect(keyArguments(byName.readWrite, args, 0)).toEqual([true, true]);
     expect(keyArguments(byName.ship, args, 0)).toEqual([true, true, false, false, true]);
-    expect(keyArguments(byName.vote, args, 0)).toEqual([true, true, true]);
+    expect(keyArguments(byName.vote, args, 0)).toEqual([true, true, true, false]);
+    // With the aggregators argument on, the counter and revenue are still keys (added to, not read).
+    const agg = Float64Array.from(args, (x, i) => (i === 6 ? 1 : x));
+    expect(keyArguments(byName.mint, agg, 0)).toEqual([true, true, true, true, false, false, false]);
   });
 });
 

@@ -27,6 +27,7 @@ export function scenarioArb(scheduler: SchedulerName, maxTxs = 500): fc.Arbitrar
       shards: fc.integer({ min: 1, max: 8 }),
       crossShard: fc.constantFrom(...CROSS_SHARD),
       locality: fc.double({ min: 0, max: 1, noNaN: true }),
+      aggregators: fc.boolean(),
     })
     .map((r): Scenario => {
       const mix = Object.values(r.mix).some((w) => w > 0) ? r.mix : { ...r.mix, transfer: 1 };

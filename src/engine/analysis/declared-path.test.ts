@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACC_WRITE, type Block } from "../block";
+import { declaredConflict, deltasAtStake } from "../../../test/engine/deltas-at-stake";
+import type { Block } from "../block";
 import { DEFAULT_SCENARIO, type Scenario } from "../scenario/scenario";
 import { SequentialOracle } from "../schedulers/sequential-oracle";
 import { wholeTransactions } from "../schedulers/units";
@@ -9,20 +10,14 @@ import { criticalPath } from "./critical-path";
 import { declaredCriticalPathUs } from "./declared-path";
 import { buildDepGraph } from "./depgraph";
 
-/** The same chain found pair by pair: every earlier transaction that shares a key, one side writing. */
+/** The same chain found pair by pair: every earlier transaction it conflicts with on a declared key. */
 function naive(block: Block, cost: Float64Array): number {
   const finish = new Float64Array(block.n);
+  const stake = deltasAtStake(block);
   let longest = 0;
   for (let u = 0; u < block.n; u++) {
     let start = 0;
-    for (let v = 0; v < u; v++) {
-      let conflict = false;
-      for (let i = block.accStart[u]; i < block.accStart[u + 1]; i++)
-        for (let j = block.accStart[v]; j < block.accStart[v + 1]; j++)
-          if (block.accKey[i] === block.accKey[j] && (block.accFlag[i] | block.accFlag[j]) & ACC_WRITE)
-            conflict = true;
-      if (conflict) start = Math.max(start, finish[v]);
-    }
+    for (let v = 0; v < u; v++) if (declaredConflict(block, stake, u, v)) start = Math.max(start, finish[v]);
     finish[u] = start + cost[u];
     longest = Math.max(longest, finish[u]);
   }
@@ -36,7 +31,10 @@ describe("declaredCriticalPathUs", () => {
     accounts: fc.integer({ min: 2, max: 200 }),
     skew: fc.double({ min: 0, max: 2, noNaN: true }),
     swap: fc.double({ min: 0, max: 1, noNaN: true }),
+    mint: fc.double({ min: 0, max: 1, noNaN: true }),
     vote: fc.double({ min: 0, max: 1, noNaN: true }),
+    collections: fc.integer({ min: 1, max: 4 }),
+    aggregators: fc.boolean(),
   });
   it("is the longest chain of declared conflicts, and never shorter than the read-after-write path", () => {
     fc.assert(
@@ -44,7 +42,7 @@ describe("declaredCriticalPathUs", () => {
         const s: Scenario = {
           ...DEFAULT_SCENARIO,
           ...r,
-          mix: { ...DEFAULT_SCENARIO.mix, swap: r.swap, vote: r.vote },
+          mix: { ...DEFAULT_SCENARIO.mix, swap: r.swap, mint: r.mint, vote: r.vote },
         };
         const block = generateBlock(s);
         const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);

@@ -3,7 +3,7 @@
  * read's key and the transaction whose entry is at that key now (`other`, -1 = the initial state); what
  * happened to that entry between the read and the validation is read off the writer's own events.
  */
-import { type Block, keyName } from "../block";
+import { ACC_DELTA, type Block, keyName } from "../block";
 import type { EthBlockInfo } from "../ethereum/import";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
@@ -12,14 +12,21 @@ import { Ev } from "../trace/kinds";
 export interface Names {
   tx(tx: number): string;
   key(key: number): string;
+  /** Whether tx only adds to key (an aggregator: it never reads the value). */
+  adds?(tx: number, key: number): boolean;
 }
 
 export function runNames(run: { readonly block: Block; readonly eth?: EthBlockInfo }): Names {
-  const { keys } = run.block;
+  const { block } = run;
   const labels = run.eth?.labels;
   return {
     tx: (t) => (labels?.[t] !== undefined ? `tx ${labels[t]}` : `tx ${t}`),
-    key: (k) => keyName(keys, k),
+    key: (k) => keyName(block.keys, k),
+    adds: (t, k) => {
+      for (let i = block.accStart[t]; i < block.accStart[t + 1]; i++)
+        if (block.accKey[i] === k) return (block.accFlag[i] & ACC_DELTA) !== 0;
+      return false;
+    },
   };
 }
 
@@ -155,6 +162,7 @@ export function abortReason(f: AbortFacts, names: Names, tense: "past" | "future
   const k = names.key(f.key);
   const past = tense === "past";
   const c = f.cause;
+  if (names.adds?.(f.tx, f.key)) return limitReason(k, c, names, past);
   switch (c.kind) {
     case "wrote-after": {
       const w = names.tx(c.writer);
@@ -180,6 +188,24 @@ export function abortReason(f: AbortFacts, names: Names, tense: "past" | "future
       return `read ${k} from a write that was then withdrawn; ${k} now comes from ${from}`;
     }
   }
+}
+
+/**
+ * An aggregator's add (tryAdd) is validated by whether it still fits its limit, not by what it read: the
+ * total below it changed across the limit, or an add it counted is being re-executed.
+ */
+function limitReason(k: string, c: AbortCause, names: Names, past: boolean): string {
+  const decided = past ? "decided" : "decides";
+  const head = `${decided} whether its add to ${k} fits the limit from a total that`;
+  if (c.kind === "writer-aborted") {
+    const w = names.tx(c.writer);
+    return past
+      ? `${head} counted ${w}'s add, and ${w} then aborted`
+      : `${head} counts ${w}'s add, and ${w} will abort`;
+  }
+  const latest = c.kind === "withdrawn" ? c.now : c.writer;
+  const by = latest < 0 ? "" : ` (the latest by ${names.tx(latest)})`;
+  return `${head} earlier transactions' adds${by} ${past ? "have since moved" : "will move"} across it`;
 }
 
 /** The sentence for the Abort event at log index i ("" if it is not one). */

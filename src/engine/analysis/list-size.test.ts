@@ -12,7 +12,8 @@ describe("listSize", () => {
       writeStart: Int32Array.of(0, 2, 3),
       writeKey: Int32Array.of(1, 2, 2),
       writeVal: Float64Array.of(5, 6, 7),
+      writeDelta: new Uint8Array(3),
     };
-    expect(listSize(list)).toEqual({ reads: 2, writes: 3, keys: 2, bytes: 2 * 52 + 3 * 34 });
+    expect(listSize(list)).toEqual({ reads: 2, writes: 3, deltas: 0, keys: 2, bytes: 2 * 52 + 3 * 34 });
   });
 });

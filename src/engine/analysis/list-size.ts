@@ -14,6 +14,8 @@ import type { Names } from "./explain";
 export interface ListSize {
   readonly reads: number;
   readonly writes: number;
+  /** Writes that are aggregator deltas (the amount added, not a post-value). */
+  readonly deltas: number;
   /** Distinct keys the block touches. */
   readonly keys: number;
   /** EIP-7928-style bytes: keys x (20 + 32) + writes x (2 + 32). */
@@ -30,6 +32,7 @@ export function listSize(list: AccessList): ListSize {
   return {
     reads: list.readKey.length,
     writes: list.writeKey.length,
+    deltas: list.writeDelta.reduce((n, d) => n + d, 0),
     keys: keys.size,
     bytes: keys.size * KEY_BYTES + list.writeKey.length * CHANGE_BYTES,
   };
@@ -46,8 +49,12 @@ export function listLesson(block: Block, log: EventLogData, names: Names): strin
   const list = block.accessList;
   if (!list) return [];
   const s = listSize(list);
+  const writes =
+    s.deltas === 0
+      ? `${count(s.writes)} writes with their post-values`
+      : `${count(s.writes)} writes (${count(s.deltas)} of them aggregator deltas, recorded as the amount added; the others with their post-values)`;
   const out = [
-    `The block's access list: ${count(s.reads)} reads and ${count(s.writes)} writes with their post-values over ${count(s.keys)} keys, about ${count(s.bytes)} bytes in EIP-7928's encoding (each key counted as a slot of its own account, RLP prefixes left out).`,
+    `The block's access list: ${count(s.reads)} reads and ${writes} over ${count(s.keys)} keys, about ${count(s.bytes)} bytes in EIP-7928's encoding (each key counted as a slot of its own account, RLP prefixes left out).`,
   ];
   let first = -1;
   let bad = 0;

@@ -12,6 +12,21 @@
 export interface StateView {
   read(key: number): number;
   write(key: number, value: number): void;
+  /**
+   * An aggregator update (Aptos's try_add, AIP-43): adds `delta` (>= 0) to the value at `key` if the sum
+   * stays at most `limit`, and says whether it did. The caller learns that outcome and never the value, so
+   * two such updates of one key commute unless the limit is at stake: an executor may run them side by side
+   * and must redo one only when the outcome it assumed would change.
+   */
+  tryAdd(key: number, delta: number, limit: number): boolean;
+}
+
+/** tryAdd as a read then a write: what a view that keeps no deltas does (sequential execution, naive). */
+export function readThenAdd(v: StateView, key: number, delta: number, limit: number): boolean {
+  const value = v.read(key);
+  if (value + delta > limit) return false;
+  v.write(key, value + delta);
+  return true;
 }
 
 /** Negative leg results: the transaction reverts (or, after a receipt, is refunded) for this reason. */
@@ -21,6 +36,7 @@ export const Revert = {
   SoldOut: -3,
   AlreadyVoted: -4,
   NotHolder: -5,
+  Overflow: -6,
 } as const;
 export const REVERT_NAMES: Readonly<Record<number, string>> = {
   [-1]: "insufficient funds",
@@ -28,13 +44,22 @@ export const REVERT_NAMES: Readonly<Record<number, string>> = {
   [-3]: "sold out",
   [-4]: "already voted",
   [-5]: "sender is not the current holder",
+  [-6]: "tally limit reached",
 };
 
 /** Declared access: a superset of the keys a transaction may touch, derived from its arguments alone. */
 export interface AccessSink {
   /** side: 0 = sender side, 1 = target side. */
   add(key: number, write: boolean, side: 0 | 1): void;
+  /**
+   * The transaction only ever tryAdds to `key` (an aggregator): at most `step` per transaction, up to
+   * `limit`. Such keys commute with each other's deltas while the limit cannot be reached.
+   */
+  delta(key: number, side: 0 | 1, step: number, limit: number): void;
 }
+
+/** The largest value a key may hold: the limit of an aggregator that has none of its own (a tally). */
+export const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 export interface Contract {
   readonly id: number;

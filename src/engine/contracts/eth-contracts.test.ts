@@ -11,7 +11,10 @@ const read = (s: MapState, keys: number[]) => keys.map((k) => s.read(k));
 
 function declared(c: Contract, a: Float64Array): string[] {
   const out: string[] = [];
-  const sink: AccessSink = { add: (k, w, side) => out.push(`${k}${w ? "w" : "r"}${side}`) };
+  const sink: AccessSink = {
+    add: (k, w, side) => out.push(`${k}${w ? "w" : "r"}${side}`),
+    delta: (k, side) => out.push(`${k}d${side}`),
+  };
   c.access(a, 0, sink);
   return out;
 }

@@ -27,6 +27,20 @@ describe("mint", () => {
     expect([s.read(0), s.read(1), s.read(2), s.read(3)]).toEqual([1000, 0, 5, 0]);
   });
 
+  it("with aggregators: adds to the counter and revenue without reading them; token id 0; the same state", () => {
+    const agg = argsOf(0, 1, 2, 3, 100, 2, 1);
+    const keys: number[] = [];
+    mint.access(agg, 0, { add: () => {}, delta: (k) => keys.push(k) });
+    expect(keys).toEqual([2, 3]);
+    for (const run of [runWhole, runReceipts]) {
+      const s = new MapState(new Map([[0, 1000]]));
+      const plain = new MapState(new Map([[0, 1000]]));
+      expect([0, 1, 2].map(() => run(mint, s, agg))).toEqual([0, 0, Revert.SoldOut]);
+      for (let i = 0; i < 3; i++) run(mint, plain, args(100, 2));
+      expect(s.values).toEqual(plain.values);
+    }
+  });
+
   it("reverts without funds", () => {
     const s = new MapState(new Map([[0, 99]]));
     expect(runReceipts(mint, s, args(100, 10))).toBe(Revert.InsufficientFunds);

@@ -17,6 +17,9 @@ describe("readWrite", () => {
     const seen: [number, number][] = [];
     readWrite.access(argsOf(2, 1), 0, {
       add: (k, w, side) => seen.push([k, (w ? ACC_WRITE : 0) | (side ? ACC_TARGET : 0)]),
+      delta: () => {
+        throw new Error("the teaching contract has no aggregator");
+      },
     });
     expect(seen).toEqual([
       [2, ACC_TARGET],

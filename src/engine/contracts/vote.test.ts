@@ -25,4 +25,19 @@ describe("vote", () => {
     expect(runReceipts(vote, s, args)).toBe(0);
     expect(s.read(2)).toBe(5);
   });
+
+  it("with aggregators: adds the weight to the tally without reading it, up to the largest safe integer", () => {
+    const agg = argsOf(0, 1, 2, 1);
+    const s = new MapState(new Map([[1, 37]]));
+    expect(runWhole(vote, s, agg)).toBe(0);
+    expect(s.read(2)).toBe(37);
+    const full = new MapState(
+      new Map([
+        [1, 37],
+        [2, Number.MAX_SAFE_INTEGER - 10],
+      ]),
+    );
+    expect(runWhole(vote, full, agg)).toBe(Revert.Overflow);
+    expect(full.read(0)).toBe(0);
+  });
 });

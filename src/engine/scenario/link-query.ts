@@ -45,6 +45,7 @@ export const PARAMS: readonly Param[] = [
   scenario("props", "proposals", "number"),
   scenario("items", "items", "number"),
   scenario("fee", "feeMode", "word"),
+  scenario("agg", "aggregators", "flag"),
   scenario("seed", "seed", "number"),
   view("t", "t", "number"),
   view("speed", "speed", "number"),

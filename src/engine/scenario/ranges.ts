@@ -52,6 +52,13 @@ export const COST_RANGES: Readonly<Record<keyof CostModel, Range>> = {
   work: real(0, 100),
 };
 
+/** The scenario's on/off fields and what each does, said once (the knob, the CLI help, the README). */
+export const FLAGS = {
+  aggregators:
+    "mint counters and revenues and vote tallies become aggregators, as in Aptos (AIP-47): a transaction adds to them without reading them, so these adds commute and need not wait for each other unless a mint's cap is at stake",
+} as const;
+export type FlagField = keyof typeof FLAGS;
+
 /** One contract kind's weight in the mix: weights are relative; the cap keeps their sum finite. */
 export const WEIGHT_RANGE: Range = real(0, 1_000_000);
 

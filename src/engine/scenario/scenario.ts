@@ -102,6 +102,8 @@ export interface Scenario {
   feeMode: FeeMode;
   /** Probability that a transaction's counterparty is drawn from its own placement group. */
   locality: number;
+  /** Mint counters and revenues and vote tallies are aggregators (FLAGS in ranges.ts says what that does). */
+  aggregators: boolean;
   cost: CostModel;
 }
 
@@ -131,5 +133,6 @@ export const DEFAULT_SCENARIO: Scenario = {
   crossShard: "receipts",
   feeMode: "lazy",
   locality: 0.9,
+  aggregators: false,
   cost: DEFAULT_COST,
 };

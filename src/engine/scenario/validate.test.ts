@@ -93,6 +93,22 @@ describe("validateScenario", () => {
     expect(failure({ txs: "x".repeat(500) }).errors[0].message.length).toBeLessThan(120);
   });
 
+  it("takes aggregators as true or false only, off when left out", () => {
+    expect(validateScenario({ aggregators: true })).toEqual({
+      ok: true,
+      scenario: { ...DEFAULT_SCENARIO, aggregators: true },
+    });
+    expect(validateScenario({}).scenario.aggregators).toBe(false);
+    for (const bad of [1, "true", null]) {
+      const r = failure({ aggregators: bad, locality: 0.3 });
+      expect(r.errors.map((e) => e.field)).toEqual(["aggregators"]);
+      expect(r.errors[0].message).toMatch(
+        /^aggregators must be true or false, or 1 or 0 in a link \(got .+\)$/,
+      );
+      expect(r.scenario).toEqual({ ...DEFAULT_SCENARIO, locality: 0.3 });
+    }
+  });
+
   it("needs one positive mix weight and knows only the five kinds", () => {
     const zero = failure({ mix: { transfer: 0 } });
     expect(zero.errors[0].field).toBe("mix");

@@ -1,5 +1,7 @@
 import {
   COST_RANGES,
+  FLAGS,
+  type FlagField,
   formatNumber,
   inRange,
   mustBe,
@@ -38,7 +40,14 @@ const CHOICES = {
   crossShard: CROSS_SHARD,
   feeMode: FEE_MODES,
 } as const;
-const FIELDS: readonly string[] = ["v", ...Object.keys(RANGES), ...Object.keys(CHOICES), "mix", "cost"];
+const FIELDS: readonly string[] = [
+  "v",
+  ...Object.keys(RANGES),
+  ...Object.keys(CHOICES),
+  ...Object.keys(FLAGS),
+  "mix",
+  "cost",
+];
 
 /** What the user gave, short and safe to show as text. */
 function showValue(x: unknown): string {
@@ -74,6 +83,12 @@ class Checker {
   number(field: string, x: unknown, r: Range): number | undefined {
     if (inRange(r, x)) return x + 0; // normalises -0
     this.issue(field, `${field} ${mustBe(r)} (got ${showValue(x)})`);
+    return undefined;
+  }
+
+  flag(field: string, x: unknown): boolean | undefined {
+    if (typeof x === "boolean") return x;
+    this.issue(field, `${field} must be true or false, or 1 or 0 in a link (got ${showValue(x)})`);
     return undefined;
   }
 
@@ -163,6 +178,9 @@ export function validateScenario(input: unknown): ScenarioCheck {
   if (has(input, "crossShard"))
     s.crossShard = c.choice("crossShard", input.crossShard, CHOICES.crossShard) ?? s.crossShard;
   if (has(input, "feeMode")) s.feeMode = c.choice("feeMode", input.feeMode, CHOICES.feeMode) ?? s.feeMode;
+  for (const k of Object.keys(FLAGS) as FlagField[]) {
+    if (has(input, k)) s[k] = c.flag(k, input[k]) ?? s[k];
+  }
   if (has(input, "mix")) s.mix = c.mix(input.mix, s.mix);
   if (has(input, "cost")) s.cost = c.cost(input.cost, s.cost);
   c.unknown(input, "", FIELDS, "a scenario field");

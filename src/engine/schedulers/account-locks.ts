@@ -9,7 +9,7 @@ import { LockTable } from "./lock-table";
 import { logCommit } from "./log-commit";
 import { ReadyQueue } from "./ready-queue";
 import { startUnit } from "./run-unit";
-import { unitAccess } from "./unit-access";
+import { stakedAccess } from "./stake";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
@@ -47,7 +47,7 @@ export class AccountLocksExecutor implements Executor {
     private readonly laneBase: number,
     arena: Arena,
   ) {
-    const access = unitAccess(block, units);
+    const access = stakedAccess(block, units, state);
     this.locks = new LockTable(access, arena);
     this.ready = new ReadyQueue(units.n, arena);
     this.views = new DirectViews(state, access.maxKeys);

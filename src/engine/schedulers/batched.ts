@@ -8,7 +8,7 @@ import { DONE, type Executor, IDLE } from "./executor";
 import { declaredBatches } from "./level-batches";
 import { logCommit } from "./log-commit";
 import { startUnit } from "./run-unit";
-import { unitAccess } from "./unit-access";
+import { stakedAccess } from "./stake";
 import { claimUs, unitCosts } from "./unit-cost";
 import type { Units } from "./units";
 
@@ -43,7 +43,7 @@ export class BatchedExecutor implements Executor {
     private readonly laneBase: number,
     arena: Arena,
   ) {
-    const access = unitAccess(block, units);
+    const access = stakedAccess(block, units, state);
     this.views = new DirectViews(state, access.maxKeys);
     this.cost = unitCosts(block, units, costModel);
     this.claimUs = claimUs(costModel);

@@ -1,19 +1,30 @@
 import type { Arena } from "../arena";
+import { Mode } from "./unit-access";
 
 /** Who locks what, in lock order: group g (a unit, or one side of a transaction) declares keys start[g]..start[g + 1]. */
 export interface LockGroups {
   readonly start: Int32Array;
   readonly key: Int32Array;
-  /** Non-zero: the group writes the key (an exclusive lock); zero: it only reads it (a shared lock). */
-  readonly write: Uint8Array;
+  /** Mode of each key: Write takes an exclusive lock; Read a lock shared with reads, Delta one shared with deltas. */
+  readonly mode: Uint8Array;
+}
+
+/** A key's queue while the lock table is built: the shared holders since the last change of mode. */
+interface KeyQueue {
+  /** What the current holders wait for: the last writer, or the shared holders of the other mode before. */
+  before: number[];
+  holders: number[];
+  /** Mode of the holders (Read or Delta), or Write when the last one is a writer (then holders is empty). */
+  mode: number;
 }
 
 /**
  * Account locks granted in group order, as per-key FIFO queues: a group gets its locks once every earlier group
- * it conflicts with (write/write, write/read or read/write on a declared key) has released them. Built from
- * the immediate predecessors on each key (the last writer, or the readers since it), so every edge points to
- * an earlier group and no wait can be circular. The edges are plain data, the same in every thread; the
- * count of locks each group still waits for is shared (Atomics), so any thread may release.
+ * it conflicts with (write/write, write/read or read/write on a declared key; deltas conflict with reads and
+ * writes, not with deltas) has released them. Built from the immediate predecessors on each key (the last
+ * writer, or the shared holders since it), so every edge points to an earlier group and no wait can be
+ * circular. The edges are plain data, the same in every thread; the count of locks each group still waits
+ * for is shared (Atomics), so any thread may release.
  */
 export class LockTable {
   /** Immediate predecessors of each group (CSR) and the key each waits behind. */
@@ -32,34 +43,43 @@ export class LockTable {
     const predStart = new Int32Array(n + 1);
     const pred: number[] = [];
     const predKey: number[] = [];
-    const lastWriter = new Map<number, number>();
-    const readers = new Map<number, number[]>();
+    const queues = new Map<number, KeyQueue>();
+    const queue = (k: number): KeyQueue => {
+      let q = queues.get(k);
+      if (!q) {
+        q = { before: [], holders: [], mode: Mode.Write };
+        queues.set(k, q);
+      }
+      return q;
+    };
     const seen = new Int32Array(n).fill(-1);
     const add = (g: number, p: number, k: number): void => {
-      if (p < 0 || seen[p] === g) return;
+      if (seen[p] === g) return;
       seen[p] = g;
       pred.push(p);
       predKey.push(k);
     };
+    // A group waits for the current shared holders unless it joins them (same shared mode).
+    const waitsFor = (q: KeyQueue, mode: number): number[] =>
+      q.holders.length > 0 && (mode === Mode.Write || mode !== q.mode) ? q.holders : q.before;
     for (let g = 0; g < n; g++) {
       for (let i = groups.start[g]; i < groups.start[g + 1]; i++) {
         const k = groups.key[i];
-        const since = readers.get(k);
-        if (!groups.write[i]) add(g, lastWriter.get(k) ?? -1, k);
-        else if (since && since.length > 0) for (const r of since) add(g, r, k);
-        else add(g, lastWriter.get(k) ?? -1, k);
+        for (const p of waitsFor(queue(k), groups.mode[i])) add(g, p, k);
       }
       // Locks are queued after the group's own waits are known: a key declared once per group.
       for (let i = groups.start[g]; i < groups.start[g + 1]; i++) {
-        const k = groups.key[i];
-        if (groups.write[i]) {
-          lastWriter.set(k, g);
-          readers.delete(k);
-        } else {
-          const since = readers.get(k);
-          if (since) since.push(g);
-          else readers.set(k, [g]);
+        const q = queue(groups.key[i]);
+        const mode = groups.mode[i];
+        if (mode === Mode.Write) {
+          q.before = [g];
+          q.holders = [];
+        } else if (q.holders.length > 0 && mode === q.mode) q.holders.push(g);
+        else {
+          if (q.holders.length > 0) q.before = q.holders;
+          q.holders = [g];
         }
+        q.mode = mode;
       }
       predStart[g + 1] = pred.length;
     }

@@ -1,5 +1,6 @@
 import type { Arena } from "../arena";
 import type { Block } from "../block";
+import { readThenAdd } from "../contracts/contract";
 import type { CostModel } from "../scenario/scenario";
 import type { EventSink } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
@@ -43,6 +44,11 @@ class NaiveView implements OnceView {
 
   write(key: number, value: number): void {
     this.writes.put(key, value);
+  }
+
+  /** No care here either: an aggregator update is a read then a write, and can be lost like any other. */
+  tryAdd(key: number, delta: number, limit: number): boolean {
+    return readThenAdd(this, key, delta, limit);
   }
 
   /** Index of the key among this unit's reads, or -1. */

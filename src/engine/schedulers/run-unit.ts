@@ -61,29 +61,43 @@ export function startUnit(
 
 /**
  * A transaction's private writes while it runs: reads of its own writes come from here, and the buffer is
- * published (or dropped on a revert) when the unit ends. Sized by the largest declared write set.
+ * published (or dropped on a revert) when the unit ends. Sized by the largest declared write set. An entry
+ * is a value, or (delta set) an amount the unit added to an aggregator without reading it.
  */
 export class WriteBuffer {
   n = 0;
   readonly keys: Int32Array;
   readonly vals: Float64Array;
+  readonly delta: Uint8Array;
   constructor(capacity: number) {
     this.keys = new Int32Array(Math.max(1, capacity));
     this.vals = new Float64Array(Math.max(1, capacity));
+    this.delta = new Uint8Array(Math.max(1, capacity));
   }
   find(key: number): number {
     for (let i = 0; i < this.n; i++) if (this.keys[i] === key) return i;
     return -1;
   }
   put(key: number, value: number): void {
+    this.set(key, value, 0);
+  }
+  /** Adds to the key's pending delta, or to its pending value if the unit wrote one. */
+  add(key: number, amount: number): void {
+    const i = this.find(key);
+    if (i >= 0) this.vals[i] += amount;
+    else this.set(key, amount, 1);
+  }
+  private set(key: number, value: number, delta: number): void {
     const i = this.find(key);
     if (i >= 0) {
       this.vals[i] = value;
+      this.delta[i] = delta;
       return;
     }
     if (this.n === this.keys.length)
       throw new Error(`write to undeclared key ${key}: declared access too small`);
     this.keys[this.n] = key;
-    this.vals[this.n++] = value;
+    this.vals[this.n] = value;
+    this.delta[this.n++] = delta;
   }
 }

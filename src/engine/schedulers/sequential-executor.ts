@@ -3,7 +3,7 @@ import type { Block } from "../block";
 import type { CostModel } from "../scenario/scenario";
 import type { EventSink } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
-import { DirectView } from "./direct-view";
+import { type DirectView, DirectViews } from "./direct-view";
 import { DONE, type Executor } from "./executor";
 import { logCommit } from "./log-commit";
 import { startUnit } from "./run-unit";
@@ -32,7 +32,7 @@ export class SequentialExecutor implements Executor {
     private readonly laneBase: number,
     arena: Arena,
   ) {
-    this.view = new DirectView(state, unitAccess(block, units).maxKeys);
+    this.view = new DirectViews(state, unitAccess(block, units).maxKeys).of(0);
     this.cost = unitCosts(block, units, costModel);
     this.claimUs = claimUs(costModel);
     this.output = arena.float64(units.n);

@@ -1,6 +1,18 @@
-import { ACC_TARGET, ACC_WRITE, type Block } from "../block";
+import { ACC_DELTA, ACC_TARGET, ACC_WRITE, type Block } from "../block";
 import type { Units } from "./units";
 import { Phase } from "./units";
+
+/**
+ * How a unit holds a declared key: reads share it with reads, a write holds it alone, and deltas (tryAdds
+ * to an aggregator) share it with deltas. Anything but Read may change the key.
+ */
+export const Mode = { Read: 0, Write: 1, Delta: 2 } as const;
+
+/** A key's mode from its declared flags. */
+export function modeOf(flag: number): number {
+  if (flag & ACC_DELTA) return Mode.Delta;
+  return flag & ACC_WRITE ? Mode.Write : Mode.Read;
+}
 
 /**
  * Declared access of each unit (CSR): the block's per-transaction access restricted to the side a leg runs
@@ -9,7 +21,8 @@ import { Phase } from "./units";
 export interface UnitAccess {
   readonly start: Int32Array;
   readonly key: Int32Array;
-  readonly write: Uint8Array;
+  /** Mode of each declared key. */
+  readonly mode: Uint8Array;
   /** Largest number of declared keys of any unit: sizes per-worker buffers. */
   readonly maxKeys: number;
 }
@@ -31,7 +44,7 @@ export function unitAccess(block: Block, units: Units): UnitAccess {
     start[u + 1] = total;
   }
   const key = new Int32Array(total);
-  const write = new Uint8Array(total);
+  const mode = new Uint8Array(total);
   let j = 0;
   let maxKeys = 0;
   for (let u = 0; u < units.n; u++) {
@@ -40,11 +53,11 @@ export function unitAccess(block: Block, units: Units): UnitAccess {
     for (let i = block.accStart[t]; i < block.accStart[t + 1]; i++) {
       if (side === -1 || (block.accFlag[i] & ACC_TARGET ? 1 : 0) === side) {
         key[j] = block.accKey[i];
-        write[j] = block.accFlag[i] & ACC_WRITE;
+        mode[j] = modeOf(block.accFlag[i]);
         j++;
       }
     }
     maxKeys = Math.max(maxKeys, start[u + 1] - start[u]);
   }
-  return { start, key, write, maxKeys };
+  return { start, key, mode, maxKeys };
 }

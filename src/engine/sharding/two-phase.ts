@@ -1,13 +1,16 @@
 import type { Arena } from "../arena";
-import { ACC_TARGET, ACC_WRITE, type Block } from "../block";
+import { ACC_TARGET, type Block } from "../block";
 import { ARGS, type StateView } from "../contracts/contract";
 import { CONTRACTS } from "../contracts/registry";
 import type { CostModel } from "../scenario/scenario";
+import { AtomicAdder } from "../schedulers/atomic-add";
 import { DONE, type Executor, IDLE } from "../schedulers/executor";
 import { type LockGroups, LockTable } from "../schedulers/lock-table";
 import { logCommit } from "../schedulers/log-commit";
 import { ReadyQueue } from "../schedulers/ready-queue";
 import { runUnit } from "../schedulers/run-unit";
+import { stakeDeltas } from "../schedulers/stake";
+import { modeOf } from "../schedulers/unit-access";
 import { claimUs, legsUs } from "../schedulers/unit-cost";
 import { Phase, type Units, wholeTransactions } from "../schedulers/units";
 import type { EventSink } from "../trace/eventlog";
@@ -52,6 +55,7 @@ class SideView implements StateView {
     private readonly groups: LockGroups,
     private readonly pendKey: Int32Array,
     private readonly pendVal: Float64Array,
+    private readonly pendDelta: Uint8Array,
     private readonly pendN: Int32Array,
   ) {}
 
@@ -63,13 +67,28 @@ class SideView implements StateView {
 
   read(key: number): number {
     const i = this.find(key);
-    return i >= 0 ? this.pendVal[i] : this.state[key];
+    if (i < 0) return this.state[key];
+    return this.pendDelta[i] ? this.state[key] + this.pendVal[i] : this.pendVal[i];
   }
 
   write(key: number, value: number): void {
+    this.put(key, value, 0);
+  }
+
+  /** As DirectView: deltas of one aggregator may be pending side by side (stakeDeltas) and add up on publish. */
+  tryAdd(key: number, delta: number, limit: number): boolean {
+    const i = this.find(key);
+    if (this.read(key) + delta > limit) return false;
+    if (i >= 0) this.pendVal[i] += delta;
+    else this.put(key, delta, 1);
+    return true;
+  }
+
+  private put(key: number, value: number, delta: number): void {
     const i = this.find(key);
     if (i >= 0) {
       this.pendVal[i] = value;
+      this.pendDelta[i] = delta;
       return;
     }
     const g = this.group;
@@ -78,6 +97,7 @@ class SideView implements StateView {
       throw new Error(`write to undeclared key ${key}: declared access too small`);
     this.pendKey[at] = key;
     this.pendVal[at] = value;
+    this.pendDelta[at] = delta;
     this.pendN[g]++;
   }
 }
@@ -120,7 +140,9 @@ export class TwoPhaseExecutor implements Executor {
   private readonly sidesLeft: Int32Array;
   private readonly pendKey: Int32Array;
   private readonly pendVal: Float64Array;
+  private readonly pendDelta: Uint8Array;
   private readonly pendN: Int32Array;
+  private readonly adder: AtomicAdder;
   private readonly ctrl: Int32Array;
   private readonly views: SideView[] = [];
   /** Per worker: its task and what it ran. */
@@ -142,7 +164,8 @@ export class TwoPhaseExecutor implements Executor {
   ) {
     const n = block.n;
     this.whole = wholeTransactions(n);
-    this.groups = sideGroups(block, p);
+    this.groups = sideGroups(block, p, state);
+    this.adder = new AtomicAdder(state);
     this.locks = new LockTable(this.groups, arena);
     this.claimUs = claimUs(cost);
     this.gasUs = Float64Array.from(block.gas, (g) => g / cost.gasPerUs);
@@ -161,6 +184,7 @@ export class TwoPhaseExecutor implements Executor {
     this.pendKey = arena.int32(keys);
     this.pendVal = arena.float64(keys);
     this.pendN = arena.int32(2 * n);
+    this.pendDelta = arena.uint8(keys);
     this.output = arena.float64(n);
     this.ctrl = arena.int32(2);
   }
@@ -289,7 +313,7 @@ export class TwoPhaseExecutor implements Executor {
   private view(w: number, g: number): SideView {
     let v = this.views[w];
     if (!v) {
-      v = new SideView(this.state, this.groups, this.pendKey, this.pendVal, this.pendN);
+      v = new SideView(this.state, this.groups, this.pendKey, this.pendVal, this.pendDelta, this.pendN);
       this.views[w] = v;
     }
     v.group = g;
@@ -299,7 +323,12 @@ export class TwoPhaseExecutor implements Executor {
   /** Publishes (or, dropping, forgets) the pending writes of group g. */
   private settleWrites(g: number, publish: boolean): void {
     const at = this.groups.start[g];
-    if (publish) for (let i = at; i < at + this.pendN[g]; i++) this.state[this.pendKey[i]] = this.pendVal[i];
+    if (publish) {
+      for (let i = at; i < at + this.pendN[g]; i++) {
+        if (this.pendDelta[i]) this.adder.add(this.pendKey[i], this.pendVal[i]);
+        else this.state[this.pendKey[i]] = this.pendVal[i];
+      }
+    }
     this.pendN[g] = 0;
   }
 
@@ -419,13 +448,14 @@ export class TwoPhaseExecutor implements Executor {
 
 /**
  * The lock groups of a sharded block: group 2t is transaction t's keys on its home shard (all of them for
- * a local transaction), group 2t + 1 its target-side keys on the target shard (none when local).
+ * a local transaction), group 2t + 1 its target-side keys on the target shard (none when local). Deltas
+ * whose limit is at stake from `state` on are writes (stakeDeltas).
  */
-export function sideGroups(block: Block, p: Placement): LockGroups {
+export function sideGroups(block: Block, p: Placement, state: Float64Array): LockGroups {
   const n = block.n;
   const start = new Int32Array(2 * n + 1);
   const key: number[] = [];
-  const write: number[] = [];
+  const mode: number[] = [];
   for (let t = 0; t < n; t++) {
     const cross = p.home[t] !== p.target[t];
     for (const side of [0, 1]) {
@@ -434,10 +464,12 @@ export function sideGroups(block: Block, p: Placement): LockGroups {
         const mine = cross ? (side === 1) === isTarget : side === 0;
         if (!mine) continue;
         key.push(block.accKey[i]);
-        write.push(block.accFlag[i] & ACC_WRITE);
+        mode.push(modeOf(block.accFlag[i]));
       }
       start[2 * t + side + 1] = key.length;
     }
   }
-  return { start, key: Int32Array.from(key), write: Uint8Array.from(write) };
+  const groups = { start, key: Int32Array.from(key), mode: Uint8Array.from(mode) };
+  stakeDeltas(block, (g) => g >> 1, groups.start, groups.key, groups.mode, state);
+  return groups;
 }

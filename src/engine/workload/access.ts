@@ -1,4 +1,4 @@
-import { ACC_TARGET, ACC_WRITE } from "../block";
+import { ACC_DELTA, ACC_TARGET, ACC_WRITE } from "../block";
 import { type AccessSink, ARGS } from "../contracts/contract";
 import { CONTRACTS } from "../contracts/registry";
 
@@ -9,7 +9,10 @@ export interface DeclaredAccess {
   readonly accFlag: Uint8Array;
 }
 
-/** Appends one transaction's keys; a key named twice gets one entry with the union of its flags. */
+/**
+ * Appends one transaction's keys; a key named twice gets one entry with the union of its flags, and stays a
+ * delta only if every mention is one.
+ */
 class CsrSink implements AccessSink {
   len = 0;
   txStart = 0;
@@ -22,10 +25,17 @@ class CsrSink implements AccessSink {
   }
 
   add(key: number, write: boolean, side: 0 | 1): void {
-    const f = (write ? ACC_WRITE : 0) | (side === 1 ? ACC_TARGET : 0);
+    this.put(key, (write ? ACC_WRITE : 0) | (side === 1 ? ACC_TARGET : 0));
+  }
+
+  delta(key: number, side: 0 | 1): void {
+    this.put(key, ACC_WRITE | ACC_DELTA | (side === 1 ? ACC_TARGET : 0));
+  }
+
+  private put(key: number, f: number): void {
     for (let j = this.txStart; j < this.len; j++) {
       if (this.key[j] === key) {
-        this.flag[j] |= f;
+        this.flag[j] = ((this.flag[j] | f) & ~ACC_DELTA) | (this.flag[j] & f & ACC_DELTA);
         return;
       }
     }

@@ -115,6 +115,7 @@ const WRITERS: Record<ContractKindName, (c: Ctx) => Writer> = {
       a[o + 3] = at.revenue + c;
       a[o + 4] = price[c];
       a[o + 5] = cap[c];
+      a[o + 6] = s.aggregators ? 1 : 0;
     };
   },
   vote: ({ rng, at, accounts, s }) => {
@@ -131,6 +132,7 @@ const WRITERS: Record<ContractKindName, (c: Ctx) => Writer> = {
       a[o] = at.voted + voter;
       a[o + 1] = at.weight + voter;
       a[o + 2] = at.tally + 2 * p + choice;
+      a[o + 3] = s.aggregators ? 1 : 0;
     };
   },
   ship: ({ rng, at, accounts, s, initial }) => {

@@ -1,4 +1,5 @@
 import { GROUPS, type KeyRegion, type KeySpace } from "../block";
+import { MAX_WEIGHT } from "../contracts/vote";
 import type { Scenario } from "../scenario/scenario";
 import type { Rng } from "./rng";
 
@@ -57,7 +58,7 @@ function specs(s: Scenario, rng: Rng): RegionSpec[] {
   if (uses("vote"))
     out.push(
       perAccount("voted", zero),
-      perAccount("weight", () => rng.int(1, 100)),
+      perAccount("weight", () => rng.int(1, MAX_WEIGHT)),
     );
   if (uses("ship")) out.push(perAccount("shipped", zero));
   if (uses("swap")) {

@@ -51,6 +51,7 @@ export function shareBlock(block: Block): Block {
       writeStart: shared(block.accessList.writeStart, i32),
       writeKey: shared(block.accessList.writeKey, i32),
       writeVal: shared(block.accessList.writeVal, f64),
+      writeDelta: shared(block.accessList.writeDelta, u8),
     },
   };
 }

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { declaredConflict, deltasAtStake } from "../../../test/engine/deltas-at-stake";
 import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { lockStalls } from "../../engine/analysis/lock-stalls";
 import { TxStates, TxStatus } from "../../engine/analysis/tx-state";
-import { ACC_WRITE, type Block, keyName } from "../../engine/block";
+import { type Block, keyName } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import type { EventLogData } from "../../engine/trace/eventlog";
 import { Ev } from "../../engine/trace/kinds";
@@ -20,16 +21,10 @@ function events(block: Block, log: EventLogData, kind: number): [number, number,
 
 /** Earlier transactions each one conflicts with on a declared key, found pair by pair (no shared code). */
 function declaredConflicts(block: Block): number[][] {
-  const keys = (t: number) =>
-    Array.from({ length: block.accStart[t + 1] - block.accStart[t] }, (_, j) => ({
-      key: block.accKey[block.accStart[t] + j],
-      write: (block.accFlag[block.accStart[t] + j] & ACC_WRITE) !== 0,
-    }));
-  const all = Array.from({ length: block.n }, (_, t) => keys(t));
-  return all.map((mine, u) => {
+  const stake = deltasAtStake(block);
+  return Array.from({ length: block.n }, (_, u) => {
     const out: number[] = [];
-    for (let v = 0; v < u; v++)
-      if (mine.some((a) => all[v].some((b) => a.key === b.key && (a.write || b.write)))) out.push(v);
+    for (let v = 0; v < u; v++) if (declaredConflict(block, stake, u, v)) out.push(v);
     return out;
   });
 }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
+import { runNames } from "../../engine/analysis/explain";
+import { listLesson, listSize } from "../../engine/analysis/list-size";
 import { computeMetrics } from "../../engine/analysis/metrics";
 import type { AccessList } from "../../engine/block";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
@@ -60,6 +62,34 @@ describe("block access lists (bal)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("lists aggregator deltas as the amounts added; a changed amount is caught like a changed value", () => {
+    const s: Scenario = {
+      ...DEFAULT_SCENARIO,
+      txs: 50,
+      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
+      collections: 1,
+      accounts: 10_000,
+      aggregators: true,
+      scheduler: "bal",
+    };
+    const run = simulate(s);
+    const list = run.block.accessList;
+    if (!list) throw new Error("a bal run carries its list");
+    const size = listSize(list);
+    // Each successful mint adds to the counter and to the revenue: two deltas, the counter's of 1.
+    const minted = run.sequential.revert.filter((r) => r === 0).length;
+    expect(size.deltas).toBe(2 * minted);
+    const counter = run.block.args[2];
+    for (let i = 0; i < list.writeKey.length; i++)
+      if (list.writeKey[i] === counter) expect([list.writeVal[i], list.writeDelta[i]]).toEqual([1, 1]);
+    expect(listLesson(run.block, run.log, runNames(run))[0]).toContain(
+      `(${size.deltas} of them aggregator deltas, recorded as the amount added; the others with their post-values)`,
+    );
+    const bad = simulate(s, { tamper: { tx: 0, key: counter, kind: "value" } });
+    expect(bad.log.kind.filter((k) => k === Ev.ListMismatch)).toHaveLength(1);
+    expect(bad.stateHash).not.toBe(bad.sequentialStateHash);
   });
 
   it("runs the 2-account block in parallel, where Block-STM cannot", () => {

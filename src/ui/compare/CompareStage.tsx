@@ -19,6 +19,7 @@ import {
 } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
+import { FLAG_DEFS } from "../knob-defs";
 import { captionRunOf } from "../views/caption";
 import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
@@ -29,7 +30,8 @@ import "./compare.css";
 function describeSide(s: Scenario): string {
   const shards =
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
-  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}`;
+  const agg = s.aggregators ? " · aggregators" : "";
+  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */
@@ -155,6 +157,14 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
             </option>
           ))}
         </select>
+      </label>
+      <label title={FLAG_DEFS.aggregators.title}>
+        {FLAG_DEFS.aggregators.label}
+        <input
+          type="checkbox"
+          checked={right.aggregators}
+          onChange={(e) => set({ aggregators: e.target.checked })}
+        />
       </label>
     </fieldset>
   );

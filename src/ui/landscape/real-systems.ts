@@ -46,13 +46,13 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
   {
     approach: "Aggregators (hot counters)",
     who: "Aptos",
-    what: "Counters that many transactions update, such as a collection's supply, are aggregators: commuting delta updates checked against their bounds, so concurrent mints need not conflict on one key (AIP-43 for token minting, AIP-47 for aggregators v2).",
+    what: "Counters that many transactions update are aggregators (AIP-47, Aggregators V2, August 2023): a transaction adds to one with try_add, which tells it only whether the limit held; Block-STM records the range of values that answer holds for and re-executes the transaction only if the value, once the earlier transactions' additions are known, falls outside it. A snapshot carries a value derived from the counter (a token's index) without reading it. Concurrent token collections keep their supply in aggregators (AIP-43, July 2023), so mints from one collection can run in parallel.",
     differs:
-      "TxLanes has no aggregators: the NFT mint counter and the DAO tallies are plain keys, so their lessons show the chain Aptos avoids.",
+      "With the aggregators knob on, the mint counter (limit: the cap), the mint revenue and the vote tallies are aggregators, and Block-STM checks each tryAdd against its range as AIP-47 describes; a speculative tryAdd here sums the deltas published so far, where Aptos may use the last committed value, the VM's exchange of delayed fields in and out of resources is not modelled, and no snapshot is kept (a mint returns no token index). Level batches, account locks and two-phase commit, which Aptos does not run, let deltas of one key run together only while its limit cannot be reached.",
     asOf: "AIPs of 2023",
     source: {
       title: "Aptos AIP-47: Aggregators V2",
-      url: "https://github.com/aptos-foundation/AIPs/blob/main/aips/aip-47.md",
+      url: "https://github.com/aptos-foundation/AIPs/blob/main/aips/aip-047-aggregators-v2.md",
     },
   },
   {

@@ -1,5 +1,6 @@
 import type { Arena } from "../../arena";
 import type { AccessList, Block } from "../../block";
+import { readThenAdd } from "../../contracts/contract";
 import type { CostModel } from "../../scenario/scenario";
 import type { EventSink } from "../../trace/eventlog";
 import { Ev, ListMismatch } from "../../trace/kinds";
@@ -30,17 +31,37 @@ class ListView implements OnceView {
   /** Reads are recorded as the block builder's sequential run records them: once, and not of own writes. */
   read(key: number): number {
     const w = this.writes.find(key);
-    if (w >= 0) return this.writes.vals[w];
-    if (!this.hasRead(key)) {
-      if (this.reads === this.readKey.length)
-        throw new Error(`tx ${this.unit} read more keys than it declares, the last ${key}`);
-      this.readKey[this.reads++] = key;
-    }
-    return this.index.valueBefore(key, this.unit, this.pre[key]);
+    if (w >= 0 && !this.writes.delta[w]) return this.writes.vals[w];
+    this.noteRead(key);
+    const value = this.index.valueBefore(key, this.unit, this.pre[key]);
+    return w >= 0 ? value + this.writes.vals[w] : value;
+  }
+
+  private noteRead(key: number): void {
+    if (this.hasRead(key)) return;
+    if (this.reads === this.readKey.length)
+      throw new Error(`tx ${this.unit} read more keys than it declares, the last ${key}`);
+    this.readKey[this.reads++] = key;
   }
 
   write(key: number, value: number): void {
     this.writes.put(key, value);
+  }
+
+  /**
+   * An aggregator delta, as the builder recorded it: decided on the value the list gives (pre-state plus
+   * the earlier entries' deltas), kept as a delta, and a read only when it fails at the limit.
+   */
+  tryAdd(key: number, delta: number, limit: number): boolean {
+    const w = this.writes.find(key);
+    if (w >= 0 && !this.writes.delta[w]) return readThenAdd(this, key, delta, limit);
+    const own = w >= 0 ? this.writes.vals[w] : 0;
+    if (this.index.valueBefore(key, this.unit, this.pre[key]) + own + delta <= limit) {
+      this.writes.add(key, delta);
+      return true;
+    }
+    this.noteRead(key);
+    return false;
   }
 
   hasRead(key: number): boolean {
@@ -56,6 +77,9 @@ class ListView implements OnceView {
  * entry: a read or write the entry does not have, or a written value that differs, is logged
  * (Ev.ListMismatch, with the key and how it differs) and makes the block invalid, so its state is left
  * untouched. When every entry checks out, the state update is the list's last post-value of each key.
+ * With aggregators the list records a delta as the amount added rather than a post-value (EIP-7928 has no
+ * deltas: it records post-values), and a transaction's tryAdd decides on the pre-state plus the list's
+ * earlier deltas.
  */
 export class BalExecutor extends OnceExecutor<ListView> {
   private readonly list: AccessList;
@@ -109,7 +133,8 @@ export class BalExecutor extends OnceExecutor<ListView> {
     for (let i = l.writeStart[t]; i < l.writeStart[t + 1]; i++) {
       const j = v.writes.find(l.writeKey[i]);
       if (j < 0) bad(l.writeKey[i], ListMismatch.MissingWrite);
-      else if (v.writes.vals[j] !== l.writeVal[i]) bad(l.writeKey[i], ListMismatch.Value);
+      else if (v.writes.vals[j] !== l.writeVal[i] || v.writes.delta[j] !== l.writeDelta[i])
+        bad(l.writeKey[i], ListMismatch.Value);
       else continue;
       mismatches++;
     }

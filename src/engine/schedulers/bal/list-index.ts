@@ -3,11 +3,14 @@ import { KeyIndex } from "../key-index";
 
 /**
  * The list's writes by key: for any key and transaction, the post-value of the last earlier transaction
- * that wrote it. That is what lets every transaction start at once: its inputs are in the list.
+ * that wrote it. That is what lets every transaction start at once: its inputs are in the list. A delta
+ * entry (an aggregator's) adds to what came before it, back to the last value written or the pre-state.
  */
 export class ListIndex {
   private readonly slotTx: Int32Array;
+  /** Value after each entry, or (slotAbs 0: no value written yet) the deltas added so far. */
   private readonly slotVal: Float64Array;
+  private readonly slotAbs: Uint8Array;
   private readonly index: KeyIndex;
 
   constructor(list: AccessList) {
@@ -19,12 +22,25 @@ export class ListIndex {
     const keys = new Int32Array(m);
     this.slotTx = new Int32Array(m);
     this.slotVal = new Float64Array(m);
+    this.slotAbs = new Uint8Array(m);
     order.forEach((e, s) => {
       keys[s] = list.writeKey[e];
       this.slotTx[s] = txOf[e];
-      this.slotVal[s] = list.writeVal[e];
+      const after = s > 0 && keys[s - 1] === keys[s];
+      if (!list.writeDelta[e]) {
+        this.slotVal[s] = list.writeVal[e];
+        this.slotAbs[s] = 1;
+      } else {
+        this.slotVal[s] = (after ? this.slotVal[s - 1] : 0) + list.writeVal[e];
+        this.slotAbs[s] = after ? this.slotAbs[s - 1] : 0;
+      }
     });
     this.index = new KeyIndex(keys);
+  }
+
+  /** Value after slot s, over `pre` when no value was written up to it. */
+  private valueAt(s: number, pre: number): number {
+    return this.slotAbs[s] ? this.slotVal[s] : pre + this.slotVal[s];
   }
 
   /** Post-value of `key` after the last transaction before `tx` that wrote it; `pre` when none did. */
@@ -39,12 +55,14 @@ export class ListIndex {
       if (this.slotTx[m] < tx) a = m + 1;
       else b = m;
     }
-    return a > lo ? this.slotVal[a - 1] : pre;
+    return a > lo ? this.valueAt(a - 1, pre) : pre;
   }
 
-  /** Applies each written key's last post-value onto `state`: the block's effect, without executing it. */
+  /** Applies each written key's last post-value onto `state` (the pre-state): the block's effect, without executing it. */
   applyTo(state: Float64Array): void {
     const { keys, end } = this.index;
-    for (let h = 0; h < keys.length; h++) if (keys[h] >= 0) state[keys[h]] = this.slotVal[end[h] - 1];
+    for (let h = 0; h < keys.length; h++) {
+      if (keys[h] >= 0) state[keys[h]] = this.valueAt(end[h] - 1, state[keys[h]]);
+    }
   }
 }

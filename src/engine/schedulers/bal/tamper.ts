@@ -24,18 +24,18 @@ export function tamperList(list: AccessList, t: Tamper): AccessList {
   const ok = t.kind === "extra-read" ? !inReads : t.kind === "drop-read" ? inReads : inWrites;
   if (!ok) throw new Error(`tx ${t.tx}'s list entry cannot take "${t.kind}" at key ${t.key}`);
   const reads: number[][] = [];
-  const writes: [number, number][][] = [];
+  const writes: [number, number, number][][] = [];
   for (let tx = 0; tx < list.n; tx++) {
     reads.push(Array.from(list.readKey.subarray(list.readStart[tx], list.readStart[tx + 1])));
-    const w: [number, number][] = [];
+    const w: [number, number, number][] = [];
     for (let i = list.writeStart[tx]; i < list.writeStart[tx + 1]; i++)
-      w.push([list.writeKey[i], list.writeVal[i]]);
+      w.push([list.writeKey[i], list.writeVal[i], list.writeDelta[i]]);
     writes.push(w);
   }
   if (t.kind === "drop-read") reads[t.tx] = reads[t.tx].filter((k) => k !== t.key);
   if (t.kind === "extra-read") reads[t.tx].push(t.key);
   if (t.kind === "drop-write") writes[t.tx] = writes[t.tx].filter(([k]) => k !== t.key);
-  if (t.kind === "value") writes[t.tx] = writes[t.tx].map(([k, v]) => [k, k === t.key ? v + 1 : v]);
+  if (t.kind === "value") writes[t.tx] = writes[t.tx].map(([k, v, d]) => [k, k === t.key ? v + 1 : v, d]);
   const csr = <T>(rows: T[][]) => {
     const start = new Int32Array(rows.length + 1);
     rows.forEach((r, i) => {
@@ -52,6 +52,7 @@ export function tamperList(list: AccessList, t: Tamper): AccessList {
     writeStart: w.start,
     writeKey: Int32Array.from(w.flat, ([k]) => k),
     writeVal: Float64Array.from(w.flat, ([, v]) => v),
+    writeDelta: Uint8Array.from(w.flat, ([, , d]) => d),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Arena } from "../../arena";
 import type { Block } from "../../block";
-import type { StateView } from "../../contracts/contract";
+import { readThenAdd, type StateView } from "../../contracts/contract";
 import type { CostModel } from "../../scenario/scenario";
 import type { EventSink } from "../../trace/eventlog";
 import { Ev } from "../../trace/kinds";
@@ -9,7 +9,7 @@ import { runUnit, WriteBuffer } from "../run-unit";
 import { type UnitAccess, unitAccess } from "../unit-access";
 import { claimUs, ticks, unitCosts } from "../unit-cost";
 import type { Units } from "../units";
-import { MVMemory } from "./mvmemory";
+import { BLOCKED, BOUND, MVMemory, type ReadSet } from "./mvmemory";
 import { COMMITTED, EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
 
 /** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
@@ -26,9 +26,8 @@ class WorkerSlot implements StateView {
   /** Follow-up task handed back by finish_execution / finish_validation. */
   readonly next: Task = { kind: NO_TASK, unit: 0, inc: 0 };
   readonly writes: WriteBuffer;
-  readonly rKey: Int32Array;
-  readonly rUnit: Int32Array;
-  readonly rInc: Int32Array;
+  /** The read set so far (MVMemory's ReadSet), and the value each entry saw. */
+  readonly reads: ReadSet;
   readonly rVal: Float64Array;
   rn = 0;
   /** Reads the current unit may record: its declared keys, the room its read set has in memory. */
@@ -40,32 +39,79 @@ class WorkerSlot implements StateView {
     private readonly mv: MVMemory,
     capacity: number,
   ) {
+    const c = Math.max(1, capacity);
     this.writes = new WriteBuffer(capacity);
-    this.rKey = new Int32Array(Math.max(1, capacity));
-    this.rUnit = new Int32Array(Math.max(1, capacity));
-    this.rInc = new Int32Array(Math.max(1, capacity));
-    this.rVal = new Float64Array(Math.max(1, capacity));
+    this.reads = {
+      key: new Int32Array(c),
+      unit: new Int32Array(c),
+      inc: new Int32Array(c),
+      lo: new Float64Array(c),
+      hi: new Float64Array(c),
+    };
+    this.rVal = new Float64Array(c);
+  }
+
+  /** Index of the read-set entry for `key`, or -1. */
+  private entry(key: number): number {
+    for (let i = 0; i < this.rn; i++) if (this.reads.key[i] === key) return i;
+    return -1;
+  }
+
+  /** Reads `key` from memory into entry r (a new one when r < 0), marked `inc` or with the version read. */
+  private fetch(key: number, r: number, bound: boolean): number {
+    const v = this.mv.read(key, this.task.unit);
+    if (this.mv.verInc === BLOCKED) throw new Dependency(this.mv.verUnit, key);
+    let i = r;
+    if (i < 0) {
+      if (this.rn === this.readCap)
+        throw new Error(
+          `unit ${this.task.unit} read more keys than it declares (${this.readCap}), the last ${key}`,
+        );
+      i = this.rn++;
+    }
+    const rs = this.reads;
+    rs.key[i] = key;
+    rs.unit[i] = this.mv.verUnit;
+    rs.inc[i] = bound ? BOUND : this.mv.verInc;
+    rs.lo[i] = bound ? Number.POSITIVE_INFINITY : v;
+    rs.hi[i] = Number.NEGATIVE_INFINITY;
+    this.rVal[i] = v;
+    return i;
   }
 
   read(key: number): number {
     const w = this.writes.find(key);
-    if (w >= 0) return this.writes.vals[w];
-    for (let i = 0; i < this.rn; i++) if (this.rKey[i] === key) return this.rVal[i];
-    const v = this.mv.read(key, this.task.unit);
-    if (this.mv.verInc === -1) throw new Dependency(this.mv.verUnit, key);
-    if (this.rn === this.readCap)
-      throw new Error(
-        `unit ${this.task.unit} read more keys than it declares (${this.readCap}), the last ${key}`,
-      );
-    this.rKey[this.rn] = key;
-    this.rUnit[this.rn] = this.mv.verUnit;
-    this.rInc[this.rn] = this.mv.verInc;
-    this.rVal[this.rn++] = v;
-    return v;
+    if (w >= 0 && !this.writes.delta[w]) return this.writes.vals[w];
+    let r = this.entry(key);
+    // A tryAdd's range gives way to the value itself: a stricter check of the same read.
+    if (r < 0 || this.reads.inc[r] === BOUND) r = this.fetch(key, r, false);
+    return w >= 0 ? this.rVal[r] + this.writes.vals[w] : this.rVal[r];
   }
 
   write(key: number, value: number): void {
     this.writes.put(key, value);
+  }
+
+  /**
+   * Decides on the value memory holds below this unit (base plus the deltas published so far) and records
+   * the range of values that outcome holds for: validation re-checks the range, not the version, so deltas
+   * published below it since invalidate it only if the limit was at stake.
+   */
+  tryAdd(key: number, delta: number, limit: number): boolean {
+    const w = this.writes.find(key);
+    if (w >= 0 && !this.writes.delta[w]) return readThenAdd(this, key, delta, limit);
+    const own = w >= 0 ? this.writes.vals[w] : 0;
+    let r = this.entry(key);
+    if (r < 0) r = this.fetch(key, r, true);
+    const edge = limit - own - delta;
+    const ok = this.rVal[r] <= edge;
+    const rs = this.reads;
+    if (rs.inc[r] === BOUND) {
+      if (ok) rs.lo[r] = Math.min(rs.lo[r], edge);
+      else rs.hi[r] = Math.max(rs.hi[r], edge);
+    }
+    if (ok) this.writes.add(key, delta);
+    return ok;
   }
 }
 
@@ -193,17 +239,7 @@ export class BlockStmExecutor implements Executor {
         // The blocker may have finished meanwhile: then execute the same incarnation again at once.
         if (!this.sched.addDependency(u, dep.blocker)) this.copyTask(s.next, t);
       } else {
-        const wroteNew = this.mv.record(
-          u,
-          t.inc,
-          s.writes.keys,
-          s.writes.vals,
-          s.writes.n,
-          s.rKey,
-          s.rUnit,
-          s.rInc,
-          s.rn,
-        );
+        const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn);
         this.output[u] = s.output;
         this.emit(Ev.ExecEnd, u, t.inc, -1, wroteNew ? 1 : 0);
         this.sched.finishExecution(u, t.inc, wroteNew, s.next);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Arena } from "../../arena";
-import type { UnitAccess } from "../unit-access";
-import { MVMemory, READ_STORAGE } from "./mvmemory";
+import { Mode, type UnitAccess } from "../unit-access";
+import { BOUND, MVMemory, READ_STORAGE, RESOLVED, type ReadSet, type Written } from "./mvmemory";
 
 // The multi-version memory on its own (Gelashvili et al., Algorithm 2), over hand-declared access.
 const K = 7; // the key every unit below may write
@@ -11,29 +11,55 @@ const L = 8; // a second key
 function accessOf(units: readonly (readonly [number, boolean])[][]): UnitAccess {
   const start = [0];
   const key: number[] = [];
-  const write: number[] = [];
+  const mode: number[] = [];
   for (const u of units) {
     for (const [k, w] of u) {
       key.push(k);
-      write.push(w ? 1 : 0);
+      mode.push(w ? Mode.Write : Mode.Read);
     }
     start.push(key.length);
   }
   return {
     start: Int32Array.from(start),
     key: Int32Array.from(key),
-    write: Uint8Array.from(write),
+    mode: Uint8Array.from(mode),
     maxKeys: Math.max(...units.map((u) => u.length)),
   };
 }
 
-const none = new Int32Array(0);
-
-/** Publishes incarnation `inc` of unit u writing `writes` (key -> value) and reading nothing. */
-function publish(mv: MVMemory, u: number, inc: number, writes: Record<number, number>): boolean {
+/** Writes as record() takes them: key -> value, and the keys whose value is an amount added. */
+function written(writes: Record<number, number>, deltas: readonly number[] = []): Written {
   const keys = Int32Array.from(Object.keys(writes).map(Number));
-  const vals = Float64Array.from(Object.values(writes));
-  return mv.record(u, inc, keys, vals, keys.length, none, none, none, 0);
+  return {
+    keys,
+    vals: Float64Array.from(Object.values(writes)),
+    delta: Uint8Array.from(keys, (k) => (deltas.includes(k) ? 1 : 0)),
+  };
+}
+const nothing = written({});
+
+/** A read set: per entry [key, writer unit, incarnation or BOUND/RESOLVED, lo, hi]. */
+function readSet(entries: readonly (readonly [number, number, number, number?, number?])[]): ReadSet {
+  return {
+    key: Int32Array.from(entries, (e) => e[0]),
+    unit: Int32Array.from(entries, (e) => e[1]),
+    inc: Int32Array.from(entries, (e) => e[2]),
+    lo: Float64Array.from(entries, (e) => e[3] ?? 0),
+    hi: Float64Array.from(entries, (e) => e[4] ?? 0),
+  };
+}
+const noReads = readSet([]);
+
+/** Publishes incarnation `inc` of unit u writing `writes` (key -> value; amounts at `deltas`), reading nothing. */
+function publish(
+  mv: MVMemory,
+  u: number,
+  inc: number,
+  writes: Record<number, number>,
+  deltas: readonly number[] = [],
+): boolean {
+  const w = written(writes, deltas);
+  return mv.record(u, inc, w, w.keys.length, noReads, 0);
 }
 
 /** A memory over units that each may read and write K and L; storage holds 100 at K and 200 at L. */
@@ -96,12 +122,12 @@ describe("Block-STM multi-version memory", () => {
     mv.record(
       2,
       0,
-      none,
-      new Float64Array(0),
+      nothing,
       0,
-      Int32Array.of(K, L),
-      Int32Array.of(-1, -1),
-      Int32Array.of(0, 0),
+      readSet([
+        [K, -1, 0],
+        [L, -1, 0],
+      ]),
       2,
     );
     expect(mv.validate(2)).toBe(-1);
@@ -119,7 +145,7 @@ describe("Block-STM multi-version memory", () => {
   it("a read of an ESTIMATE fails validation", () => {
     const mv = memory(2);
     publish(mv, 0, 0, { [K]: 1 });
-    mv.record(1, 0, none, new Float64Array(0), 0, Int32Array.of(K), Int32Array.of(0), Int32Array.of(0), 1);
+    mv.record(1, 0, nothing, 0, readSet([[K, 0, 0]]), 1);
     expect(mv.validate(1)).toBe(-1);
     mv.convertWritesToEstimates(0);
     expect(mv.validate(1)).toBe(mv.access.start[1]);
@@ -128,10 +154,11 @@ describe("Block-STM multi-version memory", () => {
   it("keeps each unit's read set in its own region: more reads than declared keys are refused", () => {
     const base = new Float64Array(10);
     const mv = new MVMemory(base, accessOf([[[K, false]], [[L, true]]]), 2, Arena.local());
-    const r = Int32Array.of(K, L);
-    expect(() =>
-      mv.record(0, 0, none, new Float64Array(0), 0, r, Int32Array.of(-1, -1), Int32Array.of(0, 0), 2),
-    ).toThrow(/read more keys than it declares/);
+    const r = readSet([
+      [K, -1, 0],
+      [L, -1, 0],
+    ]);
+    expect(() => mv.record(0, 0, nothing, 0, r, 2)).toThrow(/read more keys than it declares/);
   });
 
   it("write back keeps the highest transaction's write of every key", () => {
@@ -141,5 +168,46 @@ describe("Block-STM multi-version memory", () => {
     const state = new Float64Array(10);
     mv.writeBack(state);
     expect([state[K], state[L]]).toEqual([3, 10]);
+  });
+
+  it("aggregators: a read sums the deltas above the last value; write back adds them up", () => {
+    const mv = memory(5);
+    publish(mv, 0, 0, { [K]: 2 }, [K]);
+    publish(mv, 1, 0, { [K]: 10 });
+    publish(mv, 2, 0, { [K]: 3 }, [K]);
+    publish(mv, 3, 0, { [K]: 4 }, [K]);
+    // Below tx 1's value: storage plus tx 0's delta. Above it: its value plus the deltas since.
+    expect(mv.read(K, 1)).toBe(102);
+    expect([mv.verUnit, mv.verInc]).toEqual([0, RESOLVED]);
+    expect(mv.read(K, 4)).toBe(17);
+    expect([mv.verUnit, mv.verInc]).toEqual([3, RESOLVED]);
+    expect(mv.read(K, 2)).toBe(10);
+    expect([mv.verUnit, mv.verInc]).toEqual([1, 0]);
+    const state = Float64Array.from(mv.base);
+    mv.writeBack(state);
+    expect(state[K]).toBe(17);
+  });
+
+  it("aggregators: an ESTIMATE anywhere under a read blocks it", () => {
+    const mv = memory(3);
+    publish(mv, 0, 0, { [K]: 2 }, [K]);
+    publish(mv, 1, 0, { [K]: 3 }, [K]);
+    mv.convertWritesToEstimates(0);
+    expect(mv.read(K, 2)).toBeNaN();
+    expect(mv.verUnit).toBe(0);
+  });
+
+  it("aggregators: a tryAdd's outcome stays valid while the value stays in its range, whatever the deltas", () => {
+    // Cap 103 on K (storage 100): tx 2 added 1 seeing 101, so it holds while K <= 102 below it.
+    const mv = memory(3);
+    publish(mv, 0, 0, { [K]: 1 }, [K]);
+    mv.record(2, 0, written({ [K]: 1 }, [K]), 1, readSet([[K, 0, BOUND, 102, Number.NEGATIVE_INFINITY]]), 1);
+    expect(mv.validate(2)).toBe(-1);
+    // tx 1 adds 1 as well (K = 102 below tx 2): a version changed, the outcome did not.
+    publish(mv, 1, 0, { [K]: 1 }, [K]);
+    expect(mv.validate(2)).toBe(-1);
+    // tx 1 re-executes adding 2 (K = 103): tx 2's add would now pass the cap, so it must re-execute.
+    publish(mv, 1, 1, { [K]: 2 }, [K]);
+    expect(mv.validate(2)).toBe(mv.access.start[2]);
   });
 });

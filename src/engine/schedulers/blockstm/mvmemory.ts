@@ -2,18 +2,49 @@ import type { Arena } from "../../arena";
 import { KeyIndex } from "../key-index";
 import type { UnitAccess } from "../unit-access";
 
-/** Slot word: 0 = empty, else (incarnation + 1) * 4 + flag. */
+/** A unit's buffered writes, as record() takes them (a WriteBuffer). */
+export interface Written {
+  readonly keys: Int32Array;
+  readonly vals: Float64Array;
+  readonly delta: Uint8Array;
+}
+
+/** A unit's read set as an execution gathered it: per entry its key, version and value range. */
+export interface ReadSet {
+  readonly key: Int32Array;
+  readonly unit: Int32Array;
+  readonly inc: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+/** Slot word: 0 = empty, else (incarnation + 1) * 4 + flag. DELTA: the value is an amount added. */
 const WRITTEN = 1;
 const ESTIMATE = 2;
+const DELTA = 3;
 
 /** Outcome of a read, besides the value: who wrote it. */
 export const READ_STORAGE = -1;
+/** verInc of a read that met an ESTIMATE. */
+export const BLOCKED = -1;
+/**
+ * Read-set entries that are checked by value, not by version. BOUND: a tryAdd's outcome, which holds while
+ * the value stays in (hi, lo]. RESOLVED: a read of a value summed from deltas, which holds while the sum
+ * is the same (lo).
+ */
+export const BOUND = -2;
+export const RESOLVED = -3;
 
 /**
  * Block-STM multi-version memory (Gelashvili et al., Algorithm 2) in typed arrays. An entry (key, unit)
  * exists for every key a unit may write (its declared access, from its arguments): shared memory cannot
  * grow, so slots are laid out up front. The algorithm never uses that knowledge: a slot is empty until
  * the unit really writes it, and is emptied again when a later incarnation does not.
+ *
+ * Aggregators (Aptos's delayed fields, simplified): a slot may hold a delta instead of a value. A read
+ * sums the deltas below it down to the first value (or storage). A tryAdd records only the range of values
+ * its outcome holds for (BOUND), so a later delta below it invalidates it only when it moves the value out
+ * of that range: then the limit was at stake and the transaction re-executes.
  */
 export class MVMemory {
   /** Slots sorted by (key, unit). */
@@ -32,8 +63,14 @@ export class MVMemory {
   readonly readKey: Int32Array;
   readonly readUnit: Int32Array;
   readonly readInc: Int32Array;
+  /** Per read-set entry checked by value (BOUND, RESOLVED): its range (hi, lo], or its value (lo). */
+  readonly readLo: Float64Array;
+  readonly readHi: Float64Array;
 
-  /** Set by read(): version of the entry read (unit, incarnation), or READ_STORAGE. */
+  /**
+   * Set by read(): version of the entry read (unit, incarnation), or READ_STORAGE; for a sum of deltas, the
+   * highest of them and RESOLVED.
+   */
   verUnit = READ_STORAGE;
   verInc = 0;
 
@@ -46,7 +83,7 @@ export class MVMemory {
     const pairs: number[] = [];
     for (let u = 0; u < n; u++) {
       for (let i = access.start[u]; i < access.start[u + 1]; i++)
-        if (access.write[i]) pairs.push(access.key[i], u);
+        if (access.mode[i]) pairs.push(access.key[i], u);
     }
     const s = pairs.length / 2;
     const order = Array.from({ length: s }, (_, i) => i);
@@ -64,7 +101,7 @@ export class MVMemory {
     let p = 0;
     for (let u = 0; u < n; u++) {
       for (let i = access.start[u]; i < access.start[u + 1]; i++) {
-        if (!access.write[i]) continue;
+        if (!access.mode[i]) continue;
         this.unitSlot[p] = slotOfPair[p];
         p++;
       }
@@ -80,12 +117,14 @@ export class MVMemory {
     this.readKey = arena.int32(cap);
     this.readUnit = arena.int32(cap);
     this.readInc = arena.int32(cap);
+    this.readLo = arena.float64(cap);
+    this.readHi = arena.float64(cap);
   }
 
   /**
-   * Value of `key` as seen by unit u: the write of the highest unit below u. Returns the value and sets
-   * verUnit/verInc; if that entry is an ESTIMATE, returns NaN and sets verUnit to the blocking unit and
-   * verInc to -1.
+   * Value of `key` as seen by unit u: the write of the highest unit below u, plus the deltas above it.
+   * Returns the value and sets verUnit/verInc; if an entry on the way is an ESTIMATE, returns NaN and sets
+   * verUnit to the blocking unit and verInc to BLOCKED.
    */
   read(key: number, u: number): number {
     const h = this.index.find(key);
@@ -99,27 +138,42 @@ export class MVMemory {
         if (this.slotUnit[m] < u) a = m + 1;
         else b = m;
       }
+      let sum = 0;
+      let top = -1;
       for (let s = this.lastOccupied(lo, a); s >= lo; s = this.lastOccupied(lo, s)) {
         for (;;) {
           const w = Atomics.load(this.word, s);
           if (w === 0) break;
           if ((w & 3) === ESTIMATE) {
             this.verUnit = this.slotUnit[s];
-            this.verInc = -1;
+            this.verInc = BLOCKED;
             return Number.NaN;
           }
           const v = this.value[s];
           // Seqlock: a value is only good if the word did not change while we read it.
           if (Atomics.load(this.word, s) !== w) continue;
+          if ((w & 3) === DELTA) {
+            if (top < 0) top = this.slotUnit[s];
+            sum += v;
+            break;
+          }
+          if (top >= 0) return this.resolved(top, v + sum);
           this.verUnit = this.slotUnit[s];
           this.verInc = (w >> 2) - 1;
           return v;
         }
       }
+      if (top >= 0) return this.resolved(top, this.base[key] + sum);
     }
     this.verUnit = READ_STORAGE;
     this.verInc = 0;
     return this.base[key];
+  }
+
+  private resolved(top: number, value: number): number {
+    this.verUnit = top;
+    this.verInc = RESOLVED;
+    return value;
   }
 
   /** Highest occupied slot in [lo, hi), or -1. */
@@ -142,21 +196,12 @@ export class MVMemory {
   }
 
   /**
-   * Publishes incarnation `inc` of unit u: its writes (keys/vals, n of them) fill its slots, slots it no
-   * longer writes are emptied, its read set is stored. Returns whether it wrote a key its previous
-   * incarnation did not (then higher units must be revalidated).
+   * Publishes incarnation `inc` of unit u: its writes (keys/vals, n of them; deltas where `deltas` is set)
+   * fill its slots, slots it no longer writes are emptied, its read set is stored. Returns whether it wrote a
+   * key its previous incarnation did not (then higher units must be revalidated).
    */
-  record(
-    u: number,
-    inc: number,
-    keys: Int32Array,
-    vals: Float64Array,
-    n: number,
-    rKeys: Int32Array,
-    rUnits: Int32Array,
-    rIncs: Int32Array,
-    rn: number,
-  ): boolean {
+  record(u: number, inc: number, writes: Written, n: number, reads: ReadSet, rn: number): boolean {
+    const { keys, vals, delta } = writes;
     let wroteNew = false;
     let used = 0;
     for (let i = this.unitSlotStart[u]; i < this.unitSlotStart[u + 1]; i++) {
@@ -171,7 +216,7 @@ export class MVMemory {
         // Mark the slot unreadable while the value changes (ESTIMATE makes readers wait, not read torn data).
         Atomics.store(this.word, s, ((inc + 1) << 2) | ESTIMATE);
         this.value[s] = vals[j];
-        Atomics.store(this.word, s, ((inc + 1) << 2) | WRITTEN);
+        Atomics.store(this.word, s, ((inc + 1) << 2) | (delta[j] ? DELTA : WRITTEN));
         if (old === 0) this.setOccupied(s, true);
       } else if (old !== 0) {
         Atomics.store(this.word, s, 0);
@@ -183,9 +228,11 @@ export class MVMemory {
     // The read set's region holds the unit's declared keys and no more: past it lies the next unit's.
     if (rn > this.access.start[u + 1] - r0) throw new Error(`unit ${u} read more keys than it declares`);
     for (let i = 0; i < rn; i++) {
-      this.readKey[r0 + i] = rKeys[i];
-      this.readUnit[r0 + i] = rUnits[i];
-      this.readInc[r0 + i] = rIncs[i];
+      this.readKey[r0 + i] = reads.key[i];
+      this.readUnit[r0 + i] = reads.unit[i];
+      this.readInc[r0 + i] = reads.inc[i];
+      this.readLo[r0 + i] = reads.lo[i];
+      this.readHi[r0 + i] = reads.hi[i];
     }
     Atomics.store(this.readCount, u, rn);
     return wroteNew;
@@ -201,26 +248,45 @@ export class MVMemory {
   }
 
   /**
-   * Re-reads u's last read set. Returns -1 if every read still sees the same version; otherwise the index
-   * (into readKey) of the first stale read, with verUnit naming what is there now.
+   * Re-reads u's last read set. Returns -1 if every read still sees the same version (or, for entries
+   * checked by value, a value its outcome holds for); otherwise the index (into readKey) of the first
+   * stale read, with verUnit naming what is there now.
    */
   validate(u: number): number {
     const r0 = this.access.start[u];
     const n = Atomics.load(this.readCount, u);
     for (let i = r0; i < r0 + n; i++) {
-      this.read(this.readKey[i], u);
-      if (this.verInc === -1 || this.verUnit !== this.readUnit[i] || this.verInc !== this.readInc[i])
-        return i;
+      const v = this.read(this.readKey[i], u);
+      if (this.verInc === BLOCKED) return i;
+      const inc = this.readInc[i];
+      if (inc === BOUND) {
+        if (!(v <= this.readLo[i] && v > this.readHi[i])) return i;
+      } else if (inc === RESOLVED) {
+        if (v !== this.readLo[i]) return i;
+      } else if (this.verUnit !== this.readUnit[i] || this.verInc !== inc) return i;
     }
     return -1;
   }
 
-  /** Applies the final value of every written key onto `state`. */
+  /** Applies the final value of every written key onto `state`: its last value plus the deltas after it. */
   writeBack(state: Float64Array): void {
-    for (let s = 0; s < this.slotKey.length; s++) {
+    let key = -1;
+    let value = 0;
+    let written = false;
+    for (let s = 0; s <= this.slotKey.length; s++) {
+      // Slots are sorted by (key, unit): a key's run ends where the next key's starts.
+      if (s === this.slotKey.length || this.slotKey[s] !== key) {
+        if (written) state[key] = value;
+        if (s === this.slotKey.length) break;
+        key = this.slotKey[s];
+        value = this.base[key];
+        written = false;
+      }
       const w = this.word[s];
-      // Slots are sorted by (key, unit): the last written slot of a key wins.
-      if (w !== 0 && (w & 3) === WRITTEN) state[this.slotKey[s]] = this.value[s];
+      if (w === 0) continue;
+      written = true;
+      if ((w & 3) === DELTA) value += this.value[s];
+      else value = this.value[s];
     }
   }
 }

@@ -84,11 +84,10 @@ export function keyArguments(contract: Contract, args: Float64Array, offset: num
     const a = args.slice(offset, offset + ARGS);
     a[j] += 0.5;
     let found = false;
-    contract.access(a, 0, {
-      add(key) {
-        if (key === a[j]) found = true;
-      },
-    });
+    const note = (key: number) => {
+      if (key === a[j]) found = true;
+    };
+    contract.access(a, 0, { add: note, delta: note });
     return found;
   });
 }
