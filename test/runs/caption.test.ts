@@ -94,6 +94,21 @@ describe("momentCaption on the teaching block (8 txs, 4 workers, Block-STM)", ()
 });
 
 describe("momentCaption on other runs", () => {
+  it("an aggregator's add: validation finds the total it was checked against has moved, not a stale read", () => {
+    // The nft-mint preset's right side: one collection capped at 620; tx 620's add aborts after tx 619's.
+    const mints = captionRun({
+      seed: 3,
+      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
+      collections: 1,
+      accounts: 10_000,
+      locality: 0,
+      aggregators: true,
+    });
+    expect(momentCaption(mints, timeOf(mints, Ev.ValidateStart, 620))).toMatch(
+      /^Worker \d+ validates tx 620, which decided whether its add to minted\[0\] fits the limit from a total that earlier transactions' adds \(the latest by tx 619\) have since moved across it, so tx 620 will abort\.$/,
+    );
+  });
+
   it("batched: names the batch and its size", () => {
     const run = captionRun({ source: "mod3mod4", txs: 8, workers: 4, scheduler: "batched" });
     expect(momentCaption(run, 0)).toMatch(/^Batch 1 starts: \d+ transactions? whose declared accesses/);

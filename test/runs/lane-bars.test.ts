@@ -88,6 +88,25 @@ describe("buildLaneBars", () => {
     expect(describeBar(r, b, i, lane, b.abortAt[i] - 1e-6)).not.toMatch(/wasted/);
   });
 
+  it("says an aggregator's wasted add was checked against a total that moved, not that it read a stale value", () => {
+    // The nft-mint preset's right side: tx 620's add to the capped counter aborts after tx 619's.
+    const r2 = simulate({
+      ...DEFAULT_SCENARIO,
+      seed: 3,
+      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
+      collections: 1,
+      accounts: 10_000,
+      locality: 0,
+      aggregators: true,
+    });
+    const b2 = buildLaneBars(r2.log, r2.lanes, 1);
+    const i = b2.tx.findIndex((t, k) => t === 620 && b2.abortAt[k] < Number.POSITIVE_INFINITY);
+    const lane = b2.laneStart.findIndex((s, l) => i >= s && i < b2.laneStart[l + 1]);
+    expect(describeBar(r2, b2, i, lane, b2.abortAt[i])).toMatch(
+      /wasted: aborted at .*, the total its add to minted\[0\] was checked against moved \(latest add: tx 619\)$/,
+    );
+  });
+
   it("records batch starts per shard and rounds", () => {
     const batched = run({ scheduler: "batched", shards: 2, workers: 2, crossShard: "receipts" });
     const bb = buildLaneBars(batched.log, batched.lanes, 2);

@@ -160,7 +160,7 @@ function describeEvent(run: CaptionRun, i: number): string {
     case Ev.ValidateEnd:
       return log.other[i] === 1
         ? `${lane} finds every read of ${x} still valid`
-        : `${lane} finds a stale read in ${x}`;
+        : `${lane} finds ${x} no longer valid: ${validationFailure(run, i)}`;
     case Ev.Suspend: {
       const w = names.tx(log.other[i]);
       return `${x} stops on ${lane}: it needs ${names.key(log.key[i])}, which ${w} has marked as an estimate after an abort, so it waits for ${w} to finish`;
@@ -268,6 +268,15 @@ function describeValidation(run: CaptionRun, i: number): string {
   const f = abort >= 0 ? abortFacts(log, abort) : null;
   if (!f) return `${head}: a read went stale, but this incarnation was already aborted`;
   return `${head}, which ${abortReason(f, names)}, so ${x} will abort`;
+}
+
+/** What the failed validation ending at log index i found: a stale read, or an add whose limit check moved. */
+function validationFailure(run: CaptionRun, i: number): string {
+  const { log, names } = run;
+  const f = abortFacts(log, firstAfterIndex(log, log.tx[i], i, Ev.Abort, log.inc[i]));
+  if (f && names.adds?.(f.tx, f.key))
+    return `the total its add to ${names.key(f.key)} was checked against has moved`;
+  return "a value it read has changed";
 }
 
 function describeSend(run: CaptionRun, i: number): string {

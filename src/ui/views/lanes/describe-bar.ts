@@ -1,4 +1,5 @@
 /** The hover text of a lane bar: who did what, when, and how it ended as of the playhead. */
+import { runNames } from "../../../engine/analysis/explain";
 import type { RunResult } from "../../../engine/run-result";
 import { formatDuration } from "../../format";
 import { keyLabel, laneName, txName, txTarget } from "../tx-label";
@@ -19,13 +20,17 @@ export function describeBar(result: RunResult, b: LaneBars, i: number, lane: num
     const verdict = running
       ? "validating"
       : b.ended[i] === BarEnd.Invalid
-        ? "found a stale read: the incarnation aborts"
+        ? "failed: the incarnation aborts (its execution bar says why)"
         : "read set still valid";
     return `${worker} validates ${who}, incarnation ${b.inc[i]} · ${span} · ${verdict}`;
   }
   let how = running ? "running" : "finished";
   if (b.abortAt[i] <= now) {
-    how = `wasted: aborted at ${formatDuration(b.abortAt[i])}, its read of ${keyLabel(result, b.key[i])} was stale (${writer(b.other[i])} wrote it)`;
+    const key = keyLabel(result, b.key[i]);
+    const why = runNames(result).adds?.(tx, b.key[i])
+      ? `the total its add to ${key} was checked against moved${b.other[i] >= 0 ? ` (latest add: ${writer(b.other[i])})` : ""}`
+      : `its read of ${key} was stale (${writer(b.other[i])} wrote it)`;
+    how = `wasted: aborted at ${formatDuration(b.abortAt[i])}, ${why}`;
   } else if (!running && b.ended[i] === BarEnd.Suspended) {
     how = `suspended: read ${keyLabel(result, b.key[i])}, which ${writer(b.other[i])} had not finished writing`;
   }

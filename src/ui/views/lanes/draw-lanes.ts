@@ -1,6 +1,6 @@
 /**
  * Canvas drawing of the worker lanes up to the playhead: execution bars (blue; red hatched once aborted,
- * amber when suspended), thin validation bars (green; red when they found a stale read), amber dashes where
+ * amber when suspended), thin validation bars (green; red when they failed), amber dashes where
  * a lane sits idle because every transaction left waits for a lock, batch and round
  * boundaries, the playhead, a time axis and each lane's utilization so far. Bars closer than a pixel merge,
  * so a 10,000-transaction run costs about one rectangle per pixel column per lane.

@@ -130,7 +130,7 @@ const lanes: Item[] = [
       </Swatch>
     ),
     label: "validation (thin)",
-    note: "green: reads still hold; red: a stale read",
+    note: "green: reads still hold; red: a stale read, or an aggregator add whose limit check moved",
   },
   {
     icon: (
