@@ -79,6 +79,7 @@ describe("txlanes block", () => {
     const report = JSON.parse(r.out);
     expect(report.block).toMatchObject({ number: 19807137, txs: 712, exact: 641, conservative: 71 });
     expect(report.costNote).toMatch(/gas limit/);
+    expect(report.block.gasUsed).toBeLessThan(report.block.gasLimitTotal);
     expect(report.clock).toBe("simulated");
     expect(report.hottestContracts[0]).toMatchObject({ txs: 571, exact: 571 });
     const [row] = report.schedulers;
@@ -96,6 +97,8 @@ describe("txlanes block", () => {
     expect(r.out).toContain("259: 31 eth-transfer, 43 erc20-transfer, 12 erc20-approve, 173 call");
     expect(r.out).toMatch(/259 txs, 259 writing\s+eth\[fee recipient 0x7777…64c8\]/);
     expect(r.out).toContain("not the gas it used");
+    // The header's gasUsed (0x1ca2629) against the limits the clock charges.
+    expect(r.out).toMatch(/gas in limits against 30,025,257 used \(limits \d\.\d\dx use\)/);
     for (const s of SAFE_SCHEDULERS)
       expect(r.out).toMatch(new RegExp(`${s}\\s+\\S+x\\s+\\S+x.*= sequential ✓`));
   });

@@ -17,7 +17,7 @@ import {
 } from "../engine/scenario/scenario";
 import { simulate } from "../runtime/simulate";
 import { parseFlags } from "./flags";
-import { fixed, int, table } from "./format";
+import { fixed, int, table, usedNote } from "./format";
 
 /** `txlanes block FILE.json`: a real Ethereum block as a workload, run by every scheduler in both fee modes. */
 
@@ -170,6 +170,7 @@ function jsonReport(args: BlockArgs, infos: Record<FeeMode, EthBlockInfo>, repor
       exact: info.exact,
       conservative: info.conservative,
       gasLimitTotal: info.gasLimitTotal,
+      gasUsed: info.gasUsed,
       ethUnitWei: `1e${info.ethShift}`,
       tokens: info.tokens,
     },
@@ -205,7 +206,7 @@ function textReport(
       "read/write sets",
       `${int(info.exact)} exact, ${int(info.conservative)} conservative (a call that is not an ERC-20 transfer, transferFrom or approve reads and writes the whole called contract)`,
     ],
-    ["cost", `${int(info.gasLimitTotal)} gas in all; ${GAS_LIMIT_NOTE}`],
+    ["cost", `${int(info.gasLimitTotal)} gas in limits${usedNote(info)}; ${GAS_LIMIT_NOTE}`],
     [
       "units",
       `ETH in units of 10^${info.ethShift} wei${info.ethShift === 9 ? " (gwei)" : ""}; ${info.tokens.length} tokens, each scaled by a power of ten so every amount is an exact float64 integer`,

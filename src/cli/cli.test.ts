@@ -64,6 +64,15 @@ describe("txlanes run", () => {
     expect(cli("run", "--txs", "20", "--mix", "vote=1", "--aggregators").out).toContain("· aggregators ·");
   });
 
+  it("a mainnet block says its cost is gas limits and how far they overstate the header's gasUsed", () => {
+    const r = cli("run", "eth-more-workers");
+    expect(r.code).toBe(0);
+    // Block 12965000: 259 transactions, gasUsed 0x1ca2629.
+    expect(r.out).toMatch(
+      /Ethereum mainnet block 12965000 .* gas in limits against 30,025,257 used \(limits \d\.\d\dx use\); cost = each transaction's gas limit/,
+    );
+  });
+
   it("prints an aligned table by default", () => {
     const r = cli("run", "mod3mod4", "--scheduler", "batched");
     expect(r.code).toBe(0);

@@ -2,7 +2,7 @@ import { BOUND_LABEL } from "../engine/analysis/critical-path";
 import { runNames } from "../engine/analysis/explain";
 import type { Metrics } from "../engine/analysis/metrics";
 import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsafe";
-import { GAS_LIMIT_NOTE } from "../engine/ethereum/import";
+import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../engine/ethereum/import";
 import type { RunResult } from "../engine/run-result";
 import { CONTRACT_KINDS, isUnsafe } from "../engine/scenario/scenario";
 
@@ -27,12 +27,18 @@ export function table(rows: readonly (readonly [string, string])[]): string {
   return rows.map(([label, value]) => `  ${label.padEnd(w)}   ${value}`).join("\n");
 }
 
+/** How far the limits the clock charges overstate the gas the block used (the header's gasUsed). */
+export function usedNote(info: EthBlockInfo): string {
+  if (info.gasUsed === null) return "";
+  return ` against ${int(info.gasUsed)} used (limits ${fixed(info.gasLimitTotal / info.gasUsed, 2)}x use)`;
+}
+
 function describeBlock(run: RunResult): string {
   const s = run.scenario;
   const n = int(run.block.n);
   if (run.eth) {
     const e = run.eth;
-    return `${n} txs · Ethereum mainnet block ${e.number} · ${int(e.exact)} exact, ${int(e.conservative)} conservative · fees ${e.feeMode} · ${GAS_LIMIT_NOTE}`;
+    return `${n} txs · Ethereum mainnet block ${e.number} · ${int(e.exact)} exact, ${int(e.conservative)} conservative · fees ${e.feeMode} · ${int(e.gasLimitTotal)} gas in limits${usedNote(e)}; ${GAS_LIMIT_NOTE}`;
   }
   if (s.source === "mod3mod4") return `${n} txs · teaching block (tx j reads M[j mod 3], writes M[j mod 4])`;
   const total = CONTRACT_KINDS.reduce((a, k) => a + s.mix[k], 0);
