@@ -1,7 +1,8 @@
 /**
  * Places the graph's nodes from block order alone: x = column (level or batch), y = lane, shards grouped.
  * Transactions sharing a (column, lane) cell fill it column by column in block order. The pitch (node
- * spacing) is the largest that fits the panel, so the layout is instant, stable and never overlaps.
+ * spacing) is the largest that fits the panel, so the layout is instant, stable and never overlaps; spare
+ * width spreads the columns.
  */
 import type { GraphView } from "../../../app/viewport";
 import type { GraphModel } from "./graph-model";
@@ -78,14 +79,16 @@ export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = nu
   const subCols = Int32Array.from(cap, (k) => Math.max(1, Math.ceil(k / rows)));
   let usedCols = gapCols * Math.max(0, columns - 1);
   for (let c = 0; c < columns; c++) usedCols += subCols[c];
-  // Centre the drawing when it is narrower than the panel.
-  let x0 = box.left + Math.max(0, (box.width - usedCols * pitch) / 2);
+  // When the nodes leave width over (a short panel caps the pitch), the columns spread across it, each
+  // centred in an equal share of the spare width, so the levels stay apart instead of huddling mid-panel.
+  const spread = Math.max(0, box.width - usedCols * pitch) / columns;
+  let x0 = box.left + spread / 2;
   const colLeft = new Float32Array(columns);
   const colRight = new Float32Array(columns);
   for (let c = 0; c < columns; c++) {
     colLeft[c] = x0;
     colRight[c] = x0 + subCols[c] * pitch;
-    x0 = colRight[c] + gapCols * pitch;
+    x0 = colRight[c] + gapCols * pitch + spread;
   }
   const laneTop = new Float32Array(lanes);
   const laneBottom = new Float32Array(lanes);
