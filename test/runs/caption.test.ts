@@ -4,6 +4,7 @@ import { runNames } from "../../src/engine/analysis/explain";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
 import { Ev, MsgKind } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
+import { nftMintRight } from "./nft-mint-right";
 
 function captionRun(over: Partial<Scenario>): CaptionRun & { end: number } {
   const s: Scenario = { ...DEFAULT_SCENARIO, ...over };
@@ -95,15 +96,7 @@ describe("momentCaption on the teaching block (8 txs, 4 workers, Block-STM)", ()
 
 describe("momentCaption on other runs", () => {
   it("an aggregator's add: validation finds the total it was checked against has moved, not a stale read", () => {
-    // The nft-mint preset's right side: one collection capped at 620; tx 620's add aborts after tx 619's.
-    const mints = captionRun({
-      seed: 3,
-      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
-      collections: 1,
-      accounts: 10_000,
-      locality: 0,
-      aggregators: true,
-    });
+    const mints = captionRun(nftMintRight());
     expect(momentCaption(mints, timeOf(mints, Ev.ValidateStart, 620))).toMatch(
       /^Worker \d+ validates tx 620, which decided whether its add to minted\[0\] fits the limit from a total that earlier transactions' adds \(the latest by tx 619\) have since moved across it, so tx 620 will abort\.$/,
     );

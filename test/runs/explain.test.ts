@@ -12,6 +12,7 @@ import { MVMemory } from "../../src/engine/schedulers/blockstm/mvmemory";
 import { EventLog } from "../../src/engine/trace/eventlog";
 import { Ev } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
+import { nftMintRight } from "./nft-mint-right";
 
 const names: Names = { tx: (t) => `tx ${t}`, key: (k) => `balance[${k}]` };
 
@@ -160,16 +161,7 @@ describe("abortFacts on hand-made logs (tx 2 reads balance[7]; tx 1 writes it)",
 
 describe("an aggregator's add that no longer fits (or no longer fails) its limit", () => {
   it("says the total it decided on moved across the limit, naming the latest add below it", () => {
-    // 1,000 mints from one collection capped at 620 (the nft-mint preset's right side).
-    const run = simulate({
-      ...DEFAULT_SCENARIO,
-      seed: 3,
-      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
-      collections: 1,
-      accounts: 10_000,
-      locality: 0,
-      aggregators: true,
-    });
+    const run = simulate(nftMintRight());
     const i = run.log.kind.indexOf(Ev.Abort);
     expect([run.log.tx[i], run.log.other[i]]).toEqual([620, 619]);
     expect(explainAbort(run.log, i, runNames(run))).toBe(

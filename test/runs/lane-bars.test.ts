@@ -11,6 +11,7 @@ import { loadBlock } from "../../src/runtime/block-source";
 import { simulate } from "../../src/runtime/simulate";
 import { describeBar } from "../../src/ui/views/lanes/describe-bar";
 import { BarEnd, BarKind, barAt, buildLaneBars } from "../../src/ui/views/lanes/lane-bars";
+import { nftMintRight } from "./nft-mint-right";
 
 const run = (over: Partial<Scenario>) =>
   simulate({ ...DEFAULT_SCENARIO, txs: 300, accounts: 40, skew: 1, workers: 4, ...over });
@@ -89,16 +90,7 @@ describe("buildLaneBars", () => {
   });
 
   it("says an aggregator's wasted add was checked against a total that moved, not that it read a stale value", () => {
-    // The nft-mint preset's right side: tx 620's add to the capped counter aborts after tx 619's.
-    const r2 = simulate({
-      ...DEFAULT_SCENARIO,
-      seed: 3,
-      mix: { transfer: 0, swap: 0, mint: 1, vote: 0, ship: 0 },
-      collections: 1,
-      accounts: 10_000,
-      locality: 0,
-      aggregators: true,
-    });
+    const r2 = simulate(nftMintRight());
     const b2 = buildLaneBars(r2.log, r2.lanes, 1);
     const i = b2.tx.findIndex((t, k) => t === 620 && b2.abortAt[k] < Number.POSITIVE_INFINITY);
     const lane = b2.laneStart.findIndex((s, l) => i >= s && i < b2.laneStart[l + 1]);
