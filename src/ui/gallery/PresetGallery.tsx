@@ -2,8 +2,7 @@
 import type { MouseEvent } from "react";
 import { openPreset } from "../../app/page";
 import { PRESETS, type Preset, presetLink } from "../../engine/scenario/presets";
-import { useEscape } from "../use-escape";
-import { CloseButton } from "./CloseButton";
+import { Dialog } from "../dialog";
 import { presetTags } from "./preset-tags";
 
 function href(p: Preset): string {
@@ -12,7 +11,6 @@ function href(p: Preset): string {
 }
 
 export function PresetGallery({ onClose }: { onClose: () => void }) {
-  useEscape(onClose);
   const pick = (p: Preset) => (e: MouseEvent) => {
     // A plain click opens it here; a modified click (new tab) follows the link.
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -21,32 +19,31 @@ export function PresetGallery({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <div className="gallery-backdrop">
-      <section className="gallery" role="dialog" aria-modal="true" aria-label="Presets" data-testid="gallery">
-        <header>
-          <h2>Presets</h2>
-          <p>Each one is a link: a scenario, a one-line lesson and chapters for a talk.</p>
-          <CloseButton onClose={onClose} />
-        </header>
-        <ol>
-          {PRESETS.map((p, i) => (
-            <li key={p.id}>
-              <a href={href(p)} onClick={pick(p)} data-testid={`preset-${p.id}`}>
-                <span className="preset-title">
-                  {i < 9 && <kbd title={`Key ${i + 1}`}>{i + 1}</kbd>}
-                  {p.title}
-                </span>
-                <span className="preset-lesson">{p.lesson}</span>
-                <span className="preset-tags">
-                  {presetTags(p).map((t) => (
-                    <span key={t}>{t}</span>
-                  ))}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
+    <Dialog
+      title="Presets"
+      intro="Each one is a link: a scenario, a one-line lesson and chapters for a talk."
+      className="presets"
+      testId="gallery"
+      onClose={onClose}
+    >
+      <ol>
+        {PRESETS.map((p, i) => (
+          <li key={p.id}>
+            <a href={href(p)} onClick={pick(p)} data-testid={`preset-${p.id}`}>
+              <span className="preset-title">
+                {i < 9 && <kbd title={`Key ${i + 1}`}>{i + 1}</kbd>}
+                {p.title}
+              </span>
+              <span className="preset-lesson">{p.lesson}</span>
+              <span className="preset-tags">
+                {presetTags(p).map((t) => (
+                  <span key={t}>{t}</span>
+                ))}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ol>
+    </Dialog>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import { useStore } from "zustand";
 import { linkView, moveChapter, useViewport } from "../../app/page";
 import { findPreset } from "../../engine/scenario/presets";
-import { CloseButton } from "../gallery/CloseButton";
+import { CloseButton } from "../dialog";
 import { KEY_HELP } from "../playback/keys";
 import { HELP_PANEL, runTalkAction, TALK_PANEL } from "./talk-actions";
 import "./talk.css";
