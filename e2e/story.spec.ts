@@ -62,7 +62,8 @@ test("Start here opens the story; Continue goes through every step, each saying 
   await expect(card(page).getByRole("heading")).toBeFocused();
   for (let n = 1; n <= STORY.length; n++) {
     await atStep(page, n);
-    await expect(paramsOf(page).get("story")).toBe(String(n));
+    // The address bar is written after the step's run is shown (throttled): wait for it, not read it once.
+    await expect.poll(() => paramsOf(page).get("story")).toBe(String(n));
     const e = expected[n - 1];
     const said = e.text.join(" ");
     // The figures the page shows for the same run are the ones the step states.
@@ -94,7 +95,7 @@ test("Start here opens the story; Continue goes through every step, each saying 
   }
   // Past the last step the story closes; the last run stays on screen.
   await expect(card(page)).toHaveCount(0);
-  await expect(paramsOf(page).get("story")).toBeNull();
+  await expect.poll(() => paramsOf(page).get("story")).toBeNull();
   await expect(page.getByTestId("run-summary")).toContainText("Ethereum block 19,606,599");
 });
 

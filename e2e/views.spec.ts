@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { runsOnShards, SCHEDULERS } from "../src/engine/scenario/scenario";
+import { SWEEP_VALUES } from "../src/runtime/sweep";
 import { expect, test } from "./fixtures";
 import { runScenario } from "./view-helpers";
 
@@ -23,10 +24,17 @@ async function expectViews(page: Page, opts: { shards: number; txs: number }): P
   await expect(page.getByTestId("inspector")).toBeVisible();
   await expect(page.getByTestId("legend").locator("svg.legend-icon").first()).toBeVisible();
 
-  // The sweep fills the chart in the background: a line for every scheduler that runs these shards, the
-  // ideal's line, and the marker of this run.
+  // The sweep waits below the fold until its chart is scrolled to, then fills the chart in the background:
+  // a line for every scheduler that runs these shards, the ideal's line, and the marker of this run.
   const lines = SCHEDULERS.filter((x) => runsOnShards(x, opts.shards)).length + 1;
   const chart = page.getByTestId("contention");
+  const runs = SWEEP_VALUES.skew.length * (lines - 1);
+  await expect(chart.getByTestId("contention-waiting")).toHaveText(
+    `The ${runs} runs start when this chart is on screen.`,
+  );
+  await expect(chart.locator("path.ct-line")).toHaveCount(0);
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.getByTestId("contention-waiting")).toHaveCount(0);
   await expect(chart.locator("path.ct-line")).toHaveCount(lines, { timeout: 60_000 });
   await expect(chart.getByTestId("contention-progress")).toHaveCount(0, { timeout: 60_000 });
   await expect(chart.getByTestId("contention-summary")).toHaveText(/Block-STM reaches [\d.]+×/);

@@ -4,8 +4,9 @@ import { useStore } from "zustand";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { ComparePoint } from "../runtime/block-compare";
 import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
+import { sweepKey } from "./controller";
 import { controller } from "./page";
-import { type JobState, jobRunning } from "./point-jobs";
+import { jobRunning } from "./point-jobs";
 
 export type { ComparePoint, SweepAxis, SweepPoint };
 
@@ -13,22 +14,29 @@ export interface SweepState {
   readonly plan: SweepPlan;
   readonly points: readonly SweepPoint[];
   readonly running: boolean;
+  /** Not started: the chart is off screen (a sweep costs some twenty runs of the block). */
+  readonly waiting: boolean;
   readonly error: string | null;
 }
 
-const noPoints = <P>(s: JobState<P>, key: string): readonly P[] => (s.key === key ? s.points : []);
-
-/** The contention sweep of a scenario along `axis`, computed in the background point by point. */
-export function useSweep(scenario: Scenario, axis: SweepAxis): SweepState {
+/**
+ * The contention sweep of a scenario along `axis`, computed in the background point by point once its
+ * chart is `onScreen`: the chart sits below the fold, and a sweep off screen would take the cores from the
+ * run the page shows (and from a live run's measurement) after every change of a knob.
+ */
+export function useSweep(scenario: Scenario, axis: SweepAxis, onScreen: boolean): SweepState {
   const plan = useMemo(() => sweepPlan(scenario, axis), [scenario, axis]);
   const job = useStore(controller.sweeps.store);
-  useEffect(() => controller.wantSweep(scenario, axis), [scenario, axis]);
+  useEffect(() => {
+    if (onScreen) controller.wantSweep(scenario, axis);
+  }, [scenario, axis, onScreen]);
   useEffect(() => () => controller.sweeps.release(), []);
-  const current = job.total === plan.tasks.length && job.key !== "";
+  const current = job.key === sweepKey(scenario, axis);
   return {
     plan,
-    points: current ? noPoints(job, job.key) : [],
+    points: current ? job.points : [],
     running: !current || jobRunning(job),
+    waiting: !current && !onScreen,
     error: current ? job.error : null,
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { type SweepAxis, useSweep } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
 import { formatInt, formatTimes } from "../../format";
+import { useOnScreen } from "../use-on-screen";
 import { useWidth } from "../use-width";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";
 import { mostContended, SERIES, SERIES_ORDER, type SeriesStyle, seriesOf } from "./series";
@@ -46,7 +47,8 @@ function markerOf(run: ShownRun, axis: SweepAxis): { marker: ContentionData["mar
 /** Speedup over sequential against contention for every scheduler, computed in the background. */
 export function ContentionChart({ run }: { run: ShownRun }) {
   const [axis, setAxis] = useState<SweepAxis>("skew");
-  const sweep = useSweep(run.scenario, axis);
+  const [sectionRef, onScreen] = useOnScreen<HTMLElement>();
+  const sweep = useSweep(run.scenario, axis, onScreen);
   const svgRef = useRef<SVGSVGElement>(null);
   const [boxRef, width] = useWidth<HTMLDivElement>();
   const series = seriesOf(sweep.points);
@@ -64,7 +66,12 @@ export function ContentionChart({ run }: { run: ShownRun }) {
   const worst = sweep.running ? null : mostContended(sweep.points, axis);
   const where = axis === "skew" ? `skew ${worst?.value}` : `${formatInt(worst?.value ?? 0)} accounts`;
   return (
-    <section className="side-card contention" aria-labelledby="ct-title" data-testid="contention">
+    <section
+      ref={sectionRef}
+      className="side-card contention"
+      aria-labelledby="ct-title"
+      data-testid="contention"
+    >
       <h2 id="ct-title" className="side-title">
         Speedup under contention
       </h2>
@@ -97,7 +104,12 @@ export function ContentionChart({ run }: { run: ShownRun }) {
           </li>
         </ul>
         <figcaption>
-          {sweep.running && (
+          {sweep.waiting && (
+            <span className="ct-progress" data-testid="contention-waiting">
+              The {total} runs start when this chart is on screen.{" "}
+            </span>
+          )}
+          {sweep.running && !sweep.waiting && (
             <span className="ct-progress" data-testid="contention-progress">
               <progress max={total} value={sweep.points.length} aria-label="Sweep progress" /> Computing{" "}
               {sweep.points.length} of {total} runs…
