@@ -109,6 +109,8 @@ export const USAGE = [
   "usage: npm run cli -- run [PRESET|FILE.json] [options]",
   "       npm run cli -- block FILE.json [options]   (a real Ethereum block; see block --help)",
   "       npm run cli -- presets                     (list the presets: id, title, lesson)",
+  "       npm run cli -- calibrate [--runs N] [--json] (measure the clock's cost fields on this machine)",
+  "       npm run cli -- bench-sweep                 (Block-STM on the paper's p2p sweep, virtual clock)",
   "",
   line("PRESET", "a preset id from `presets`, or default   (or a scenario JSON file)"),
   ...Object.entries(SCENARIO_FLAGS).map(([flag, f]) => line(`--${flag} ${f.arg}`.trimEnd(), f.about)),

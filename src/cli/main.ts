@@ -1,11 +1,15 @@
 import { HINT, parseArgs, USAGE } from "./args";
+import { benchSweepCommand } from "./bench-sweep";
 import { blockCommand } from "./block";
+import { calibrateCommand } from "./calibrate";
 import { presetsCommand } from "./presets";
 import { EXIT_FAILED, EXIT_USAGE, runCommand } from "./run";
 import { runLiveCommand } from "./run-live";
 
 function command(argv: readonly string[]): number | Promise<number> {
   if (argv[0] === "block") return blockCommand(argv.slice(1));
+  if (argv[0] === "bench-sweep") return benchSweepCommand();
+  if (argv[0] === "calibrate") return calibrateCommand(argv.slice(1));
   if (argv[0] === "presets") return presetsCommand(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {

@@ -21,6 +21,14 @@ export class Arena {
     return new Arena(buffer, init);
   }
 
+  /**
+   * One thread steps every worker (the virtual driver): modelled costs pass on the virtual clock. On shared
+   * memory real workers pay them in real time instead.
+   */
+  get oneThread(): boolean {
+    return this.buffer === null;
+  }
+
   private take(bytes: number): number {
     const at = this.bytes;
     this.bytes += Math.ceil(bytes / 8) * 8;

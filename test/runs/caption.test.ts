@@ -72,7 +72,7 @@ describe("momentCaption on the teaching block (8 txs, 4 workers, Block-STM)", ()
 
   it("at tx 3's validation, says the read went stale and that tx 3 will abort", () => {
     expect(momentCaption(run, timeOf(run, Ev.ValidateStart, 3))).toBe(
-      "Worker 3 validates tx 3, which read M[0] before tx 0, earlier in the block, wrote it, so tx 3 will abort.",
+      "Worker 0 validates tx 3, which read M[0] before tx 0, earlier in the block, wrote it, so tx 3 will abort.",
     );
   });
 

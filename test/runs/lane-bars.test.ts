@@ -67,12 +67,14 @@ describe("buildLaneBars", () => {
   });
 
   it("prefers a bar of the kind the pointer's band asks for", () => {
-    // A validation right after an execution on the same lane: with slack both are in reach.
+    // A validation right after an execution on the same lane: midway between them, with slack both are in
+    // reach (between them the worker commits and claims).
     const l = 0;
     for (let i = b.laneStart[l] + 1; i < b.laneStart[l + 1]; i++) {
       if (b.kind[i] !== BarKind.Validate || b.kind[i - 1] !== BarKind.Execute) continue;
-      const t = b.start[i];
-      const slack = 0.5;
+      const gap = b.start[i] - b.end[i - 1];
+      const t = b.end[i - 1] + gap / 2;
+      const slack = gap / 2 + 0.5;
       expect(barAt(b, l, t, end, slack, BarKind.Execute)).toBe(i - 1);
       expect(barAt(b, l, t, end, slack, BarKind.Validate)).toBe(i);
       return;

@@ -160,8 +160,12 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
     return [...MOD3MOD4, m.txs, m.lanes, starts.length, abort.tx, abort.other, 0];
   },
   "independent-transfers": ({ run, m }) => {
-    expect(m.speedup).toBeGreaterThanOrEqual(0.7 * 16);
     expect(m.reExecutions).toBeLessThan(0.02 * m.txs);
+    // Without Block-STM's own work the same run gets 70% of the ideal or more; that work costs a sixth.
+    const free = { ...run.scenario.cost, mvReadUs: 0, mvWriteUs: 0, validateUsPerRead: 0, commitUs: 0 };
+    const bare = computeMetrics(simulate({ ...run.scenario, cost: free }));
+    expect(bare.speedup).toBeGreaterThanOrEqual(0.7 * 16);
+    expect(Math.round(1 / (1 - m.speedup / bare.speedup))).toBe(6);
     const { deepest } = runPathCause(run);
     return [
       m.txs,
@@ -229,16 +233,38 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
     const wrote = new Set<string>();
     for (let i = 0; i < log.length; i++)
       if (log.kind[i] === Ev.ExecEnd && log.other[i] === 1) wrote.add(`${log.tx[i]}/${log.inc[i]}`);
+    // Which transactions were aborted, and not yet executed again, at each point of the log.
+    const rerunning = new Set<number>();
+    let assumedRoom = 0;
+    let metRerun = 0;
     for (let i = 0; i < log.length; i++) {
+      if (log.kind[i] === Ev.ExecEnd) rerunning.delete(log.tx[i]);
       if (log.kind[i] !== Ev.Abort) continue;
       expect(keyName(r.run.block.keys, log.key[i])).toBe("minted[0]");
-      expect(wrote.has(`${log.tx[i]}/${log.inc[i]}`)).toBe(true);
+      // An abort either undoes a mint that assumed room under the cap, or one that found none, whose
+      // validation met the ESTIMATE of a mint below it being re-executed.
+      if (wrote.has(`${log.tx[i]}/${log.inc[i]}`)) assumedRoom++;
+      else {
+        expect(rerunning.has(log.other[i])).toBe(true);
+        metRerun++;
+      }
+      rerunning.add(log.tx[i]);
       aborted.add(log.tx[i]);
     }
     expect(aborted.size).toBeGreaterThan(0);
     for (const t of aborted) expect(revert[t]).toBe(Revert.SoldOut);
     for (const t of aborted) expect(t).toBeLessThan(cap + r.m.lanes);
-    return [l.m.txs, cap, l.m.speedup.toFixed(2), r.m.speedup.toFixed(2), r.m.lanes, aborted.size, soldOut];
+    return [
+      l.m.txs,
+      cap,
+      l.m.speedup.toFixed(2),
+      r.m.speedup.toFixed(2),
+      r.m.lanes,
+      aborted.size,
+      assumedRoom,
+      metRerun,
+      soldOut,
+    ];
   },
   "dao-vote": (l, r) => {
     if (!r) throw new Error("compare side expected");
@@ -312,8 +338,18 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
     const eth = l.run.eth!;
     expect([eth.txs, eth.exact]).toEqual([724, 689]);
     expect(r?.m.aborts).toBe(0);
-    expect(Math.abs(l.m.speedup - (r?.m.speedup ?? 0))).toBeLessThan(0.1 * l.m.speedup);
-    return [eth.txs, eth.exact, mGas(eth.gasLimitTotal), mGas(eth.gasUsed!)];
+    if (!r) throw new Error("compare side expected");
+    // A little better: ahead of Block-STM, by less than a fifth.
+    expect(r.m.speedup).toBeGreaterThan(l.m.speedup);
+    expect(r.m.speedup).toBeLessThan(1.2 * l.m.speedup);
+    return [
+      eth.txs,
+      eth.exact,
+      mGas(eth.gasLimitTotal),
+      mGas(eth.gasUsed!),
+      r.m.speedup.toFixed(2),
+      l.m.speedup.toFixed(2),
+    ];
   },
   "eth-router-calls": ({ run, m }) => {
     const eth = run.eth!;
@@ -351,8 +387,8 @@ const CLAIMS: Record<string, (l: Side, r: Side | undefined) => Figures> = {
   "access-lists-two-accounts": (l, r) => {
     if (!r) throw new Error("compare side expected");
     expect([l.run.block.n, l.run.scenario.accounts, l.m.lanes]).toEqual([100, 2, 8]);
-    expect(r.m.speedup.toFixed(2)).toBe("0.97");
-    expect(l.m.speedup.toFixed(2)).toBe("7.23");
+    expect(r.m.speedup.toFixed(2)).toBe("0.85");
+    expect(l.m.speedup.toFixed(2)).toBe("6.97");
     expect(r.m.levels).toBe(100);
     expect(l.m.bound).toBe("longest-transaction");
     const size = listSize(l.run.block.accessList!);

@@ -60,8 +60,8 @@ describe("txDetails on the teaching block (8 txs, 4 workers, Block-STM)", () => 
     const ex = txDetails(r, 3).executions;
     expect(ex.map((e) => [e.incarnation, e.lane, e.outcome])).toEqual([
       [1, 3, "aborted"],
-      // Worker 3's own validation aborts it and hands it straight back to worker 3.
-      [2, 3, "committed"],
+      // Worker 0's validation aborts it and hands it straight back to worker 0.
+      [2, 0, "committed"],
     ]);
     expect(ex[0].note).toBe("read M[0] before tx 0, earlier in the block, wrote it");
     // Worker 3 first took tx 0's validation slot (not ready: nothing) and then tx 3: two claims.

@@ -48,6 +48,9 @@ export const COST_RANGES: Readonly<Record<keyof CostModel, Range>> = {
   gasPerUs: real(100, 10_000_000),
   validateUsPerRead: real(0, 100, "µs"),
   taskUs: real(0, 100, "µs"),
+  mvReadUs: real(0, 100, "µs"),
+  mvWriteUs: real(0, 100, "µs"),
+  commitUs: real(0, 100, "µs"),
   msgUs: real(0, 1_000_000, "µs"),
   work: real(0, 100),
 };

@@ -45,13 +45,24 @@ export type CrossShardName = (typeof CROSS_SHARD)[number];
 /** Relative weights of the contract kinds (need not sum to 1; at least one must be > 0). */
 export type Mix = Record<ContractKindName, number>;
 
+/**
+ * What the virtual clock charges (microseconds). Contract execution is the modelled part (gasPerUs); the
+ * scheduler's own work is measured: `npm run cli -- calibrate` times the engine's code for each of those
+ * fields on the live pool (README: Calibration).
+ */
 export interface CostModel {
   /** Gas executed per microsecond on one core: 7,000 makes a 21,000-gas transfer cost 3 us. */
   gasPerUs: number;
-  /** Validating one read of the read set (virtual clock). */
+  /** Validating one read of the read set: validation tasks, Block-STM's commit-time check, a list's check. */
   validateUsPerRead: number;
-  /** Taking a task from the scheduler, per task (virtual clock). */
+  /** Taking a task from the scheduler, per task; also each hand-off (a lock granted, a batch opened). */
   taskUs: number;
+  /** Block-STM: one read through multi-version memory, beyond what its gas covers. */
+  mvReadUs: number;
+  /** Block-STM: publishing one write into multi-version memory (with the read set it came from). */
+  mvWriteUs: number;
+  /** Block-STM: one in-order commit under the commit lock, besides its validation. */
+  commitUs: number;
   /** One-way latency of a cross-shard message (virtual clock). */
   msgUs: number;
   /** Live runs: real work burned per unit of modelled cost (1 = calibrated to gasPerUs; 0 = raw engine speed). */
@@ -109,8 +120,11 @@ export interface Scenario {
 
 export const DEFAULT_COST: CostModel = {
   gasPerUs: 7000,
-  validateUsPerRead: 0.05,
-  taskUs: 0.1,
+  validateUsPerRead: 0.0791,
+  taskUs: 0.0563,
+  mvReadUs: 0.0693,
+  mvWriteUs: 0.151,
+  commitUs: 0.0505,
   msgUs: 20,
   work: 1,
 };

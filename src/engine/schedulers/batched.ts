@@ -16,7 +16,9 @@ import type { Units } from "./units";
  * Level batches with a barrier between them: each unit goes into the first batch after every earlier unit
  * it conflicts with (declaredBatches); workers claim units of the current batch and run them on the state
  * itself, and the last one to finish a batch commits it and opens the next. No unit of batch b + 1 starts
- * before every unit of batch b has ended, even one it does not conflict with.
+ * before every unit of batch b has ended, even one it does not conflict with. On the virtual clock opening
+ * the next batch is one more operation on a shared word (`taskUs`) by the last worker, and the waiting
+ * workers take the new batch's units only once it is open.
  */
 export class BatchedExecutor implements Executor {
   readonly output: Float64Array;
@@ -24,6 +26,10 @@ export class BatchedExecutor implements Executor {
   private readonly batchStart: number[] = [0];
   private readonly cost: Float64Array;
   private readonly claimUs: number;
+  /** What opening a batch costs on the virtual clock (nothing live: real time passes instead). */
+  private readonly barrierUs: number;
+  /** Virtual clock: when the current batch opened. */
+  private openAt = 0;
   private readonly views: DirectViews;
   /** The batch each worker's current unit belongs to. */
   private readonly batchOf: number[] = [];
@@ -47,6 +53,7 @@ export class BatchedExecutor implements Executor {
     this.views = new DirectViews(state, access.maxKeys);
     this.cost = unitCosts(block, units, costModel);
     this.claimUs = claimUs(costModel);
+    this.barrierUs = arena.oneThread ? this.claimUs : 0;
     const n = units.n;
     const batchOf = declaredBatches(access, n);
     const count: number[] = [];
@@ -73,6 +80,7 @@ export class BatchedExecutor implements Executor {
   claim(w: number, now: number): number {
     const b = Atomics.load(this.batch, 0);
     if (b >= this.batches) return DONE;
+    if (now < this.openAt) return IDLE;
     const opened = Atomics.load(this.opened, 0);
     if (opened < b && Atomics.compareExchange(this.opened, 0, opened, b) === opened) {
       const first = this.units.tx[this.order[this.batchStart[b]]];
@@ -111,7 +119,12 @@ export class BatchedExecutor implements Executor {
     }
     this.sink.emit(now, lane, Ev.BatchEnd, this.units.tx[this.order[this.batchStart[b]]], 0, -1, b);
     Atomics.store(this.batch, 0, b + 1);
-    return 0;
+    this.openAt = now + this.barrierUs;
+    return this.barrierUs;
+  }
+
+  wakeAt(): number {
+    return this.openAt;
   }
 
   finish(): void {

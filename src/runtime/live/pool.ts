@@ -1,4 +1,5 @@
 import type { Remote } from "comlink";
+import type { ProbeJob, ProbeResult } from "../calibrate/probes";
 import { CANCELLED, FAILED, type RunControl, T_BEAT, T_TX } from "./control";
 import type { PhaseJob, PhaseReport } from "./job";
 import { prefaulted } from "./share";
@@ -83,6 +84,18 @@ export class LivePool {
       }
     }
     return this.iters;
+  }
+
+  /** Runs one probe per thread (thread i gets jobs[i]), all at once; resolves with their results. */
+  async probe(jobs: readonly ProbeJob[]): Promise<ProbeResult[]> {
+    if (this.running) throw new Error("a live run is in progress on this pool");
+    // Keeps a Node process alive while it waits (worker threads may be unref'd).
+    const keep = setInterval(() => {}, 1000);
+    try {
+      return await Promise.all(jobs.map((job, i) => this.thread(i).api.probe(job)));
+    } finally {
+      clearInterval(keep);
+    }
   }
 
   /**

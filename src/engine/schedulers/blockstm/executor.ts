@@ -120,6 +120,10 @@ class WorkerSlot implements StateView {
  * dependencies) plus an in-order commit: unit i commits once every lower unit has committed and its read
  * set still validates, at which point its output can no longer change. COMMITTED is a status of its own,
  * which no later validation can undo.
+ *
+ * On the virtual clock it charges what the real code does besides the contract's gas: every
+ * multi-version read and write of an execution, every validation (the commit-time check included), and
+ * each commit, one worker at a time under the commit lock.
  */
 export class BlockStmExecutor implements Executor {
   readonly sched: Scheduler;
@@ -128,6 +132,9 @@ export class BlockStmExecutor implements Executor {
   private readonly access: UnitAccess;
   private readonly cost: Float64Array;
   private readonly claimUs: number;
+  private readonly oneThread: boolean;
+  /** Virtual clock: when the worker holding the commit lock is done with it. */
+  private commitFreeAt = 0;
   private readonly slots: WorkerSlot[] = [];
   private now = 0;
   private w = 0;
@@ -147,6 +154,7 @@ export class BlockStmExecutor implements Executor {
     this.output = arena.float64(units.n);
     this.cost = unitCosts(block, units, costModel);
     this.claimUs = claimUs(costModel);
+    this.oneThread = arena.oneThread;
     this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
   }
 
@@ -197,12 +205,18 @@ export class BlockStmExecutor implements Executor {
     const t = s.task;
     if (t.kind === EXECUTE) return this.execute(s);
     this.emit(Ev.ValidateStart, t.unit, t.inc, -1, -1);
-    return ticks(this.costModel.validateUsPerRead * Math.max(1, this.mv.readCount[t.unit]));
+    return this.validationUs(t.unit);
+  }
+
+  /** Validating unit u's last read set (at least one read's worth). */
+  private validationUs(u: number): number {
+    return ticks(this.costModel.validateUsPerRead * Math.max(1, this.mv.readCount[u]));
   }
 
   /** Runs the contract now, into the worker's buffers; publishing waits for complete(). */
   private execute(s: WorkerSlot): number {
     const u = s.task.unit;
+    const c = this.costModel;
     this.emit(Ev.ExecStart, u, s.task.inc, -1, -1);
     s.writes.n = 0;
     s.rn = 0;
@@ -211,13 +225,15 @@ export class BlockStmExecutor implements Executor {
     try {
       s.output = runUnit(this.block, this.units, u, s);
       if (s.output < 0) s.writes.n = 0;
-      return this.cost[u];
+      // Its gas, its reads through multi-version memory, and publishing its writes there.
+      return this.cost[u] + ticks(c.mvReadUs * s.rn + c.mvWriteUs * s.writes.n);
     } catch (e) {
       if (!(e instanceof Dependency)) throw e;
       s.suspended = e;
-      // Work up to the blocked read is spent: a share of the cost by how far through its keys it got.
+      // Work up to the blocked read is spent: a share of the gas by how far through its keys it got, and
+      // its reads, the blocked one included.
       const declared = this.access.start[u + 1] - this.access.start[u];
-      return ticks((this.cost[u] * (s.rn + 1)) / (declared + 1));
+      return ticks((this.cost[u] * (s.rn + 1)) / (declared + 1)) + ticks(c.mvReadUs * (s.rn + 1));
     }
   }
 
@@ -256,8 +272,7 @@ export class BlockStmExecutor implements Executor {
       this.sched.finishValidation(u, aborted, s.next);
     }
     t.kind = NO_TASK;
-    this.tryCommit();
-    return 0;
+    return this.tryCommit(now) - now;
   }
 
   private copyTask(to: Task, from: Task): void {
@@ -266,26 +281,43 @@ export class BlockStmExecutor implements Executor {
     to.inc = from.inc;
   }
 
-  /** Commits as many units as possible in block order (one worker at a time; the others move on). */
-  private tryCommit(): void {
+  /**
+   * Commits as many units as possible in block order, from time `now`, and returns when that work ends. A
+   * worker takes the commit lock only when the next unit to commit has executed; live, a worker that finds
+   * it held moves on (the holder's loop commits on); on the virtual clock, where the holder's loop ran at
+   * once, it waits its turn and commits what the holder could not have seen. Each commit validates the
+   * unit's reads once more (the commit-time check, paid also when it fails) and is logged when its work
+   * is done.
+   */
+  private tryCommit(now: number): number {
     const sched = this.sched;
-    if (!sched.tryLockCommit()) return;
     const n = this.units.n;
-    for (let u = sched.committed(); u < n; u++) {
+    const first = sched.committed();
+    if (first >= n || !sched.isExecuted(first) || !sched.tryLockCommit()) return now;
+    const c = this.costModel;
+    let at = this.oneThread ? Math.max(now, this.commitFreeAt) : now;
+    for (let u = first; u < n; u++) {
       const inc = sched.incarnation(u);
+      if (!sched.isExecuted(u)) break;
+      const stale = this.mv.validate(u) >= 0;
+      if (this.oneThread) at += this.validationUs(u);
       // The commit itself fails if a validation aborted this incarnation meanwhile (live workers race).
-      if (!sched.isExecuted(u) || this.mv.validate(u) >= 0 || !sched.commit(u, inc)) break;
+      if (stale || !sched.commit(u, inc)) break;
+      if (this.oneThread) at += ticks(c.commitUs);
+      this.now = at;
       if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
       this.emit(Ev.Commit, u, inc, -1, -1);
       sched.setCommitted(u + 1);
     }
     sched.unlockCommit();
+    this.commitFreeAt = at;
+    return at;
   }
 
   finish(now: number): void {
     this.now = now;
     this.w = 0;
-    this.tryCommit();
+    this.tryCommit(now);
     const left = this.units.n - this.sched.committed();
     if (left !== 0) throw new Error(`Block-STM ended with ${left} uncommitted units`);
   }

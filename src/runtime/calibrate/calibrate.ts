@@ -1,0 +1,88 @@
+import { Arena } from "../../engine/arena";
+import type { CostModel } from "../../engine/scenario/scenario";
+import { Scheduler } from "../../engine/schedulers/blockstm/scheduler";
+import type { LivePool } from "../live/pool";
+
+/** The cost fields taken from measurement (gasPerUs, msgUs and work are modelling choices: see the README). */
+export const MEASURED_FIELDS = [
+  "taskUs",
+  "mvReadUs",
+  "mvWriteUs",
+  "validateUsPerRead",
+  "commitUs",
+] as const satisfies readonly (keyof CostModel)[];
+export type MeasuredField = (typeof MEASURED_FIELDS)[number];
+
+/** One figure over the warm repetitions: its median and its range. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface Calibration {
+  /** Threads that took the index together (every thread of the pool). */
+  readonly threads: number;
+  readonly runs: number;
+  readonly fields: Readonly<Record<MeasuredField, Spread>>;
+  /** One index slot taken by one thread alone: what contention adds to taskUs. */
+  readonly taskUsAlone: Spread;
+}
+
+export function spreadOf(samples: readonly number[]): Spread {
+  const s = [...samples].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  const median = s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return { median, min: s[0], max: s[s.length - 1] };
+}
+
+/** `threads` threads take slots of one fresh shared scheduler at once; what one slot costs a thread (µs). */
+async function indexRound(pool: LivePool, threads: number, units: number): Promise<number> {
+  const sizing = Arena.local();
+  new Scheduler(units, sizing);
+  const arena = new SharedArrayBuffer(sizing.bytes);
+  new Scheduler(units, Arena.shared(arena, true));
+  const barrier = new SharedArrayBuffer(8);
+  const job = { probe: "index" as const, barrier, arena, units, threads };
+  const out = await pool.probe(Array.from({ length: threads }, () => job));
+  const perThread = out.map((r) => r.us / Math.max(1, r.ops));
+  return perThread.reduce((a, b) => a + b, 0) / perThread.length;
+}
+
+/**
+ * Measures the virtual clock's scheduler costs on this machine, on the live pool's threads: one warm-up,
+ * then `runs` repetitions of each probe. The index is timed with every thread of the pool taking it at
+ * once (so it needs two threads at least) and with one thread alone.
+ */
+export async function calibrate(
+  pool: LivePool,
+  runs: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Calibration> {
+  const threads = pool.maxThreads;
+  if (threads < 2) throw new Error("calibration needs at least two threads (it measures contention)");
+  const units = 200_000;
+  const samples: Record<MeasuredField | "alone", number[]> = {
+    taskUs: [],
+    mvReadUs: [],
+    mvWriteUs: [],
+    validateUsPerRead: [],
+    commitUs: [],
+    alone: [],
+  };
+  for (let rep = 0; rep <= runs; rep++) {
+    const task = await indexRound(pool, threads, units);
+    const alone = await indexRound(pool, 1, units);
+    const [memory] = await pool.probe([{ probe: "memory" }]);
+    onProgress?.(rep + 1, runs + 1);
+    if (rep === 0) continue; // warm-up: the JIT compiles the probes
+    samples.taskUs.push(task);
+    samples.alone.push(alone);
+    for (const f of MEASURED_FIELDS) if (f !== "taskUs") samples[f].push(memory[f]);
+  }
+  const fields = Object.fromEntries(MEASURED_FIELDS.map((f) => [f, spreadOf(samples[f])])) as Record<
+    MeasuredField,
+    Spread
+  >;
+  return { threads, runs, fields, taskUsAlone: spreadOf(samples.alone) };
+}
