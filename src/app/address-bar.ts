@@ -6,7 +6,7 @@
 import type { Scenario } from "../engine/scenario/scenario";
 import type { Controller } from "./controller";
 import { bump } from "./counters";
-import { currentLink, readLink } from "./url-sync";
+import { readLink, shownLink } from "./url-sync";
 
 const WRITE_EVERY_MS = 300;
 
@@ -14,12 +14,7 @@ const WRITE_EVERY_MS = 300;
 export function linkHere(controller: Controller, atMoment: boolean): string | null {
   const shown = controller.runs.getState().shown;
   if (!shown) return null;
-  const link = currentLink(
-    shown.scenario,
-    controller.playback.getState(),
-    controller.linkView.getState(),
-    atMoment,
-  );
+  const link = shownLink(shown, controller.playback.getState(), controller.linkView.getState(), atMoment);
   return `${location.origin}${location.pathname}${link}`;
 }
 
@@ -51,7 +46,7 @@ export function bindAddressBar(controller: Controller): () => void {
     if (openTyped()) return;
     const shown = runs.getState().shown;
     if (!shown || controller.pendingView()) return;
-    const link = currentLink(shown.scenario, playback.getState(), linkView.getState(), false);
+    const link = shownLink(shown, playback.getState(), linkView.getState(), false);
     const url = `${location.pathname}${link}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       history.replaceState(null, "", url);

@@ -213,6 +213,9 @@ describe("controller", () => {
     // A link's own speed wins over it.
     c.openLink({ scenario: PRESETS[0].scenario, view: { speed: 1e-5 }, issues: [], newer: null });
     expect(c.playback.getState().speed).toBe(1e-5);
+    // A shared preset link without a speed opens as the gallery opens it.
+    c.openLink({ scenario: PRESETS[0].scenario, view: { preset: PRESETS[0].id }, issues: [], newer: null });
+    expect(c.playback.getState().speed).toBe(teachingSpeed(end));
   });
 
   it("opens the story at a step, plays its run from the start, moves between steps and leaves", async () => {

@@ -31,7 +31,7 @@ import { sweepPlan } from "../runtime/sweep";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
-import { createPlayback, type PlaybackState, teachingSpeed } from "./playback";
+import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
 import { STORY, storyStep } from "./story/steps";
@@ -194,7 +194,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     const at = t ?? frame?.to;
     if (at !== undefined) head.seek(at);
     if (speed !== undefined) head.setSpeed(speed);
-    else if (teach) head.setSpeed(teachingSpeed(endOf(shown.result.log)));
+    else if (teach) head.setSpeed(openingSpeed(linkView.getState(), endOf(shown.result.log)));
     if (tx !== undefined && tx < shown.scenario.txs) head.select(tx);
     if (teach === "play") head.play();
   };
@@ -300,8 +300,10 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         ...(opened.newer ? {} : linkViewOf(opened.view)),
       });
       if (opened.newer) return;
-      // A link to a story step opens it as the Continue button would (its own speed, if it gives one).
-      const teach = opened.view.story === undefined ? undefined : "play";
+      // A link to a story step opens it as the Continue button would, a preset's link as the gallery
+      // would: at the teaching speed (openingSpeed), unless the link gives its own.
+      const teach =
+        opened.view.story !== undefined ? "play" : opened.view.preset !== undefined ? "open" : undefined;
       pending = { scenario: scenarioKey(opened.scenario), view: opened.view, teach };
       runs.getState().apply(opened.scenario);
       // Already on screen (a hash change that keeps the scenario): the view applies now.

@@ -4,7 +4,7 @@
  */
 import type { EmbedView } from "../engine/scenario/view-state";
 import { linkView, playback, runStore } from "./page";
-import { currentLink } from "./url-sync";
+import { shownLink } from "./url-sync";
 
 export const EMBED_TITLES: Readonly<Record<EmbedView, string>> = {
   graph: "dependency graph",
@@ -18,7 +18,7 @@ export const EMBED_TITLES: Readonly<Record<EmbedView, string>> = {
 export function addressWith(embed: EmbedView | null): string | null {
   const shown = runStore.getState().shown;
   if (!shown) return null;
-  const link = currentLink(shown.scenario, playback.getState(), { ...linkView.getState(), embed }, false);
+  const link = shownLink(shown, playback.getState(), { ...linkView.getState(), embed }, false);
   return `${location.origin}${location.pathname}${link}`;
 }
 

@@ -44,6 +44,17 @@ export function teachingSpeed(endUs: number): number {
   return SPEED_STEPS[speedStep(endUs / (TEACHING_PLAY_MS * 1000))];
 }
 
+/**
+ * The speed a link opens at when it gives none: a preset's or a story step's run at the teaching speed,
+ * anything else at the default. A link leaves out a speed equal to it, so a preset's link stays its own.
+ */
+export function openingSpeed(
+  view: { readonly preset: string | null; readonly story: number },
+  endUs: number,
+): number {
+  return view.preset !== null || view.story > 0 ? teachingSpeed(endUs) : DEFAULT_SPEED;
+}
+
 export interface PlaybackState {
   readonly log: EventLogData | null;
   /** End of the run: the last event's time. */

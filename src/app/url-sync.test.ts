@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findPreset, PRESETS, presetLink } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
-import { DEFAULT_SPEED } from "./playback";
+import { simulate } from "../runtime/simulate";
+import { DEFAULT_SPEED, teachingSpeed } from "./playback";
 import { STORY } from "./story/steps";
 import {
   createLinkView,
@@ -10,6 +11,7 @@ import {
   linkViewOf,
   presetView,
   readLink,
+  shownLink,
   togglePanel,
 } from "./url-sync";
 
@@ -113,6 +115,23 @@ describe("url sync", () => {
     const withChapter = currentLink(p.scenario, head, { ...view, chapter: 2 }, false);
     const [s2, h2] = split(withChapter);
     expect(readLink(s2, h2).view).toMatchObject({ preset: p.id, chapter: 2, compare: p.compare });
+  });
+
+  it("leaves out the speed a preset or story link opens at, and writes any other", () => {
+    const p = findPreset("mod3mod4");
+    if (!p) throw new Error("missing preset");
+    const shown = { scenario: p.scenario, result: simulate(p.scenario) };
+    const end = shown.result.log.time[shown.result.log.length - 1];
+    const view = { ...VIEW, ...presetView(p) };
+    const at = (speed: number) => ({ time: 0, speed, selectedTx: null });
+    const { search, hash } = presetLink(p);
+    expect(shownLink(shown, at(teachingSpeed(end)), view, false)).toBe(`${search}${hash}`);
+    // The default speed is no longer implied by a preset's link: it is written, and reads back.
+    const [s, h] = split(shownLink(shown, at(DEFAULT_SPEED), view, false));
+    expect(readLink(s, h).view.speed).toBe(DEFAULT_SPEED);
+    // Without a preset or a story step the default is the implied one.
+    expect(shownLink(shown, at(DEFAULT_SPEED), VIEW, false)).not.toContain("speed");
+    expect(shownLink(shown, at(teachingSpeed(end)), { ...VIEW, story: 3 }, false)).not.toContain("speed");
   });
 
   it("a hand-typed ?p=ID opens the preset's own scenario and compare side", () => {

@@ -10,7 +10,8 @@ import { checkPresetView, findPreset, type Preset } from "../engine/scenario/pre
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario } from "../engine/scenario/scenario-key";
 import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
-import { DEFAULT_SPEED } from "./playback";
+import type { EventLogData } from "../engine/trace/eventlog";
+import { DEFAULT_SPEED, openingSpeed } from "./playback";
 import { STORY, storyStep } from "./story/steps";
 
 export interface LinkViewState {
@@ -107,15 +108,17 @@ export interface PlayheadView {
 
 /**
  * The link of what is on screen, as `?query#hash` (either may be empty). `atMoment` adds the playhead time (the address bar leaves it out, so it
- * does not change on every frame of playback).
+ * does not change on every frame of playback). A speed equal to `opensAt`, the one the link opens at
+ * without one, is left out.
  */
 export function currentLink(
   scenario: Scenario,
   head: PlayheadView,
   view: LinkViewState,
   atMoment: boolean,
+  opensAt = DEFAULT_SPEED,
 ): string {
-  const v: ViewState = head.speed === DEFAULT_SPEED ? {} : { speed: head.speed };
+  const v: ViewState = head.speed === opensAt ? {} : { speed: head.speed };
   if (atMoment) v.t = head.time;
   if (head.selectedTx !== null) v.tx = head.selectedTx;
   if (view.panels.length > 0) v.panels = [...view.panels];
@@ -126,6 +129,18 @@ export function currentLink(
   if (view.embed) Object.assign(v, { embed: true, show: view.embed });
   const { search, hash } = encodeLink(scenario, v);
   return `${search}${hash}`;
+}
+
+/** The link of the run on screen (`currentLink`), leaving out the speed its preset or story step opens at. */
+export function shownLink(
+  shown: { readonly scenario: Scenario; readonly result: { readonly log: EventLogData } },
+  head: PlayheadView,
+  view: LinkViewState,
+  atMoment: boolean,
+): string {
+  const { log } = shown.result;
+  const end = log.length > 0 ? log.time[log.length - 1] : 0;
+  return currentLink(shown.scenario, head, view, atMoment, openingSpeed(view, end));
 }
 
 /** The link-view fields a preset sets: its compare side, its chapters from the title card. */
