@@ -36,7 +36,10 @@ test("w and s zoom the lanes about the playhead, a and d pan, Ctrl + wheel zooms
   await page.keyboard.press("a");
   await page.keyboard.press("a");
   await page.keyboard.press("a");
-  await expect.poll(() => lanesWindow(page)).toEqual([0, to]);
+  // Back at the start with the zoom's width (a pan recomputes the width from the window's two ends, so
+  // the last bit of a float may differ).
+  await expect.poll(async () => (await lanesWindow(page))[0]).toBe(0);
+  expect((await lanesWindow(page))[1]).toBeCloseTo(to, 9);
   for (let i = 0; i < 4; i++) await page.keyboard.press("s");
   await expect.poll(() => lanesWindow(page)).toEqual([0, end]);
   // Ctrl + wheel over the lanes zooms in about the pointer.
