@@ -1,9 +1,11 @@
 /** Talk mode and the presenter keys: chapters (a clicker's Page Up/Down), help, presets on digits. */
 import type { Page } from "@playwright/test";
+import { teachingSpeed } from "../src/app/playback";
 import { namedTxs } from "../src/engine/analysis/chapter-frame";
 import { findPreset, PRESETS, presetLink } from "../src/engine/scenario/presets";
 import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
+import { formatSpeed } from "../src/ui/playback/playback-format";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf } from "./link-helpers";
 import { control, playhead } from "./view-helpers";
@@ -86,10 +88,14 @@ test("the presenter keys: space, arrows, [ ], ? help, f fullscreen, digits", asy
   expect(Math.abs((await playhead(page)).time - firstTime)).toBeLessThanOrEqual(0.051);
   await page.keyboard.press("ArrowLeft");
   expect((await playhead(page)).time).toBe(0);
+  // The preset's link opened at its teaching speed; ] and [ step up from it and back down.
+  const speed = page.getByTestId("speed-value");
+  const opened = formatSpeed(teachingSpeed(run.log.time[run.log.length - 1]));
+  await expect(speed).toHaveText(opened);
   await page.keyboard.press("]");
-  await expect(page.getByTestId("speed-value")).not.toHaveText("1/10,000×");
+  await expect(speed).not.toHaveText(opened);
   await page.keyboard.press("[");
-  await expect(page.getByTestId("speed-value")).toHaveText("1/10,000×");
+  await expect(speed).toHaveText(opened);
   // The slowest speed, so that the short run is still playing when we look for the Pause button.
   for (let i = 0; i < 20; i++) await page.keyboard.press("[");
   await expect(page.getByTestId("speed-value")).toHaveText("1/1,000,000×");
