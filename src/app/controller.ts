@@ -23,7 +23,7 @@ import { findPreset, PRESETS, type Preset } from "../engine/scenario/presets";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario, scenarioKey } from "../engine/scenario/scenario-key";
 import type { ViewState } from "../engine/scenario/view-state";
-import type { EventLogData } from "../engine/trace/eventlog";
+import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
 import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
 import type { SweepAxis, SweepPoint } from "../runtime/sweep";
@@ -116,8 +116,6 @@ function blockCompareBase(scenario: Scenario): Scenario {
   return { ...scenario, scheduler: "sequential", feeMode: "lazy" };
 }
 
-const endOf = (log: EventLogData): number => (log.length > 0 ? log.time[log.length - 1] : 0);
-
 export function createController(clients: ClientFactory, initial?: Scenario): Controller {
   let live: (LiveRunner & { dispose?(): void }) | null = null;
   const createLive = clients.live;
@@ -194,7 +192,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     const at = t ?? frame?.to;
     if (at !== undefined) head.seek(at);
     if (speed !== undefined) head.setSpeed(speed);
-    else if (teach) head.setSpeed(openingSpeed(linkView.getState(), endOf(shown.result.log)));
+    else if (teach) head.setSpeed(openingSpeed(linkView.getState(), logEnd(shown.result.log)));
     if (tx !== undefined && tx < shown.scenario.txs) head.select(tx);
     if (teach === "play") head.play();
   };
@@ -235,7 +233,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       if (isNew) {
         const share = head.log && head.end > 0 ? head.time / head.end : 1;
         leftLog = shown.result.log;
-        head.load(leftLog, share * endOf(leftLog));
+        head.load(leftLog, share * logEnd(leftLog));
         viewport.setState(WHOLE_VIEW);
       }
       applyPending(shown);
@@ -390,7 +388,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       if (last >= first) {
         const a = log.time[ev.index[first]];
         const b = log.time[ev.index[last]];
-        const pad = Math.max((b - a) * 0.5, endOf(log) / 200);
+        const pad = Math.max((b - a) * 0.5, logEnd(log) / 200);
         window = { from: a - pad, to: b + pad };
       }
       viewport.setState({ window, graph: null, graphFit: [tx] });

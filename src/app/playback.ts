@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { eventsUpTo } from "../engine/analysis/log-index";
-import type { EventLogData } from "../engine/trace/eventlog";
+import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { Ev } from "../engine/trace/kinds";
 
 /** Run microseconds per wall microsecond, on a log scale: 1e-6x (a 3 us transfer takes 3 s) up to 1x. */
@@ -113,7 +113,7 @@ export function createPlayback(): StoreApi<PlaybackState> {
     hoverTx: null,
     segment: null,
     load(log, at = 0) {
-      const end = log.length > 0 ? log.time[log.length - 1] : 0;
+      const end = logEnd(log);
       set({
         log,
         end,

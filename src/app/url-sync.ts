@@ -10,7 +10,7 @@ import { checkPresetView, findPreset, type Preset } from "../engine/scenario/pre
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario } from "../engine/scenario/scenario-key";
 import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
-import type { EventLogData } from "../engine/trace/eventlog";
+import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { DEFAULT_SPEED, openingSpeed } from "./playback";
 import { STORY, storyStep } from "./story/steps";
 
@@ -139,7 +139,7 @@ export function shownLink(
   atMoment: boolean,
 ): string {
   const { log } = shown.result;
-  const end = log.length > 0 ? log.time[log.length - 1] : 0;
+  const end = logEnd(log);
   return currentLink(shown.scenario, head, view, atMoment, openingSpeed(view, end));
 }
 

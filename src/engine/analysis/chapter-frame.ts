@@ -5,7 +5,7 @@
  * execution or a message half way through, an abort or a wait as it happens.
  */
 import type { Chapter } from "../scenario/presets";
-import type { EventLogData } from "../trace/eventlog";
+import { type EventLogData, logEnd } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
 import { firstAfterIndex, lastBefore } from "./explain";
 
@@ -114,7 +114,7 @@ export function chapterFrame(
       const start = lastBefore(log, t, here.event + 1, Ev.ExecStart);
       if (start >= 0) a = Math.min(a, log.time[start]);
     }
-    const end = log.length > 0 ? log.time[log.length - 1] : 0;
+    const end = logEnd(log);
     const width = Math.max(b - a, end * MIN_WINDOW_SHARE);
     const from = Math.max(0, a - width * 0.2);
     window = { from, to: Math.min(end, Math.max(b, from + width * 1.4)) };

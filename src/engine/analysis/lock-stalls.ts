@@ -1,4 +1,4 @@
-import type { EventLogData } from "../trace/eventlog";
+import { type EventLogData, logEnd } from "../trace/eventlog";
 import { Ev } from "../trace/kinds";
 
 /**
@@ -84,7 +84,7 @@ export function lockStalls(log: EventLogData, txs: number): LockStalls {
       open = true;
     }
   }
-  if (open) out.end.push(log.length > 0 ? log.time[log.length - 1] : 0);
+  if (open) out.end.push(logEnd(log));
   return {
     count: out.start.length,
     start: Float64Array.from(out.start),

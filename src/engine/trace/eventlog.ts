@@ -71,6 +71,11 @@ export interface EventLogData extends Readonly<EventColumns> {
   readonly length: number;
 }
 
+/** The time of a log's last event: the end of its run (0 for an empty log). */
+export function logEnd(log: EventLogData): number {
+  return log.length > 0 ? log.time[log.length - 1] : 0;
+}
+
 /** Growable append-only event log (the virtual driver's sink; also the merged form of live logs). */
 export class EventLog implements EventSink {
   length = 0;

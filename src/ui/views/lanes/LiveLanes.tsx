@@ -8,6 +8,7 @@ import { readPalette } from "../palette";
 import { buildLaneBars } from "./lane-bars";
 import { LanesRenderer } from "./lanes-renderer";
 import "./live-lanes.css";
+import { logEnd } from "../../../engine/trace/eventlog";
 
 /** Redraws per second: the logs are re-read and re-sorted from shared memory each time. */
 const POLLS_PER_SECOND = 10;
@@ -37,7 +38,7 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
       const log = view.snapshot();
-      const end = log.length > 0 ? log.time[log.length - 1] : 0;
+      const end = logEnd(log);
       const bars = buildLaneBars(log, view.lanes, shards);
       const renderer = new LanesRenderer(canvas.current, bars, buildLogIndex(log, view.lanes), shards, end);
       renderer.resize(width, height);

@@ -5,6 +5,7 @@ import { panWindow, shownWindow } from "../../../app/viewport";
 import { lockStalls } from "../../../engine/analysis/lock-stalls";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
+import { logEnd } from "../../../engine/trace/eventlog";
 import { useRenderer } from "../use-renderer";
 import { zoomLanes } from "../viewport-moves";
 import { describeBar } from "./describe-bar";
@@ -38,7 +39,7 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
       ),
     [result, scenario],
   );
-  const end = result.log.length > 0 ? result.log.time[result.log.length - 1] : 0;
+  const end = logEnd(result.log);
   const { renderer } = useRenderer(
     box,
     () =>

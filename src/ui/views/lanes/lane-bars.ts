@@ -5,7 +5,7 @@
  */
 import type { LockStalls } from "../../../engine/analysis/lock-stalls";
 import { buildSpans, SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
-import type { EventLogData } from "../../../engine/trace/eventlog";
+import { type EventLogData, logEnd } from "../../../engine/trace/eventlog";
 import { Ev } from "../../../engine/trace/kinds";
 
 /** LockWait: the lane is idle while every transaction left waits for a lock (tx = the first of them). */
@@ -51,7 +51,7 @@ export function buildLaneBars(
       rounds.set(log.other[i], log.time[i]);
     }
   }
-  const endTime = log.length > 0 ? log.time[log.length - 1] : 0;
+  const endTime = logEnd(log);
   const bars = stalls && stalls.count > 0 ? withLockWaits(spans, endTime, stalls) : spans;
   const roundList = [...rounds.entries()].sort((a, b) => a[1] - b[1]);
   return {

@@ -4,7 +4,7 @@
  * every cross-shard message as a send/receive pair; the votes; round starts. Queries at a playhead are
  * binary searches.
  */
-import type { EventLogData } from "../../../engine/trace/eventlog";
+import { type EventLogData, logEnd } from "../../../engine/trace/eventlog";
 import { Ev, MsgKind } from "../../../engine/trace/kinds";
 
 export interface Messages {
@@ -63,7 +63,7 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
   const holderTimes: number[] = [];
   const holders: number[] = [];
   const votes: { time: number; yes: number }[] = [];
-  const end = log.length > 0 ? log.time[log.length - 1] : 0;
+  const end = logEnd(log);
 
   for (let i = 0; i < log.length; i++) {
     const t = log.time[i];
