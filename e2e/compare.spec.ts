@@ -1,4 +1,5 @@
 /** Compare: two runs of one block side by side on one playhead, with the difference between them. */
+import { readLink } from "../src/app/url-sync";
 import { findPreset, presetLink } from "../src/engine/scenario/presets";
 import { expect, test } from "./fixtures";
 import { openLink, paramsOf } from "./link-helpers";
@@ -59,7 +60,13 @@ test("the Compare button opens the other scheduler, the right side's workers edi
   });
   await page.getByRole("group", { name: "Right side" }).getByLabel("Workers").fill("16");
   await expect(page.getByTestId("compare-right")).toContainText("16 workers", { timeout: 30_000 });
-  await expect.poll(() => page.url()).toContain("#v1:");
+  // The address bar catches up within its write throttle; wait until its link carries the edit.
+  await expect
+    .poll(() => {
+      const url = new URL(page.url());
+      return readLink(url.search, url.hash).view.compare?.workers;
+    })
+    .toBe(16);
   // The link carries the compare side: opened in a new page, it shows the same two runs.
   const other = await context.newPage();
   await openLink(other, page.url());

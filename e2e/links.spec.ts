@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import LZString from "lz-string";
 import { readLink } from "../src/app/url-sync";
 import { expect, test } from "./fixtures";
-import { openLink, paramsOf, waitForRun } from "./link-helpers";
+import { addressSynced, openLink, paramsOf, waitForRun } from "./link-helpers";
 import { playhead } from "./view-helpers";
 
 const ROUND_TRIP = "/?lv=1&s=batched&w=6&n=300&acc=120&skew=0.9&seed=7&t=20&tx=17&speed=0.00001";
@@ -30,12 +30,22 @@ test("a link round-trips the scenario and the view exactly", async ({ page }) =>
   await expect(page.getByTestId("link-notices")).toHaveCount(0);
 
   // The address bar is the current link (without the moving playhead) and follows an edit.
-  await expect.poll(() => paramsOf(page).get("tx")).toBe("17");
+  const synced = await addressSynced(page);
   const params = paramsOf(page);
-  for (const [k, v] of Object.entries({ s: "batched", w: "6", n: "300", acc: "120", skew: "0.9", seed: "7" }))
+  for (const [k, v] of Object.entries({
+    s: "batched",
+    w: "6",
+    n: "300",
+    acc: "120",
+    skew: "0.9",
+    seed: "7",
+    tx: "17",
+  }))
     expect(params.get(k), k).toBe(v);
+  expect(params.get("t")).toBeNull();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
+  await addressSynced(page, synced);
   expect(paramsOf(page).get("t")).toBeNull();
   await page.getByRole("button", { name: "Scenario settings" }).click();
   await page.locator("#knob-workers").fill("5");

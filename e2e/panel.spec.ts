@@ -125,7 +125,7 @@ test("the scheduler and cross-shard choices and the re-roll button change the ru
   await aggregators.check();
   await expect.poll(() => fingerprint(page)).not.toBe(withoutAggregators);
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
-  expect(new URL(page.url()).searchParams.get("agg")).toBe("1");
+  await expect.poll(() => new URL(page.url()).searchParams.get("agg")).toBe("1");
 
   for (const [label, value] of [
     ["Scheduler", "batched"],
