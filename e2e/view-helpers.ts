@@ -64,10 +64,10 @@ export async function animationFrames(page: Page, n: number): Promise<void> {
   );
 }
 
-/** One of the app's counters (runs started, links opened, address syncs), mirrored on <html data-…>. */
+/** One of the app's counters (runs started, links opened, address syncs, live frames), mirrored on <html data-…>. */
 export async function counter(
   page: Page,
-  name: "runs-started" | "links-opened" | "address-syncs",
+  name: "runs-started" | "links-opened" | "address-syncs" | "live-frames",
 ): Promise<number> {
   return Number((await page.locator("html").getAttribute(`data-${name}`)) ?? 0);
 }

@@ -1,5 +1,5 @@
 /**
- * Counters of what the app has done (runs started, links opened, address-bar syncs). Tests wait on them
+ * Counters of what the app has done (runs started, links opened, address-bar syncs, live frames). Tests wait on them
  * instead of sleeping: "exactly one more run started" or "the address bar was written after the run"
  * are conditions, where "nothing happened within 600 ms" is a guess.
  */
@@ -12,6 +12,8 @@ export interface Counters {
   readonly linksOpened: number;
   /** Times the address bar was brought up to date with the page (written, or found already right). */
   readonly addressSyncs: number;
+  /** Live-lane frames drawn at a new committed count while a live run is in flight (0 < count < total). */
+  readonly liveFrames: number;
   /** Service worker registrations that completed: the page now hears of new releases (0 or 1). */
   readonly workerRegistrations: number;
 }
@@ -20,6 +22,7 @@ export const counters = createStore<Counters>()(() => ({
   runsStarted: 0,
   linksOpened: 0,
   addressSyncs: 0,
+  liveFrames: 0,
   workerRegistrations: 0,
 }));
 

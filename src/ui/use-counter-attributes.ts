@@ -5,6 +5,7 @@ const ATTRIBUTES: Readonly<Record<keyof Counters, string>> = {
   runsStarted: "data-runs-started",
   linksOpened: "data-links-opened",
   addressSyncs: "data-address-syncs",
+  liveFrames: "data-live-frames",
   workerRegistrations: "data-worker-registrations",
 };
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { bump } from "../../../app/counters";
 import type { LiveRun } from "../../../app/store";
 import { FULL_VIEW } from "../../../app/viewport";
 import { buildLogIndex } from "../../../engine/analysis/log-index";
@@ -27,6 +28,7 @@ export function LiveLanes({ live }: { live: LiveRun }) {
   useEffect(() => {
     let raf = 0;
     let last = Number.NEGATIVE_INFINITY;
+    let drawnAt = 0;
     const palette = readPalette();
     const reducedMotion = prefersReducedMotion();
     const tick = (now: number): void => {
@@ -34,7 +36,8 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       const el = box.current;
       if (now - last < 1000 / POLLS_PER_SECOND || !el || !canvas.current) return;
       last = now;
-      setCommitted(view.committed());
+      const done = view.committed();
+      setCommitted(done);
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
       const log = view.snapshot();
@@ -52,6 +55,10 @@ export function LiveLanes({ live }: { live: LiveRun }) {
         palette,
         view: FULL_VIEW,
       });
+      if (done > drawnAt && done < view.total) {
+        drawnAt = done;
+        bump("liveFrames");
+      }
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
