@@ -71,6 +71,9 @@ const NUMBER_CONTROLS: readonly (readonly [string, string, string, RegExp])[] = 
   ["Speed", "2000", "50", /cost.gasPerUs must be a number from 100 to 10,000,000 \(got 50\)/],
   ["Validation", "2", "101", /cost.validateUsPerRead must be a number from 0 to 100 \(got 101\)/],
   ["Task cost", "3", "-1", /cost.taskUs must be a number from 0 to 100 \(got -1\)/],
+  ["MV read", "2", "-0.5", /cost.mvReadUs must be a number from 0 to 100 \(got -0.5\)/],
+  ["MV write", "2", "150", /cost.mvWriteUs must be a number from 0 to 100 \(got 150\)/],
+  ["Commit", "2", "-1", /cost.commitUs must be a number from 0 to 100 \(got -1\)/],
   ["Message latency", "400", "2000000", /cost.msgUs must be a number from 0 to 1,000,000 \(got 2,000,000\)/],
 ];
 
@@ -110,6 +113,32 @@ for (let i = 0; i < NUMBER_CONTROLS.length; i += PER_TEST) {
     }
   });
 }
+
+test("Block-STM's own costs are off, with the reason, where Block-STM does not run", async ({ page }) => {
+  await page.goto("/");
+  await expectFinishedRun(page, /Block-STM · 8 workers/);
+  await openDrawer(page);
+  const costs = page.getByRole("group", { name: "Cost model (virtual clock)" });
+  const mvKnobs = ["MV read", "MV write", "Commit"].map((label) => knob(page, label));
+  for (const k of mvKnobs) await expect(k).toBeEnabled();
+  await expect(costs.locator(".field-note")).toHaveCount(0);
+
+  await knob(page, "Scheduler").selectOption("accountlocks");
+  await expectFinishedRun(page, /Account locks · 8 workers/);
+  for (const k of mvKnobs) await expect(k).toBeDisabled();
+  await expect(costs).toContainText("MV read, MV write and Commit apply to Block-STM only");
+  await expect(knob(page, "Task cost")).toBeEnabled();
+
+  await knob(page, "Scheduler").selectOption("blockstm");
+  await knob(page, "Shards").fill("2");
+  await knob(page, "Cross-shard").selectOption("locks");
+  await expectFinishedRun(page, /2 shards × 8 workers, locks/);
+  for (const k of mvKnobs) await expect(k).toBeDisabled();
+  await expect(costs).toContainText("two-phase commit runs every shard on key locks");
+
+  await knob(page, "Cross-shard").selectOption("receipts");
+  for (const k of mvKnobs) await expect(k).toBeEnabled();
+});
 
 test("the scheduler and cross-shard choices and the re-roll button change the run", async ({ page }) => {
   test.setTimeout(120_000);

@@ -25,7 +25,15 @@ export const NUMBER_KNOBS = [
 ] as const;
 export type NumberKnob = (typeof NUMBER_KNOBS)[number];
 /** The cost model fields a user sets (`work` only paces live runs and stays as it is). */
-export const COST_KNOBS = ["gasPerUs", "validateUsPerRead", "taskUs", "msgUs"] as const;
+export const COST_KNOBS = [
+  "gasPerUs",
+  "validateUsPerRead",
+  "taskUs",
+  "mvReadUs",
+  "mvWriteUs",
+  "commitUs",
+  "msgUs",
+] as const;
 export type CostField = (typeof COST_KNOBS)[number];
 export type CostKnob = `cost.${CostField}`;
 export type ChoiceKnob = "source" | "scheduler" | "crossShard" | "feeMode";

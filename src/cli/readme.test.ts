@@ -1,9 +1,13 @@
 /** The README says the ranges and the CLI help once more: it must say what the code says. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { computeMetrics } from "../engine/analysis/metrics";
 import { allowedText, COST_RANGES, RANGES } from "../engine/scenario/ranges";
-import { CROSS_SHARD, FEE_MODES, SCHEDULERS } from "../engine/scenario/scenario";
+import { CROSS_SHARD, DEFAULT_SCENARIO, FEE_MODES, SCHEDULERS } from "../engine/scenario/scenario";
+import { simulate } from "../runtime/simulate";
 import { USAGE } from "./args";
+import { sweepTable } from "./bench-sweep";
+import { fixed } from "./format";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
@@ -40,5 +44,27 @@ describe("README", () => {
 
   it("shows the CLI help as the CLI prints it", () => {
     expect(readme).toContain(`\`\`\`\n${USAGE}\n\`\`\``);
+  });
+
+  // Deterministic figures of the virtual clock the README quotes: they move when the model does.
+  it("shows bench-sweep's table as the code computes it", { timeout: 120_000 }, () => {
+    const after = readme.indexOf("`npm run cli -- bench-sweep`: 10,000");
+    const block = /```\n([^`]+)\n```/.exec(readme.slice(after));
+    expect(block?.[1]).toBe(sweepTable());
+  });
+
+  it("gives two-phase commit's speedup at 4 shards x 4 workers as the run computes it", () => {
+    const run = simulate({
+      ...DEFAULT_SCENARIO,
+      txs: 10_000,
+      accounts: 10_000,
+      mix: { transfer: 1, swap: 0, mint: 0, vote: 0, ship: 0 },
+      shards: 4,
+      workers: 4,
+      crossShard: "locks",
+      locality: 0.9,
+    });
+    const quoted = /10,000 transfers it runs at ([\d.]+)x of sequential/.exec(readme.replace(/\s+/g, " "));
+    expect(quoted?.[1]).toBe(fixed(computeMetrics(run).speedup, 2));
   });
 });

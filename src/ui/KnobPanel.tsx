@@ -4,6 +4,7 @@ import {
   COST_KNOBS,
   type CostKnob,
   costKnob,
+  type Draft,
   FLAG_KNOBS,
   type FlagKnob,
   type KnobId,
@@ -55,9 +56,25 @@ function messageFor(issues: readonly ScenarioIssue[], id: KnobId): string | unde
   return issues.find((i) => i.field === id)?.message;
 }
 
-/** What the block source leaves to the knobs: why a knob is off, or null when it applies. */
-function reasonOff(id: KnobId, source: string, sharded: boolean): string | null {
+/** Cost knobs only Block-STM's executor charges, and their labels as a reason names them. */
+const BLOCKSTM_COST_FIELDS = ["mvReadUs", "mvWriteUs", "commitUs"] as const;
+const BLOCKSTM_COSTS = new Set<KnobId>(BLOCKSTM_COST_FIELDS.map(costKnob));
+const BLOCKSTM_COST_NAMES = (() => {
+  const labels = BLOCKSTM_COST_FIELDS.map((f) => COST_DEFS[f].label);
+  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+})();
+
+/** What the block source and the executor leave to the knobs: why a knob is off, or null when it applies. */
+function reasonOff(id: KnobId, draft: Draft): string | null {
+  const { source } = draft;
+  const sharded = Number(draft.shards) > 1;
   const real = source.startsWith("eth-") || source === UPLOAD_SOURCE;
+  if (BLOCKSTM_COSTS.has(id)) {
+    if (draft.scheduler !== "blockstm")
+      return `${BLOCKSTM_COST_NAMES} apply to Block-STM only: the other schedulers have no multi-version memory or in-order commit.`;
+    if (sharded && draft.crossShard === "locks")
+      return `${BLOCKSTM_COST_NAMES} do not apply: two-phase commit runs every shard on key locks, not Block-STM.`;
+  }
   if (id === "crossShard" && !sharded) return "Applies with 2 or more shards.";
   if (id === "feeMode") return real ? null : "Applies to real Ethereum blocks only.";
   if (real && (id === "txs" || id === "seed" || WORKLOAD_SET.has(id) || id.startsWith("mix.")))
@@ -81,8 +98,7 @@ export function KnobPanel() {
   const edit = useRun((s) => s.edit);
   const runNow = useRun((s) => s.runNow);
 
-  const sharded = Number(draft.shards) > 1;
-  const off = (id: KnobId): string | null => reasonOff(id, draft.source, sharded);
+  const off = (id: KnobId): string | null => reasonOff(id, draft);
   const placed = new Set<string>([
     ...EXECUTOR,
     ...BLOCK,
@@ -160,6 +176,7 @@ export function KnobPanel() {
       <MixFields draft={draft} issues={issues} off={off("mix.transfer")} edit={edit} />
       <fieldset>
         <legend>Cost model (virtual clock)</legend>
+        {note(COST)}
         <div className="knob-grid">{COST.map(field)}</div>
       </fieldset>
     </form>

@@ -120,6 +120,27 @@ export const COST_DEFS: Readonly<Record<CostField, NumberKnobDef>> = {
     ...bounds(COST_RANGES.taskUs),
     step: 0.1,
   },
+  mvReadUs: {
+    label: "MV read",
+    unit: "µs",
+    title: `Block-STM: virtual time of one read through multi-version memory, beyond what its gas covers, ${span(COST_RANGES.mvReadUs)}. Measured by npm run cli -- calibrate.`,
+    ...bounds(COST_RANGES.mvReadUs),
+    step: 0.05,
+  },
+  mvWriteUs: {
+    label: "MV write",
+    unit: "µs",
+    title: `Block-STM: virtual time to publish one write into multi-version memory (with the read set it came from), ${span(COST_RANGES.mvWriteUs)}. Measured by npm run cli -- calibrate.`,
+    ...bounds(COST_RANGES.mvWriteUs),
+    step: 0.05,
+  },
+  commitUs: {
+    label: "Commit",
+    unit: "µs",
+    title: `Block-STM: virtual time of one in-order commit under the commit lock, besides its validation, ${span(COST_RANGES.commitUs)}. Commits run one at a time, so higher caps the speedup. Measured by npm run cli -- calibrate.`,
+    ...bounds(COST_RANGES.commitUs),
+    step: 0.05,
+  },
   msgUs: {
     label: "Message latency",
     unit: "µs",

@@ -298,16 +298,23 @@ export class TwoPhaseExecutor implements Executor {
     this.satisfy(task);
   }
 
-  /** Group g releases its locks: the groups whose last awaited lock this was get theirs. */
-  private release(g: number, now: number, lane: number): void {
+  /**
+   * Group g releases its locks: the groups whose last awaited lock this was get theirs. Returns what the
+   * releasing worker pays for it: each hand-off readies a task, a shared-word operation apiece, charged as
+   * account locks charge theirs.
+   */
+  private release(g: number, now: number, lane: number): number {
     this.emitHold(Ev.LockRelease, g, now, lane);
+    let handOffs = 0;
     this.locks.release(g, (s, key) => {
       this.sink.emit(now, lane, Ev.LockGrant, s >> 1, 0, key, g >> 1);
       this.emitHold(Ev.LockHold, s, now, lane);
       this.granted(s);
+      handOffs++;
     });
     const t = g >> 1;
     if (Atomics.sub(this.sidesLeft, t, 1) === 1) Atomics.add(this.ctrl, TXS_DONE, 1);
+    return handOffs * this.claimUs;
   }
 
   private view(w: number, g: number): SideView {
@@ -385,20 +392,21 @@ export class TwoPhaseExecutor implements Executor {
     const out = this.ran[w];
     const home = 2 * t;
     const target = home + 1;
+    let us = 0;
     switch (k) {
       case HOME:
         this.sink.emit(now, w, Ev.ExecEnd, t, 0, -1, this.pendN[home] > 0 ? 1 : 0);
         if (!this.cross(t)) {
           this.settleWrites(home, out >= 0);
           this.decide(t, out, now, w);
-          this.release(home, now, w);
+          us += this.release(home, now, w);
         } else if (out >= 0) {
           this.send(now, w, t, MsgKind.Prepare, 4 * t + VOTE, p.home[t], p.target[t]);
         } else {
           // The debit failed: abort at once; the target only has to release the keys it may hold.
           this.settleWrites(home, false);
           this.decide(t, out, now, w);
-          this.release(home, now, w);
+          us += this.release(home, now, w);
           this.send(now, w, t, MsgKind.Abort, 4 * t + FINISH, p.home[t], p.target[t]);
         }
         break;
@@ -410,7 +418,7 @@ export class TwoPhaseExecutor implements Executor {
         if (!yes) {
           // A participant that votes no may forget the transaction: the decision can only be abort.
           this.settleWrites(target, false);
-          this.release(target, now, w);
+          us += this.release(target, now, w);
         }
         break;
       }
@@ -419,15 +427,15 @@ export class TwoPhaseExecutor implements Executor {
         if (yes) this.sink.emit(now, w, Ev.ExecEnd, t, 0, -1, this.pendN[home] > 0 ? 1 : 0);
         this.settleWrites(home, yes);
         this.decide(t, yes ? 0 : this.result[t], now, w);
-        this.release(home, now, w);
+        us += this.release(home, now, w);
         if (yes) this.send(now, w, t, MsgKind.CommitMsg, 4 * t + FINISH, p.home[t], p.target[t]);
         break;
       }
       default:
         this.settleWrites(target, this.vote[t] === YES);
-        this.release(target, now, w);
+        us += this.release(target, now, w);
     }
-    return 0;
+    return us;
   }
 
   /** The transaction's outcome is decided: final, in its home shard's log. */

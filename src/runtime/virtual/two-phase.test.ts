@@ -121,6 +121,30 @@ describe("two-phase commit on keys, worked by hand", () => {
   });
 });
 
+describe("two-phase commit pays for its lock hand-offs", () => {
+  // The hand-made block with taking a task at 1 µs: tx 0's FINISH on shard 1 hands the collection to tx 1.
+  it("the releasing worker pays one claim per hand-off before it claims again", () => {
+    const s: Scenario = {
+      ...DEFAULT_SCENARIO,
+      txs: 3,
+      shards: 2,
+      workers: 1,
+      crossShard: "locks",
+      cost: { ...DEFAULT_SCENARIO.cost, gasPerUs: 8000, taskUs: 1, msgUs: 20 },
+    };
+    const r = simulate(s, { block: block() });
+    const { log } = r;
+    const at = (kind: number, tx: number) =>
+      Array.from({ length: log.length }, (_, i) => i).filter((i) => log.kind[i] === kind && log.tx[i] === tx);
+    const [grant] = at(Ev.LockGrant, 1);
+    const applies = at(Ev.ExecStart, 1).filter((i) => log.worker[i] === 1);
+    expect(applies).toHaveLength(1);
+    // Shard 1's only worker: the hand-off (1 µs), then the claim of tx 1's vote (1 µs), then the apply.
+    expect(log.time[applies[0]] - log.time[grant]).toBe(2);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+  });
+});
+
 describe("two-phase commit on random blocks", () => {
   it("every lock held is released, each cross-shard transaction decides once, and the state is sequential", () => {
     fc.assert(

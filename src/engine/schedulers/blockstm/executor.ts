@@ -177,6 +177,7 @@ export class BlockStmExecutor implements Executor {
     const s = this.slot(w);
     const t = s.task;
     // Tasks taken, each paid for: handed back by the scheduler, or from an index (even one that gave none).
+    // A claim that ends with no task pays nothing, its slots included: the worker spins until work appears.
     let taken = 0;
     for (;;) {
       if (s.next.kind !== NO_TASK) {
