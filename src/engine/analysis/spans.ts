@@ -37,6 +37,10 @@ export interface Spans {
    */
   readonly key: Int32Array;
   readonly other: Int32Array;
+  /** An execution's leg, decoded from its start event: 1 debit, 2 apply, 3 settle of a two-phase commit; 0 = whole. */
+  readonly leg: Uint8Array;
+  /** The span each event starts or ends (-1 for other events), by log index. */
+  readonly eventSpan: Int32Array;
   /** Spans of transaction t are txSpan[txStart[t]..txStart[t+1]], in start order. */
   readonly txStart: Int32Array;
   readonly txSpan: Int32Array;
@@ -128,6 +132,8 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     abortEvent: new Int32Array(count),
     key: new Int32Array(count),
     other: new Int32Array(count),
+    leg: new Uint8Array(count),
+    eventSpan: new Int32Array(n).fill(-1),
   };
   order.forEach((from, k) => {
     const a = startEvent[from];
@@ -149,6 +155,9 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     const cause = x >= 0 ? x : ended[from] === SpanEnd.Suspended ? e : -1;
     s.key[k] = cause >= 0 ? log.key[cause] : -1;
     s.other[k] = cause >= 0 ? log.other[cause] : -1;
+    if (kind[from] === SpanKind.Execute && log.other[a] > 0) s.leg[k] = log.other[a];
+    s.eventSpan[a] = k;
+    if (e >= 0) s.eventSpan[e] = k;
   });
   for (let l = 0; l < lanes; l++) s.laneStart[l + 1] += s.laneStart[l];
 

@@ -203,11 +203,10 @@ function executionsOf(
     }
     const suspended = spans.ended[k] === SpanEnd.Suspended;
     const aborted = spans.abortEvent[k] >= 0;
-    // A two-phase commit's legs (debit, apply, settle) are named by the phase their start event carries.
-    const phase = log.other[spans.startEvent[k]];
+    // A two-phase commit's legs (debit, apply, settle) are named by the span's leg.
     executions.push({
       incarnation: inc + 1,
-      leg: phase > 0 ? (PHASE_NAMES[phase] ?? null) : null,
+      leg: spans.leg[k] > 0 ? (PHASE_NAMES[spans.leg[k]] ?? null) : null,
       lane: spans.lane[k],
       start: spans.start[k],
       end: spans.endEvent[k] >= 0 ? spans.end[k] : Number.NaN,
