@@ -46,7 +46,7 @@ function once(base: RunResult, scenario: Scenario): Record<Part, number> {
   const t0 = performance.now();
   time("index", () => analyzeRun(r));
   time("graph", () => buildGraphModel(r));
-  time("lanes", () => buildLaneBars(r.log, r.lanes, scenario.shards, undefined, analyzeRun(r).index.spans));
+  time("lanes", () => buildLaneBars(r.log, r.lanes, scenario.shards));
   time("states", () =>
     txStatesOf(r)
       .seek(logEnd(r.log))

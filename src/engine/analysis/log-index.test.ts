@@ -53,6 +53,25 @@ describe("the log index", () => {
     ]);
   });
 
+  it("pairs each message's send with its receive", () => {
+    const { messages } = index;
+    expect(messages.count).toBe(1);
+    expect([messages.sendEvent[0], messages.recvEvent[0], messages.src[0], messages.dst[0]]).toEqual([
+      9, 14, 1, 0,
+    ]);
+    expect(messages.kind[0]).toBe(MsgKind.Receipt);
+    // A receive on a shard the message was not sent to pairs with nothing.
+    const stray = logIndexOf(
+      logOf([
+        [0, 0, Ev.MsgSend, 0, 0, 1, MsgKind.Prepare],
+        [1, 0, Ev.MsgRecv, 0, 0, 1, MsgKind.Prepare],
+      ]),
+      4,
+      2,
+    );
+    expect(Array.from(stray.messages.recvEvent)).toEqual([-1]);
+  });
+
   it("keeps each round's first start, and where each transaction first ran", () => {
     expect(Array.from(index.roundStarts)).toEqual([0, 5]);
     expect(Array.from(index.roundNumbers)).toEqual([0, 1]);

@@ -44,6 +44,20 @@ export interface Batches {
 }
 
 /**
+ * Cross-shard messages in send order: the MsgSend's log index, its MsgRecv's (-1 = still in flight when the
+ * log ends: each receive is paired with the earliest unpaired send of the same transaction, kind, source
+ * and destination), source and destination shards, and the kind (MsgKind).
+ */
+export interface Messages {
+  readonly count: number;
+  readonly sendEvent: Int32Array;
+  readonly recvEvent: Int32Array;
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly kind: Uint8Array;
+}
+
+/**
  * The one index over a log that every reader uses, built in one pass (plus the spans'): counter
  * checkpoints every STRIDE events, per-event flags, cumulative wasted work, the spans (each lane's busy
  * intervals, with their prefix sums, and each transaction's), the per-transaction event lists, batches and
@@ -67,6 +81,7 @@ export interface LogIndex {
   /** When each transaction became final (its last commit: a receipt run commits a leg at a time), sorted. */
   readonly finalTimes: Float64Array;
   readonly batches: Batches;
+  readonly messages: Messages;
   /** Sharded rounds: when each began (its first RoundStart) and its number, in time order. */
   readonly roundStarts: Float64Array;
   readonly roundNumbers: Int32Array;
@@ -129,6 +144,11 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
   const batchesOn = new Int32Array(at.shards);
   const openBatch = new Int32Array(at.shards).fill(-1);
   const rounds = new Map<number, number>();
+  const sends: number[] = [];
+  const recvs: number[] = [];
+  const sendShard: number[] = [];
+  // Sends not yet received, by (tx, kind, source, destination): message ordinals in send order.
+  const inFlight = new Map<string, number[]>();
 
   const checkpoints = new Int32Array((Math.floor(n / STRIDE) + 1) * COUNTERS);
   const flags = new Uint8Array(n);
@@ -165,10 +185,23 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
       case Ev.RoundStart:
         if (!rounds.has(log.other[i])) rounds.set(log.other[i], log.time[i]);
         break;
-      case Ev.MsgSend:
-      case Ev.MsgRecv:
+      case Ev.MsgSend: {
         if (tx >= 0) messaged[tx] = 1;
+        const id = `${tx}:${log.other[i]}:${shard}>${log.key[i]}`;
+        const m = sends.push(i) - 1;
+        recvs.push(-1);
+        sendShard.push(shard);
+        const queue = inFlight.get(id);
+        if (queue) queue.push(m);
+        else inFlight.set(id, [m]);
         break;
+      }
+      case Ev.MsgRecv: {
+        if (tx >= 0) messaged[tx] = 1;
+        const m = inFlight.get(`${tx}:${log.other[i]}:${log.key[i]}>${shard}`)?.shift();
+        if (m !== undefined) recvs[m] = i;
+        break;
+      }
       case Ev.Revert:
         reverted[tx] = 1;
         break;
@@ -199,6 +232,14 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
     shard: Int32Array.from(batchList, (b) => b.shard),
     executions: Int32Array.from(batchList, (b) => b.executions),
   };
+  const messages: Messages = {
+    count: sends.length,
+    sendEvent: Int32Array.from(sends),
+    recvEvent: Int32Array.from(recvs),
+    src: Int32Array.from(sendShard),
+    dst: Int32Array.from(sends, (i) => log.key[i]),
+    kind: Uint8Array.from(sends, (i) => log.other[i]),
+  };
   const roundList = [...rounds.entries()].sort((a, b) => a[1] - b[1]);
   return {
     log,
@@ -212,6 +253,7 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
     busyBefore,
     finalTimes,
     batches,
+    messages,
     roundStarts: Float64Array.from(roundList, (r) => r[1]),
     roundNumbers: Int32Array.from(roundList, (r) => r[0]),
     firstLane,

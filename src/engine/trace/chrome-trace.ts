@@ -84,14 +84,16 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
     events.push({ name, cat, ph: "i", s: "t", ...place(lane, 0), ts: ns(t) / 1000, args });
   };
 
-  // Executions, validations and batches are paired once, by the log's index: each is drawn where its end
-  // event is.
-  const { spans, batches } = logIndexOf(log, lanes, shards);
+  // Executions, validations, batches and messages are paired once, by the log's index: each is drawn
+  // where its end event is; a message's flow id is its place in send order.
+  const { spans, batches, messages } = logIndexOf(log, lanes, shards);
   const batchEndingAt = new Map<number, number>();
   for (let b = 0; b < batches.count; b++) batchEndingAt.set(batches.endEvent[b], b);
-  // Messages in flight, by (source, destination, kind, tx): flow ids in send order.
-  const inFlight = new Map<string, number[]>();
-  let nextFlow = 1;
+  const flowOf = new Map<number, number>();
+  for (let m = 0; m < messages.count; m++) {
+    flowOf.set(messages.sendEvent[m], m + 1);
+    if (messages.recvEvent[m] >= 0) flowOf.set(messages.recvEvent[m], m + 1);
+  }
 
   const spanSlice = (k: number): void => {
     const lane = spans.lane[k];
@@ -178,17 +180,8 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
         // The shard of the lane that logged it, else the message's other end says nothing: use shard 0.
         const here = hasLane(lane) ? shardOfLane(lane) : 0;
         const [from, to] = send ? [here, key] : [key, here];
-        const id = `${from}:${to}:${other}:${tx}`;
         const kind = MSG_NAMES[other] ?? `message ${other}`;
-        let flow: number | undefined;
-        if (send) {
-          flow = nextFlow++;
-          const queue = inFlight.get(id);
-          if (queue) queue.push(flow);
-          else inFlight.set(id, [flow]);
-        } else {
-          flow = inFlight.get(id)?.shift();
-        }
+        const flow = flowOf.get(i);
         const name = send ? `${kind} ${txName(tx)} → shard ${to}` : `${kind} ${txName(tx)} ← shard ${from}`;
         const { pid, tid } = place(lane, here);
         const e = slice(name, "message", pid, tid, t, t);
