@@ -41,6 +41,14 @@ describe("the log index", () => {
     expect([shardOfLane(index, 1), shardOfLane(index, 2), shardOfLane(index, 9)]).toEqual([0, 1, 1]);
   });
 
+  it("without lanes, gives the index already built, or one over the lanes the events name", () => {
+    expect(logIndexOf(BATCHES)).toBe(index);
+    const fresh = logOf(BLOCKSTM_ROWS);
+    const named = logIndexOf(fresh);
+    expect([named.lanes, named.shards]).toEqual([2, 1]);
+    expect(logIndexOf(fresh, 2)).toBe(named);
+  });
+
   it("pairs each batch's start and end on its shard and counts the executions in it", () => {
     const { batches } = index;
     expect(batches.count).toBe(3);

@@ -102,12 +102,20 @@ export function shardOfLane(index: Pick<LogIndex, "shards" | "workersPerShard">,
 
 const built = new WeakMap<EventLogData, LogIndex[]>();
 
-/** The index of a log seen as `lanes` lanes on `shards` shards: built on first use, then shared. */
-export function logIndexOf(log: EventLogData, lanes: number, shards = 1): LogIndex {
+/**
+ * The index of a log seen as `lanes` lanes on `shards` shards: built on first use, then shared. Without
+ * lanes, any index already built for the log (one over the lanes its events name if there is none yet):
+ * for what depends on neither lanes nor shards (final times, rounds, the events of each transaction, the
+ * messages sent).
+ */
+export function logIndexOf(log: EventLogData, lanes?: number, shards = 1): LogIndex {
   const list = built.get(log) ?? [];
-  let index = list.find((x) => x.lanes === lanes && x.shards === Math.max(1, shards));
+  if (lanes === undefined && list.length > 0) return list[0];
+  let named = lanes ?? 0;
+  if (lanes === undefined) for (let i = 0; i < log.length; i++) named = Math.max(named, log.worker[i] + 1);
+  let index = list.find((x) => x.lanes === named && x.shards === Math.max(1, shards));
   if (!index) {
-    index = buildLogIndex(log, lanes, shards);
+    index = buildLogIndex(log, named, shards);
     list.push(index);
     built.set(log, list);
   }

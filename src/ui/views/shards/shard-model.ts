@@ -4,7 +4,7 @@
  * every cross-shard message as a send/receive pair; the votes; round starts. Queries at a playhead are
  * binary searches.
  */
-import { logIndexOf, shardOfLane } from "../../../engine/analysis/log-index";
+import { countUpTo, logIndexOf, shardOfLane } from "../../../engine/analysis/log-index";
 import { type EventLogData, logEnd } from "../../../engine/trace/eventlog";
 import { Ev, MsgKind } from "../../../engine/trace/kinds";
 
@@ -141,18 +141,6 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
       maxFlight,
     },
   };
-}
-
-/** Number of values <= t in a sorted array. */
-export function countUpTo(a: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface ShardAt {
