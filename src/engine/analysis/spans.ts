@@ -114,11 +114,16 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
 
   const count = startEvent.length;
   const lastTime = n > 0 ? log.time[n - 1] : 0;
-  // By lane, then start (start order within a lane is log order).
-  const order = Int32Array.from({ length: count }, (_, s) => s);
-  order.sort((a, b) => log.worker[startEvent[a]] - log.worker[startEvent[b]] || a - b);
+  // By lane, then start: a counting sort by lane keeps each lane's spans in start (log) order. at[from] is
+  // where the span started from-th goes.
+  const laneStart = new Int32Array(lanes + 1);
+  for (let from = 0; from < count; from++) laneStart[log.worker[startEvent[from]] + 1]++;
+  for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
+  const next = laneStart.slice(0, lanes);
+  const at = new Int32Array(count);
+  for (let from = 0; from < count; from++) at[from] = next[log.worker[startEvent[from]]]++;
   const s = {
-    laneStart: new Int32Array(lanes + 1),
+    laneStart,
     lane: new Int32Array(count),
     kind: new Uint8Array(count),
     tx: new Int32Array(count),
@@ -135,12 +140,12 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     leg: new Uint8Array(count),
     eventSpan: new Int32Array(n).fill(-1),
   };
-  order.forEach((from, k) => {
+  for (let from = 0; from < count; from++) {
+    const k = at[from];
     const a = startEvent[from];
     const e = endEvent[from];
     const x = abortEvent[from];
     s.lane[k] = log.worker[a];
-    s.laneStart[s.lane[k] + 1]++;
     s.kind[k] = kind[from];
     s.tx[k] = log.tx[a];
     s.inc[k] = log.inc[a];
@@ -158,19 +163,18 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     if (kind[from] === SpanKind.Execute && log.other[a] > 0) s.leg[k] = log.other[a];
     s.eventSpan[a] = k;
     if (e >= 0) s.eventSpan[e] = k;
-  });
-  for (let l = 0; l < lanes; l++) s.laneStart[l + 1] += s.laneStart[l];
+  }
 
-  // Per transaction, in start order: counting sort by tx of the spans taken in start-event order.
+  // Per transaction, in start order: counting sort by tx of the spans taken in start order.
   const txStart = new Int32Array(maxTx + 2);
   for (let k = 0; k < count; k++) if (s.tx[k] >= 0) txStart[s.tx[k] + 1]++;
   for (let t = 0; t <= maxTx; t++) txStart[t + 1] += txStart[t];
   const fill = txStart.slice(0, maxTx + 1);
-  const byStart = Int32Array.from({ length: count }, (_, k) => k).sort(
-    (a, b) => s.startEvent[a] - s.startEvent[b],
-  );
   const txSpan = new Int32Array(txStart[maxTx + 1]);
-  for (const k of byStart) if (s.tx[k] >= 0) txSpan[fill[s.tx[k]]++] = k;
+  for (let from = 0; from < count; from++) {
+    const k = at[from];
+    if (s.tx[k] >= 0) txSpan[fill[s.tx[k]]++] = k;
+  }
   return { count, lanes, ...s, txStart, txSpan };
 }
 
