@@ -46,12 +46,6 @@ export interface Spans {
   readonly txSpan: Int32Array;
 }
 
-/** The span open on a lane: its index and its start event. */
-interface Open {
-  readonly id: number;
-  readonly startEvent: number;
-}
-
 /** The spans of a log with `lanes` worker lanes (events of other lanes start no span). */
 export function buildSpans(log: EventLogData, lanes: number): Spans {
   const n = log.length;
@@ -61,17 +55,20 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
   const kind: number[] = [];
   const ended: number[] = [];
   const abortEvent: number[] = [];
-  const open: (Open | null)[] = new Array(lanes).fill(null);
-  // Per transaction: its last finished execution (an abort names its incarnation).
-  const lastExec = new Map<number, number>();
+  // The span open on each lane (-1 = none).
+  const open = new Int32Array(lanes).fill(-1);
+  // Per transaction: its last finished execution (an abort names its incarnation), -1 = none.
+  let txs = 0;
+  for (let i = 0; i < n; i++) if (log.tx[i] >= txs) txs = log.tx[i] + 1;
+  const lastExec = new Int32Array(txs).fill(-1);
   let maxTx = -1;
   const close = (lane: number, i: number, how: number): number => {
-    const o = lane >= 0 ? open[lane] : null;
-    if (!o || log.tx[o.startEvent] !== log.tx[i]) return -1;
-    endEvent[o.id] = i;
-    ended[o.id] = how;
-    open[lane] = null;
-    return o.id;
+    const id = lane >= 0 ? open[lane] : -1;
+    if (id < 0 || log.tx[startEvent[id]] !== log.tx[i]) return -1;
+    endEvent[id] = i;
+    ended[id] = how;
+    open[lane] = -1;
+    return id;
   };
   for (let i = 0; i < n; i++) {
     const w = log.worker[i];
@@ -87,13 +84,13 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
         kind.push(log.kind[i] === Ev.ExecStart ? SpanKind.Execute : SpanKind.Validate);
         ended.push(SpanEnd.Open);
         abortEvent.push(-1);
-        open[lane] = { id, startEvent: i };
+        open[lane] = id;
         if (tx > maxTx) maxTx = tx;
         break;
       }
       case Ev.ExecEnd: {
         const id = close(lane, i, SpanEnd.Finished);
-        if (id >= 0) lastExec.set(tx, id);
+        if (id >= 0 && tx >= 0) lastExec[tx] = id;
         break;
       }
       case Ev.Suspend:
@@ -103,8 +100,8 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
         close(lane, i, log.other[i] ? SpanEnd.Valid : SpanEnd.Invalid);
         break;
       case Ev.Abort: {
-        const id = lastExec.get(tx);
-        if (id !== undefined && log.inc[startEvent[id]] === log.inc[i] && abortEvent[id] < 0) {
+        const id = tx >= 0 ? lastExec[tx] : -1;
+        if (id >= 0 && log.inc[startEvent[id]] === log.inc[i] && abortEvent[id] < 0) {
           abortEvent[id] = i;
         }
         break;
