@@ -3,7 +3,7 @@
  * arguments, what the serial order's reads saw (the versions the final incarnation must see), and every
  * execution the log recorded with how it ended.
  */
-import { explainAbort, type Names, runNames, txEvents } from "../../../engine/analysis/explain";
+import { explainAbort, type Names, runNames } from "../../../engine/analysis/explain";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { SpanEnd, SpanKind, spansOf } from "../../../engine/analysis/spans";
 import { ACC_WRITE, type Block, keyName } from "../../../engine/block";
@@ -124,7 +124,7 @@ function legName(result: RunResult, tx: number, k: number): string | null {
 /** Incarnation (0-based) of each of tx's commits, in order: the k-th is the final one of its k-th unit. */
 function committedIncarnations(result: RunResult, tx: number): number[] {
   const { log } = result;
-  const ev = txEvents(log);
+  const ev = analyzeRun(result).index.events;
   const out: number[] = [];
   if (tx + 1 >= ev.start.length) return out;
   for (let p = ev.start[tx]; p < ev.start[tx + 1]; p++) {
@@ -222,7 +222,7 @@ function executionsOf(
     });
   }
   // Reverts, commits (each ends a leg) and messages: the transaction's own events.
-  const ev = txEvents(log);
+  const ev = analyzeRun(result).index.events;
   if (tx + 1 >= ev.start.length) return { executions, messages };
   let legs = 0;
   let started = 0;
