@@ -60,8 +60,9 @@ export interface Messages {
 /**
  * The one index over a log that every reader uses, built in one pass (plus the spans'): counter
  * checkpoints every STRIDE events, per-event flags, cumulative wasted work, the spans (each lane's busy
- * intervals, with their prefix sums, and each transaction's), the per-transaction event lists, batches and
- * rounds, and where each transaction first ran. Get it with logIndexOf, which builds it once per log.
+ * intervals, with their prefix sums, and each transaction's), the per-transaction event lists, batches,
+ * messages and rounds, and where each transaction first ran. Get it with logIndexOf, which builds it once
+ * per log and lane layout.
  */
 export interface LogIndex {
   readonly log: EventLogData;
