@@ -102,21 +102,9 @@ function txEdges(
       key.push(depKey[e]);
     }
   }
-  // Sort by (reader, writer) and keep the first edge of each pair: a counting sort by reader (stable),
-  // then each reader's few edges by writer.
-  const byReader = new Int32Array(txs + 1);
-  for (const b of to) byReader[b + 1]++;
-  for (let t = 0; t < txs; t++) byReader[t + 1] += byReader[t];
-  const next = byReader.slice(0, txs);
-  const order = new Int32Array(to.length);
-  to.forEach((b, i) => {
-    order[next[b]++] = i;
-  });
-  for (let t = 0; t < txs; t++) {
-    if (byReader[t + 1] - byReader[t] > 1)
-      order.subarray(byReader[t], byReader[t + 1]).sort((i, j) => from[i] - from[j] || i - j);
-  }
-  const kept = Array.from(order).filter(
+  // Sort by (reader, writer) and keep the first edge of each pair.
+  const order = Array.from(from.keys()).sort((i, j) => to[i] - to[j] || from[i] - from[j] || i - j);
+  const kept = order.filter(
     (i, k) => k === 0 || to[i] !== to[order[k - 1]] || from[i] !== from[order[k - 1]],
   );
   const m = kept.length;
