@@ -18,7 +18,7 @@
 import type { StoreApi } from "zustand/vanilla";
 import { createStore } from "zustand/vanilla";
 import { type ChapterFrame, chapterFrame } from "../engine/analysis/chapter-frame";
-import { txEvents } from "../engine/analysis/explain";
+import { logIndexOf } from "../engine/analysis/log-index";
 import { findPreset, PRESETS, type Preset } from "../engine/scenario/presets";
 import { ethBlockOf, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario, scenarioKey } from "../engine/scenario/scenario-key";
@@ -379,7 +379,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       if (!Number.isInteger(tx) || tx < 0 || tx >= n)
         return `there is no transaction ${tx}: this block has 0 to ${(n - 1).toLocaleString("en-US")}`;
       const { log } = shown.result;
-      const ev = txEvents(log);
+      const ev = logIndexOf(log, shown.result.lanes, shown.scenario.shards).events;
       const first = tx + 1 < ev.start.length ? ev.start[tx] : 0;
       const last = tx + 1 < ev.start.length ? ev.start[tx + 1] - 1 : -1;
       playback.getState().select(tx);

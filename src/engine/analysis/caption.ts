@@ -9,6 +9,8 @@ import type { CrossShardName, SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, MSG_NAMES, MsgKind } from "../trace/kinds";
 import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
+import { batchStartedAt, type LogIndex, logIndexOf } from "./log-index";
+import { SpanEnd } from "./spans";
 
 export interface CaptionSetup {
   readonly scheduler: SchedulerName;
@@ -86,10 +88,11 @@ export function momentCaption(run: CaptionRun, t: number): string {
     return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
   }
   const at = log.time[last];
+  const index = indexOf(run);
   let best = last;
   let bestScore = -1;
   for (let i = last; i >= 0 && i > last - GROUP_LIMIT && log.time[i] === at; i--) {
-    const score = salience(log, i);
+    const score = salience(index, i);
     // Ties go to the earliest event (lowest worker): stable while the playhead stays on this moment.
     if (score >= bestScore) {
       best = i;
@@ -110,25 +113,38 @@ function lastAtOrBefore(log: EventLogData, t: number): number {
   return a - 1;
 }
 
-function salience(log: EventLogData, i: number): number {
+/** The log's index, as the run's lanes and shards see it (built once per log). */
+function indexOf(run: CaptionRun): LogIndex {
+  return logIndexOf(run.log, run.workers * run.shards, run.shards);
+}
+
+function salience(index: LogIndex, i: number): number {
+  const { log } = index;
   const kind = log.kind[i];
   const base = SALIENCE[kind] ?? 0;
-  if (kind === Ev.ExecStart || kind === Ev.ValidateStart) {
+  if (kind === Ev.ExecStart && (abortOf(index, i) >= 0 || suspendsAt(index, i) >= 0))
+    return base + CONSEQUENCE_BONUS;
+  if (kind === Ev.ValidateStart) {
     const tx = log.tx[i];
     const inc = log.inc[i];
     const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
     const next = firstAfterIndex(log, tx, i, kind, inc);
     if (abort >= 0 && (next < 0 || abort < next)) return base + CONSEQUENCE_BONUS;
-    if (kind === Ev.ExecStart && suspendsAfter(log, i) >= 0) return base + CONSEQUENCE_BONUS;
   }
   return base;
 }
 
 /** The Suspend that ends the execution starting at log index i, or -1 if it runs to its end. */
-function suspendsAfter(log: EventLogData, i: number): number {
-  const s = firstAfterIndex(log, log.tx[i], i, Ev.Suspend, log.inc[i]);
-  const e = firstAfterIndex(log, log.tx[i], i, Ev.ExecEnd, log.inc[i]);
-  return s >= 0 && (e < 0 || s < e) ? s : -1;
+function suspendsAt(index: LogIndex, i: number): number {
+  const { spans } = index;
+  const k = spans.eventSpan[i];
+  return k >= 0 && spans.ended[k] === SpanEnd.Suspended ? spans.endEvent[k] : -1;
+}
+
+/** The Abort of the incarnation whose last execution starts at log index i, or -1. */
+function abortOf(index: LogIndex, i: number): number {
+  const k = index.spans.eventSpan[i];
+  return k >= 0 ? index.spans.abortEvent[k] : -1;
 }
 
 function capitalize(s: string): string {
@@ -228,15 +244,15 @@ function describeExecution(run: CaptionRun, i: number): string {
   }
   const again = inc > 0 ? ` again (incarnation ${inc + 1})` : "";
   const head = `${laneName(run, log.worker[i])} executes ${x}${again}`;
-  const s = suspendsAfter(log, i);
+  const index = indexOf(run);
+  const s = suspendsAt(index, i);
   if (s >= 0) {
     const w = names.tx(log.other[s]);
     return `${head}; it will find ${names.key(log.key[s])} marked as an estimate by ${w} and wait for ${w}`;
   }
-  const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
-  const next = firstAfterIndex(log, tx, i, Ev.ExecStart, inc);
-  const f = abort >= 0 && (next < 0 || abort < next) ? abortFacts(log, abort) : null;
+  const f = abortFacts(log, abortOf(index, i));
   if (f) return `${head}, which ${abortReason(f, names, "future")}: this incarnation will abort`;
+  const next = firstAfterIndex(log, tx, i, Ev.ExecStart, inc);
   const revert = firstAfterIndex(log, tx, i, Ev.Revert, inc);
   if (revert >= 0 && (next < 0 || revert < next)) {
     return `${head}; its own logic will reject it (${REVERT_NAMES[log.other[revert]] ?? "reverted"})`;
@@ -262,8 +278,9 @@ function describeValidation(run: CaptionRun, i: number): string {
   const inc = log.inc[i];
   const x = names.tx(tx);
   const head = `${laneName(run, log.worker[i])} validates ${x}`;
-  const end = firstAfterIndex(log, tx, i, Ev.ValidateEnd, inc);
-  if (end < 0 || log.other[end] === 1) return `${head}: every value it read still holds`;
+  const { spans } = indexOf(run);
+  const k = spans.eventSpan[i];
+  if (k < 0 || spans.ended[k] !== SpanEnd.Invalid) return `${head}: every value it read still holds`;
   const abort = firstAfterIndex(log, tx, i, Ev.Abort, inc);
   const f = abort >= 0 ? abortFacts(log, abort) : null;
   if (!f) return `${head}: a read went stale, but this incarnation was already aborted`;
@@ -306,14 +323,7 @@ function describeSend(run: CaptionRun, i: number): string {
 
 /** Executions in the batch that starts at log index i, up to its BatchEnd on the same shard. */
 function batchSize(run: CaptionRun, i: number): number {
-  const { log } = run;
-  const b = log.other[i];
-  const shard = shardOf(run, log.worker[i]);
-  let n = 0;
-  for (let j = i + 1; j < log.length; j++) {
-    if (shardOf(run, log.worker[j]) !== shard) continue;
-    if (log.kind[j] === Ev.BatchEnd && log.other[j] === b) break;
-    if (log.kind[j] === Ev.ExecStart) n++;
-  }
-  return n;
+  const index = indexOf(run);
+  const b = batchStartedAt(index, i);
+  return b >= 0 ? index.batches.executions[b] : 0;
 }

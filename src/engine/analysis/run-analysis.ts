@@ -2,13 +2,13 @@ import type { SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
 import { type BoundKind, boundPath, type CriticalPath, SCHEDULER_BOUND } from "./critical-path";
 import { buildDepGraph, type DepGraph } from "./depgraph";
-import { buildLogIndex, type LogIndex } from "./log-index";
+import { type LogIndex, logIndexOf } from "./log-index";
 import type { SequentialTrace } from "./sequential-trace";
 
 /** The parts of a run the analysis reads (a runtime RunResult has all of them). */
 export interface RunInput {
   readonly mode: "virtual" | "live";
-  readonly scenario: { readonly scheduler: SchedulerName };
+  readonly scenario: { readonly scheduler: SchedulerName; readonly shards?: number };
   readonly block: { readonly n: number };
   readonly log: EventLogData;
   /** Total worker lanes; an event's `worker` is its lane. */
@@ -32,7 +32,6 @@ const byTrace = new WeakMap<
   SequentialTrace,
   { graph: DepGraph; paths: Partial<Record<BoundKind, CriticalPath>> }
 >();
-const byLog = new WeakMap<EventLogData, LogIndex>();
 
 /** Dependency graph, critical path and log index of a run, computed on first use and then cached. */
 export function analyzeRun(run: RunInput): RunAnalysis {
@@ -44,10 +43,6 @@ export function analyzeRun(run: RunInput): RunAnalysis {
   }
   const path = serial.paths[bound] ?? boundPath(bound, serial.graph, run.sequential);
   serial.paths[bound] = path;
-  let index = byLog.get(run.log);
-  if (!index || index.lanes !== run.lanes) {
-    index = buildLogIndex(run.log, run.lanes);
-    byLog.set(run.log, index);
-  }
+  const index = logIndexOf(run.log, run.lanes, run.scenario.shards);
   return { graph: serial.graph, bound, path, index };
 }

@@ -59,4 +59,28 @@ describe("buildSpans", () => {
     );
     expect([open.ended[0], open.end[0], open.endEvent[0]]).toEqual([SpanEnd.Open, 3, -1]);
   });
+
+  it("knows the span each event starts or ends, and decodes an execution's leg", () => {
+    const log = logOf(BLOCKSTM_ROWS);
+    const at = (i: number) => spans.eventSpan[i];
+    // Row 0 starts tx 0's execution on lane 0, row 2 ends it; a commit starts or ends none.
+    expect(at(0)).toBe(0);
+    expect(at(2)).toBe(0);
+    expect(at(6)).toBe(-1);
+    // The suspension (row 12) ends tx 2's first execution.
+    expect([at(7), at(12), spans.ended[at(12)]]).toEqual([2, 2, SpanEnd.Suspended]);
+    expect(spans.eventSpan.length).toBe(log.length);
+    const legs = buildSpans(
+      logOf([
+        [0, 0, Ev.ExecStart, 0, 0, -1, 1],
+        [1, 0, Ev.ExecEnd, 0, 0],
+        [2, 1, Ev.ExecStart, 0, 0, -1, 2],
+        [3, 1, Ev.ExecEnd, 0, 0],
+        [4, 0, Ev.ExecStart, 1, 0, -1, -1],
+        [5, 0, Ev.ExecEnd, 1, 0],
+      ]),
+      2,
+    );
+    expect(Array.from(legs.leg)).toEqual([1, 0, 2]);
+  });
 });

@@ -37,15 +37,13 @@ export interface Spans {
    */
   readonly key: Int32Array;
   readonly other: Int32Array;
+  /** An execution's leg, decoded from its start event: 1 debit, 2 apply, 3 settle of a two-phase commit; 0 = whole. */
+  readonly leg: Uint8Array;
+  /** The span each event starts or ends (-1 for other events), by log index. */
+  readonly eventSpan: Int32Array;
   /** Spans of transaction t are txSpan[txStart[t]..txStart[t+1]], in start order. */
   readonly txStart: Int32Array;
   readonly txSpan: Int32Array;
-}
-
-/** The span open on a lane: its index and its start event. */
-interface Open {
-  readonly id: number;
-  readonly startEvent: number;
 }
 
 /** The spans of a log with `lanes` worker lanes (events of other lanes start no span). */
@@ -57,17 +55,20 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
   const kind: number[] = [];
   const ended: number[] = [];
   const abortEvent: number[] = [];
-  const open: (Open | null)[] = new Array(lanes).fill(null);
-  // Per transaction: its last finished execution (an abort names its incarnation).
-  const lastExec = new Map<number, number>();
+  // The span open on each lane (-1 = none).
+  const open = new Int32Array(lanes).fill(-1);
+  // Per transaction: its last finished execution (an abort names its incarnation), -1 = none.
+  let txs = 0;
+  for (let i = 0; i < n; i++) if (log.tx[i] >= txs) txs = log.tx[i] + 1;
+  const lastExec = new Int32Array(txs).fill(-1);
   let maxTx = -1;
   const close = (lane: number, i: number, how: number): number => {
-    const o = lane >= 0 ? open[lane] : null;
-    if (!o || log.tx[o.startEvent] !== log.tx[i]) return -1;
-    endEvent[o.id] = i;
-    ended[o.id] = how;
-    open[lane] = null;
-    return o.id;
+    const id = lane >= 0 ? open[lane] : -1;
+    if (id < 0 || log.tx[startEvent[id]] !== log.tx[i]) return -1;
+    endEvent[id] = i;
+    ended[id] = how;
+    open[lane] = -1;
+    return id;
   };
   for (let i = 0; i < n; i++) {
     const w = log.worker[i];
@@ -83,13 +84,13 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
         kind.push(log.kind[i] === Ev.ExecStart ? SpanKind.Execute : SpanKind.Validate);
         ended.push(SpanEnd.Open);
         abortEvent.push(-1);
-        open[lane] = { id, startEvent: i };
+        open[lane] = id;
         if (tx > maxTx) maxTx = tx;
         break;
       }
       case Ev.ExecEnd: {
         const id = close(lane, i, SpanEnd.Finished);
-        if (id >= 0) lastExec.set(tx, id);
+        if (id >= 0 && tx >= 0) lastExec[tx] = id;
         break;
       }
       case Ev.Suspend:
@@ -99,8 +100,8 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
         close(lane, i, log.other[i] ? SpanEnd.Valid : SpanEnd.Invalid);
         break;
       case Ev.Abort: {
-        const id = lastExec.get(tx);
-        if (id !== undefined && log.inc[startEvent[id]] === log.inc[i] && abortEvent[id] < 0) {
+        const id = tx >= 0 ? lastExec[tx] : -1;
+        if (id >= 0 && log.inc[startEvent[id]] === log.inc[i] && abortEvent[id] < 0) {
           abortEvent[id] = i;
         }
         break;
@@ -110,11 +111,16 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
 
   const count = startEvent.length;
   const lastTime = n > 0 ? log.time[n - 1] : 0;
-  // By lane, then start (start order within a lane is log order).
-  const order = Int32Array.from({ length: count }, (_, s) => s);
-  order.sort((a, b) => log.worker[startEvent[a]] - log.worker[startEvent[b]] || a - b);
+  // By lane, then start: a counting sort by lane keeps each lane's spans in start (log) order. at[from] is
+  // where the span started from-th goes.
+  const laneStart = new Int32Array(lanes + 1);
+  for (let from = 0; from < count; from++) laneStart[log.worker[startEvent[from]] + 1]++;
+  for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
+  const next = laneStart.slice(0, lanes);
+  const at = new Int32Array(count);
+  for (let from = 0; from < count; from++) at[from] = next[log.worker[startEvent[from]]]++;
   const s = {
-    laneStart: new Int32Array(lanes + 1),
+    laneStart,
     lane: new Int32Array(count),
     kind: new Uint8Array(count),
     tx: new Int32Array(count),
@@ -128,13 +134,15 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     abortEvent: new Int32Array(count),
     key: new Int32Array(count),
     other: new Int32Array(count),
+    leg: new Uint8Array(count),
+    eventSpan: new Int32Array(n).fill(-1),
   };
-  order.forEach((from, k) => {
+  for (let from = 0; from < count; from++) {
+    const k = at[from];
     const a = startEvent[from];
     const e = endEvent[from];
     const x = abortEvent[from];
     s.lane[k] = log.worker[a];
-    s.laneStart[s.lane[k] + 1]++;
     s.kind[k] = kind[from];
     s.tx[k] = log.tx[a];
     s.inc[k] = log.inc[a];
@@ -149,19 +157,21 @@ export function buildSpans(log: EventLogData, lanes: number): Spans {
     const cause = x >= 0 ? x : ended[from] === SpanEnd.Suspended ? e : -1;
     s.key[k] = cause >= 0 ? log.key[cause] : -1;
     s.other[k] = cause >= 0 ? log.other[cause] : -1;
-  });
-  for (let l = 0; l < lanes; l++) s.laneStart[l + 1] += s.laneStart[l];
+    if (kind[from] === SpanKind.Execute && log.other[a] > 0) s.leg[k] = log.other[a];
+    s.eventSpan[a] = k;
+    if (e >= 0) s.eventSpan[e] = k;
+  }
 
-  // Per transaction, in start order: counting sort by tx of the spans taken in start-event order.
+  // Per transaction, in start order: counting sort by tx of the spans taken in start order.
   const txStart = new Int32Array(maxTx + 2);
   for (let k = 0; k < count; k++) if (s.tx[k] >= 0) txStart[s.tx[k] + 1]++;
   for (let t = 0; t <= maxTx; t++) txStart[t + 1] += txStart[t];
   const fill = txStart.slice(0, maxTx + 1);
-  const byStart = Int32Array.from({ length: count }, (_, k) => k).sort(
-    (a, b) => s.startEvent[a] - s.startEvent[b],
-  );
   const txSpan = new Int32Array(txStart[maxTx + 1]);
-  for (const k of byStart) if (s.tx[k] >= 0) txSpan[fill[s.tx[k]]++] = k;
+  for (let from = 0; from < count; from++) {
+    const k = at[from];
+    if (s.tx[k] >= 0) txSpan[fill[s.tx[k]]++] = k;
+  }
   return { count, lanes, ...s, txStart, txSpan };
 }
 

@@ -1,6 +1,7 @@
 import type { EventLogData } from "../trace/eventlog";
-import { Ev, isLaterLeg } from "../trace/kinds";
-import { eventsUpTo } from "./log-index";
+import { Ev } from "../trace/kinds";
+import { EventFlag, eventsUpTo, type LogIndex, logIndexOf } from "./log-index";
+import { SpanKind } from "./spans";
 
 /** Where a transaction stands at the playhead. */
 export const TxStatus = {
@@ -45,6 +46,8 @@ export interface TxStateInput {
   readonly log: EventLogData;
   readonly txs: number;
   readonly lanes: number;
+  /** Shards the lanes are split into (default 1): the log's index is shared with the views that say so. */
+  readonly shards?: number;
   /** Units each transaction commits before it is final (sharded receipts: one per leg); default 1. */
   readonly unitsPerTx?: ArrayLike<number>;
 }
@@ -52,10 +55,12 @@ export interface TxStateInput {
 type Column = Uint8Array | Int32Array | Float64Array;
 
 /**
- * Every transaction's and every lane's state at a time t, replayed from the log. Moving forward applies
- * the events between the old and the new playhead; moving back restores the nearest snapshot (taken every
- * `stride` events on the way forward) and replays from there, so each move costs O(events moved + stride).
- * One instance per run, shared by the views: they all seek to the same playhead.
+ * Every transaction's and every lane's state at a time t. Transactions' states are replayed from the log,
+ * with the log's index saying which executions are re-executions: moving forward applies the events
+ * between the old and the new playhead; moving back restores the nearest snapshot (taken every `stride`
+ * events on the way forward) and replays from there, so each move costs O(events moved + stride). A lane's
+ * task is read off the index's spans (one binary search per lane). One instance per run, shared by the
+ * views: they all seek to the same playhead.
  */
 export class TxStates {
   readonly log: EventLogData;
@@ -94,8 +99,7 @@ export class TxStates {
   readonly laneSince: Float64Array;
 
   private readonly unitsPerTx: ArrayLike<number> | undefined;
-  /** Units of the current leg started at least once (reset by its commit). */
-  private readonly started: Uint8Array;
+  private readonly index: LogIndex;
   private readonly columns: readonly Column[];
   private readonly snapshots: (readonly Column[])[] = [];
   private appliedEvents = 0;
@@ -108,6 +112,7 @@ export class TxStates {
     this.lanes = lanes;
     this.stride = Math.max(1, Math.floor(stride));
     this.unitsPerTx = input.unitsPerTx;
+    this.index = logIndexOf(log, lanes, input.shards);
     this.status = new Uint8Array(txs);
     this.lane = new Int32Array(txs).fill(-1);
     this.inc = new Int32Array(txs);
@@ -122,7 +127,6 @@ export class TxStates {
     this.commits = new Int32Array(txs);
     this.reverted = new Uint8Array(txs);
     this.messagesOut = new Int32Array(txs);
-    this.started = new Uint8Array(txs);
     this.laneTask = new Uint8Array(lanes);
     this.laneTx = new Int32Array(lanes).fill(-1);
     this.laneInc = new Int32Array(lanes);
@@ -142,11 +146,6 @@ export class TxStates {
       this.commits,
       this.reverted,
       this.messagesOut,
-      this.started,
-      this.laneTask,
-      this.laneTx,
-      this.laneInc,
-      this.laneSince,
     ];
     this.snapshots.push(this.columns.map((c) => c.slice()));
   }
@@ -180,7 +179,34 @@ export class TxStates {
       this.restore(k);
     }
     while (this.appliedEvents < target) this.apply(this.appliedEvents++);
+    this.readLanes();
     return this;
+  }
+
+  /** Each lane's task after the applied events: its latest span begun by then, if not yet ended. */
+  private readLanes(): void {
+    const { spans } = this.index;
+    const applied = this.appliedEvents;
+    for (let l = 0; l < this.lanes; l++) {
+      let lo = spans.laneStart[l];
+      let hi = spans.laneStart[l + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (spans.startEvent[mid] < applied) lo = mid + 1;
+        else hi = mid;
+      }
+      const k = lo - 1;
+      const begun = k >= spans.laneStart[l];
+      const open = begun && (spans.endEvent[k] < 0 || spans.endEvent[k] >= applied);
+      this.laneTask[l] = !open
+        ? LaneTask.Idle
+        : spans.kind[k] === SpanKind.Execute
+          ? LaneTask.Execute
+          : LaneTask.Validate;
+      this.laneTx[l] = open ? spans.tx[k] : -1;
+      this.laneInc[l] = begun ? spans.inc[k] : 0;
+      this.laneSince[l] = open ? spans.start[k] : Number.NaN;
+    }
   }
 
   private restore(k: number): void {
@@ -207,43 +233,35 @@ export class TxStates {
     if (tx < 0 || tx >= this.txs) return;
     const st = this.status;
     switch (log.kind[i]) {
-      case Ev.ExecStart:
+      case Ev.ExecStart: {
         st[tx] = TxStatus.Executing;
         this.inc[tx] = log.inc[i];
         // A two-phase commit's apply and settle continue the execution its debit began.
-        if (!isLaterLeg(log.other[i])) {
-          this.executions[tx]++;
-          if (this.started[tx]) this.reExecutions[tx]++;
-        }
-        this.started[tx] = 1;
+        const flags = this.index.flags[i];
+        if (!(flags & EventFlag.LaterLeg)) this.executions[tx]++;
+        if (flags & EventFlag.ReExecution) this.reExecutions[tx]++;
         this.reverted[tx] = 0;
         this.blocker[tx] = -1;
         this.blockKey[tx] = -1;
-        if (lane >= 0) {
-          this.lane[tx] = lane;
-          this.setTask(lane, LaneTask.Execute, tx, log.inc[i], t);
-        }
+        if (lane >= 0) this.lane[tx] = lane;
         break;
+      }
       case Ev.ExecEnd:
         if (st[tx] === TxStatus.Executing) st[tx] = TxStatus.Executed;
-        this.endTask(lane, tx);
         break;
       case Ev.Suspend:
         st[tx] = TxStatus.Suspended;
         this.blocker[tx] = log.other[i];
         this.blockKey[tx] = log.key[i];
-        this.endTask(lane, tx);
         break;
       case Ev.Resume:
         if (st[tx] === TxStatus.Suspended) st[tx] = TxStatus.Pending;
         break;
       case Ev.ValidateStart:
         if (st[tx] === TxStatus.Executed) st[tx] = TxStatus.Validating;
-        if (lane >= 0) this.setTask(lane, LaneTask.Validate, tx, log.inc[i], t);
         break;
       case Ev.ValidateEnd:
         if (st[tx] === TxStatus.Validating) st[tx] = TxStatus.Executed;
-        this.endTask(lane, tx);
         break;
       case Ev.Abort:
         st[tx] = TxStatus.Aborted;
@@ -257,7 +275,6 @@ export class TxStates {
         break;
       case Ev.Commit:
         this.commits[tx]++;
-        this.started[tx] = 0;
         if (this.isLastUnit(tx)) st[tx] = this.reverted[tx] ? TxStatus.Reverted : TxStatus.Committed;
         else st[tx] = this.messagesOut[tx] > 0 ? TxStatus.InFlight : TxStatus.Pending;
         break;
@@ -285,21 +302,6 @@ export class TxStates {
         break;
     }
   }
-
-  private setTask(lane: number, task: LaneTaskT, tx: number, inc: number, t: number): void {
-    this.laneTask[lane] = task;
-    this.laneTx[lane] = tx;
-    this.laneInc[lane] = inc;
-    this.laneSince[lane] = t;
-  }
-
-  /** The lane's task for tx ended (events of other lanes' tasks never clear it). */
-  private endTask(lane: number, tx: number): void {
-    if (lane < 0 || this.laneTx[lane] !== tx) return;
-    this.laneTask[lane] = LaneTask.Idle;
-    this.laneTx[lane] = -1;
-    this.laneSince[lane] = Number.NaN;
-  }
 }
 
 /** The parts of a run the tracker reads (a runtime RunResult has all of them). */
@@ -307,6 +309,7 @@ export interface TxStateRun {
   readonly log: EventLogData;
   readonly block: { readonly n: number };
   readonly lanes: number;
+  readonly scenario?: { readonly shards: number };
   readonly sequential: { readonly units: number; readonly unitTx: Int32Array };
 }
 
@@ -331,6 +334,7 @@ export function txStatesOf(run: TxStateRun): TxStates {
       log: run.log,
       txs,
       lanes: run.lanes,
+      shards: run.scenario?.shards,
       unitsPerTx: unitsPerTx(txs, run.sequential),
     });
     byLog.set(run.log, states);

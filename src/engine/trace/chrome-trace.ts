@@ -1,4 +1,5 @@
-import { buildSpans, SpanEnd, SpanKind } from "../analysis/spans";
+import { logIndexOf } from "../analysis/log-index";
+import { SpanEnd, SpanKind } from "../analysis/spans";
 import { PHASE_NAMES } from "../schedulers/units";
 import type { EventLogData } from "./eventlog";
 import { Ev, MSG_NAMES } from "./kinds";
@@ -83,14 +84,16 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
     events.push({ name, cat, ph: "i", s: "t", ...place(lane, 0), ts: ns(t) / 1000, args });
   };
 
-  // Executions and validations are paired once, by the spans: each is drawn where its end event is.
-  const spans = buildSpans(log, lanes);
-  const spanEndingAt = new Int32Array(log.length).fill(-1);
-  for (let k = 0; k < spans.count; k++) if (spans.endEvent[k] >= 0) spanEndingAt[spans.endEvent[k]] = k;
-  const batchOpen = new Int32Array(shards).fill(-1);
-  // Messages in flight, by (source, destination, kind, tx): flow ids in send order.
-  const inFlight = new Map<string, number[]>();
-  let nextFlow = 1;
+  // Executions, validations, batches and messages are paired once, by the log's index: each is drawn
+  // where its end event is; a message's flow id is its place in send order.
+  const { spans, batches, messages } = logIndexOf(log, lanes, shards);
+  const batchEndingAt = new Map<number, number>();
+  for (let b = 0; b < batches.count; b++) batchEndingAt.set(batches.endEvent[b], b);
+  const flowOf = new Map<number, number>();
+  for (let m = 0; m < messages.count; m++) {
+    flowOf.set(messages.sendEvent[m], m + 1);
+    if (messages.recvEvent[m] >= 0) flowOf.set(messages.recvEvent[m], m + 1);
+  }
 
   const spanSlice = (k: number): void => {
     const lane = spans.lane[k];
@@ -109,8 +112,7 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       return;
     }
     // A two-phase commit's legs (debit, apply, settle) are slices of their own, named by leg.
-    const phase = log.other[spans.startEvent[k]];
-    const leg = phase > 0 ? PHASE_NAMES[phase] : undefined;
+    const leg = spans.leg[k] > 0 ? PHASE_NAMES[spans.leg[k]] : undefined;
     const name = leg ? `${txName(tx)} ${leg}` : inc > 0 ? `${txName(tx)} #${inc}` : txName(tx);
     const e = slice(name, "execute", shardOfLane(lane), lane, spans.start[k], spans.end[k]);
     e.args = { tx, incarnation: inc, outcome: OUTCOME[spans.ended[k]], ...(leg ? { leg } : {}) };
@@ -123,7 +125,8 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
     const inc = log.inc[i];
     const key = log.key[i];
     const other = log.other[i];
-    if (spanEndingAt[i] >= 0) spanSlice(spanEndingAt[i]);
+    const k = spans.eventSpan[i];
+    if (k >= 0 && spans.endEvent[k] === i) spanSlice(k);
     switch (log.kind[i]) {
       case Ev.Suspend:
         instant(`suspend ${txName(tx)}`, "dependency", lane, t, {
@@ -161,18 +164,13 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
       case Ev.Revert:
         instant(`revert ${txName(tx)}`, "revert", lane, t, { tx, reason: other });
         break;
-      case Ev.BatchStart: {
-        const shard = hasLane(lane) ? shardOfLane(lane) : 0;
-        batchOpen[shard] = i;
-        break;
-      }
       case Ev.BatchEnd: {
-        const shard = hasLane(lane) ? shardOfLane(lane) : 0;
-        const s = batchOpen[shard];
-        if (s >= 0) {
+        const b = batchEndingAt.get(i);
+        if (b !== undefined) {
+          const s = batches.startEvent[b];
+          const shard = batches.shard[b];
           const e = slice(`batch ${log.other[s]}`, "batch", shard, shardThread(shard), log.time[s], t);
           e.args = { batch: log.other[s], firstTx: log.tx[s] };
-          batchOpen[shard] = -1;
         }
         break;
       }
@@ -182,17 +180,8 @@ export function toChromeTrace(log: EventLogData, opts: ChromeTraceOptions): Chro
         // The shard of the lane that logged it, else the message's other end says nothing: use shard 0.
         const here = hasLane(lane) ? shardOfLane(lane) : 0;
         const [from, to] = send ? [here, key] : [key, here];
-        const id = `${from}:${to}:${other}:${tx}`;
         const kind = MSG_NAMES[other] ?? `message ${other}`;
-        let flow: number | undefined;
-        if (send) {
-          flow = nextFlow++;
-          const queue = inFlight.get(id);
-          if (queue) queue.push(flow);
-          else inFlight.set(id, [flow]);
-        } else {
-          flow = inFlight.get(id)?.shift();
-        }
+        const flow = flowOf.get(i);
         const name = send ? `${kind} ${txName(tx)} → shard ${to}` : `${kind} ${txName(tx)} ← shard ${from}`;
         const { pid, tid } = place(lane, here);
         const e = slice(name, "message", pid, tid, t, t);

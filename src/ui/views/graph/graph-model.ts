@@ -6,7 +6,6 @@
  */
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import type { RunResult } from "../../../engine/run-result";
-import { Ev } from "../../../engine/trace/kinds";
 
 export interface GraphModel {
   readonly txs: number;
@@ -35,37 +34,21 @@ export interface GraphModel {
 
 export function buildGraphModel(result: RunResult): GraphModel {
   const txs = result.block.n;
-  const { graph, path } = analyzeRun(result);
+  const { graph, path, index } = analyzeRun(result);
   const unitTx = result.sequential.unitTx;
-  const shards = Math.max(1, result.scenario.shards);
-  const workersPerShard = Math.max(1, Math.round(result.lanes / shards));
+  const { shards, workersPerShard } = index;
   const batched = result.scenario.scheduler === "batched";
 
+  // Where each transaction first ran, as the log's index found it: its row, and its batch on its shard.
   const lane = new Int32Array(txs);
-  const placed = new Uint8Array(txs);
   const batch = new Int32Array(txs);
   const crossShard = new Uint8Array(txs);
-  const batchesOn = new Int32Array(shards);
-  const log = result.log;
-  for (let i = 0; i < log.length; i++) {
-    const tx = log.tx[i];
-    const shard = Math.min(shards - 1, Math.floor(Math.max(0, log.worker[i]) / workersPerShard));
-    switch (log.kind[i]) {
-      case Ev.BatchStart:
-        batchesOn[shard]++;
-        break;
-      case Ev.ExecStart:
-        if (tx >= 0 && tx < txs && !placed[tx]) {
-          placed[tx] = 1;
-          lane[tx] = Math.max(0, Math.min(result.lanes - 1, log.worker[i]));
-          batch[tx] = Math.max(0, batchesOn[shard] - 1);
-        }
-        break;
-      case Ev.MsgSend:
-      case Ev.MsgRecv:
-        if (tx >= 0 && tx < txs) crossShard[tx] = 1;
-        break;
+  for (let tx = 0; tx < Math.min(txs, index.firstLane.length); tx++) {
+    if (index.firstLane[tx] >= 0) {
+      lane[tx] = Math.min(result.lanes - 1, index.firstLane[tx]);
+      batch[tx] = Math.max(0, index.firstBatch[tx]);
     }
+    crossShard[tx] = index.messaged[tx];
   }
 
   // A transaction's level is that of its last unit (a receipt's later legs depend on its earlier ones).

@@ -3,7 +3,7 @@
  * arguments, what the serial order's reads saw (the versions the final incarnation must see), and every
  * execution the log recorded with how it ended.
  */
-import { explainAbort, type Names, runNames, txEvents } from "../../../engine/analysis/explain";
+import { explainAbort, type Names, runNames } from "../../../engine/analysis/explain";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { SpanEnd, SpanKind, spansOf } from "../../../engine/analysis/spans";
 import { ACC_WRITE, type Block, keyName } from "../../../engine/block";
@@ -124,7 +124,7 @@ function legName(result: RunResult, tx: number, k: number): string | null {
 /** Incarnation (0-based) of each of tx's commits, in order: the k-th is the final one of its k-th unit. */
 function committedIncarnations(result: RunResult, tx: number): number[] {
   const { log } = result;
-  const ev = txEvents(log);
+  const ev = analyzeRun(result).index.events;
   const out: number[] = [];
   if (tx + 1 >= ev.start.length) return out;
   for (let p = ev.start[tx]; p < ev.start[tx + 1]; p++) {
@@ -203,11 +203,10 @@ function executionsOf(
     }
     const suspended = spans.ended[k] === SpanEnd.Suspended;
     const aborted = spans.abortEvent[k] >= 0;
-    // A two-phase commit's legs (debit, apply, settle) are named by the phase their start event carries.
-    const phase = log.other[spans.startEvent[k]];
+    // A two-phase commit's legs (debit, apply, settle) are named by the span's leg.
     executions.push({
       incarnation: inc + 1,
-      leg: phase > 0 ? (PHASE_NAMES[phase] ?? null) : null,
+      leg: spans.leg[k] > 0 ? (PHASE_NAMES[spans.leg[k]] ?? null) : null,
       lane: spans.lane[k],
       start: spans.start[k],
       end: spans.endEvent[k] >= 0 ? spans.end[k] : Number.NaN,
@@ -223,7 +222,7 @@ function executionsOf(
     });
   }
   // Reverts, commits (each ends a leg) and messages: the transaction's own events.
-  const ev = txEvents(log);
+  const ev = analyzeRun(result).index.events;
   if (tx + 1 >= ev.start.length) return { executions, messages };
   let legs = 0;
   let started = 0;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { bump } from "../../../app/counters";
 import type { LiveRun } from "../../../app/store";
 import { FULL_VIEW } from "../../../app/viewport";
-import { buildLogIndex } from "../../../engine/analysis/log-index";
+import { logIndexOf } from "../../../engine/analysis/log-index";
 import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
 import { readPalette } from "../palette";
@@ -43,7 +43,13 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       const log = view.snapshot();
       const end = logEnd(log);
       const bars = buildLaneBars(log, view.lanes, shards);
-      const renderer = new LanesRenderer(canvas.current, bars, buildLogIndex(log, view.lanes), shards, end);
+      const renderer = new LanesRenderer(
+        canvas.current,
+        bars,
+        logIndexOf(log, view.lanes, shards),
+        shards,
+        end,
+      );
       renderer.resize(width, height);
       renderer.draw({
         time: end,

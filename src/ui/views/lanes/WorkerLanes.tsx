@@ -35,7 +35,6 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
         scenario.shards,
         // A stall is a moment when no transaction of the block may start: one block, one queue.
         scenario.shards === 1 ? lockStalls(result.log, result.block.n) : undefined,
-        analyzeRun(result).index.spans,
       ),
     [result, scenario],
   );

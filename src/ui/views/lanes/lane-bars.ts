@@ -4,9 +4,9 @@
  * a lock, plus batch boundaries and round starts. Built once per run from the log.
  */
 import type { LockStalls } from "../../../engine/analysis/lock-stalls";
-import { buildSpans, SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
+import { logIndexOf } from "../../../engine/analysis/log-index";
+import { SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
 import { type EventLogData, logEnd } from "../../../engine/trace/eventlog";
-import { Ev } from "../../../engine/trace/kinds";
 
 /** LockWait: the lane is idle while every transaction left waits for a lock (tx = the first of them). */
 export const BarKind = { ...SpanKind, LockWait: 2 } as const;
@@ -37,23 +37,13 @@ export function buildLaneBars(
   lanes: number,
   shards: number,
   stalls?: LockStalls,
-  spans: Spans = buildSpans(log, lanes),
 ): LaneBars {
-  const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
-  const batchStarts: number[][] = Array.from({ length: Math.max(1, shards) }, () => []);
-  const rounds = new Map<number, number>();
-  for (let i = 0; i < log.length; i++) {
-    const kind = log.kind[i];
-    if (kind === Ev.BatchStart) {
-      const shard = Math.floor(Math.max(0, log.worker[i]) / workersPerShard);
-      batchStarts[Math.min(shards - 1, shard)].push(log.time[i]);
-    } else if (kind === Ev.RoundStart && !rounds.has(log.other[i])) {
-      rounds.set(log.other[i], log.time[i]);
-    }
-  }
+  const index = logIndexOf(log, lanes, shards);
+  const { spans, batches, workersPerShard } = index;
+  const batchStarts: number[][] = Array.from({ length: index.shards }, () => []);
+  for (let b = 0; b < batches.count; b++) batchStarts[batches.shard[b]].push(log.time[batches.startEvent[b]]);
   const endTime = logEnd(log);
   const bars = stalls && stalls.count > 0 ? withLockWaits(spans, endTime, stalls) : spans;
-  const roundList = [...rounds.entries()].sort((a, b) => a[1] - b[1]);
   return {
     lanes,
     workersPerShard,
@@ -68,8 +58,8 @@ export function buildLaneBars(
     key: bars.key,
     other: bars.other,
     batchStarts: batchStarts.map((s) => Float64Array.from(s)),
-    roundStarts: Float64Array.from(roundList, (r) => r[1]),
-    roundNumbers: Int32Array.from(roundList, (r) => r[0]),
+    roundStarts: index.roundStarts,
+    roundNumbers: index.roundNumbers,
   };
 }
 

@@ -4,6 +4,7 @@
  * every cross-shard message as a send/receive pair; the votes; round starts. Queries at a playhead are
  * binary searches.
  */
+import { countUpTo, logIndexOf, shardOfLane } from "../../../engine/analysis/log-index";
 import { type EventLogData, logEnd } from "../../../engine/trace/eventlog";
 import { Ev, MsgKind } from "../../../engine/trace/kinds";
 
@@ -43,8 +44,8 @@ export interface ShardModel {
 }
 
 export function buildShardModel(log: EventLogData, lanes: number, shards: number): ShardModel {
-  const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
-  const shardOf = (w: number): number => Math.min(shards - 1, Math.floor(Math.max(0, w) / workersPerShard));
+  const index = logIndexOf(log, lanes, shards);
+  const { workersPerShard } = index;
   const arrivals: number[][] = Array.from({ length: shards }, () => []);
   const commits: number[][] = Array.from({ length: shards }, () => []);
   const roundStarts: number[][] = Array.from({ length: shards }, () => []);
@@ -52,8 +53,6 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
   // Per transaction: units committed so far, and when its latest message arrived (NaN = none yet).
   const committed = new Map<number, number>();
   const lastRecv = new Map<number, number>();
-  const pending = new Map<string, number[]>();
-  const sends: { send: number; recv: number; src: number; dst: number; kind: number; tx: number }[] = [];
   const lockTimes: number[][] = Array.from({ length: shards }, () => []);
   const lockedKeys: number[][] = Array.from({ length: shards }, () => []);
   const lockingTxs: number[][] = Array.from({ length: shards }, () => []);
@@ -62,13 +61,12 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
   const sidesHeld = new Map<number, number>();
   const holderTimes: number[] = [];
   const holders: number[] = [];
-  const votes: { time: number; yes: number }[] = [];
   const end = logEnd(log);
 
   for (let i = 0; i < log.length; i++) {
     const t = log.time[i];
     const tx = log.tx[i];
-    const shard = shardOf(log.worker[i]);
+    const shard = shardOfLane(index, log.worker[i]);
     switch (log.kind[i]) {
       case Ev.Commit: {
         const k = committed.get(tx) ?? 0;
@@ -95,23 +93,9 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
         }
         break;
       }
-      case Ev.MsgSend: {
-        if (log.other[i] === MsgKind.Vote || log.other[i] === MsgKind.VoteNo)
-          votes.push({ time: t, yes: log.other[i] === MsgKind.Vote ? 1 : 0 });
-        const id = `${tx}:${log.other[i]}:${shard}>${log.key[i]}`;
-        const at =
-          sends.push({ send: t, recv: end, src: shard, dst: log.key[i], kind: log.other[i], tx }) - 1;
-        const queue = pending.get(id);
-        if (queue) queue.push(at);
-        else pending.set(id, [at]);
-        break;
-      }
-      case Ev.MsgRecv: {
+      case Ev.MsgRecv:
         lastRecv.set(tx, t);
-        const at = pending.get(`${tx}:${log.other[i]}:${log.key[i]}>${shard}`)?.shift();
-        if (at !== undefined) sends[at].recv = t;
         break;
-      }
       case Ev.RoundStart:
         roundStarts[shard].push(t);
         roundNumbers[shard].push(log.other[i]);
@@ -119,12 +103,19 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
     }
   }
   const sorted = (a: number[]): Float64Array => Float64Array.from(a).sort();
-  const yesSoFar = new Int32Array(votes.length);
-  votes.forEach((v, i) => {
-    yesSoFar[i] = (i > 0 ? yesSoFar[i - 1] : 0) + v.yes;
-  });
+  // Messages as the index paired them; the votes among them.
+  const m = index.messages;
+  const send = Float64Array.from(m.sendEvent, (i) => log.time[i]);
+  const recv = Float64Array.from(m.recvEvent, (i) => (i >= 0 ? log.time[i] : end));
+  const voteTimes: number[] = [];
+  const yesSoFar: number[] = [];
   let maxFlight = 0;
-  for (const m of sends) maxFlight = Math.max(maxFlight, m.recv - m.send);
+  for (let k = 0; k < m.count; k++) {
+    maxFlight = Math.max(maxFlight, recv[k] - send[k]);
+    if (m.kind[k] !== MsgKind.Vote && m.kind[k] !== MsgKind.VoteNo) continue;
+    voteTimes.push(send[k]);
+    yesSoFar.push((yesSoFar.at(-1) ?? 0) + (m.kind[k] === MsgKind.Vote ? 1 : 0));
+  }
   return {
     shards,
     workersPerShard,
@@ -137,31 +128,19 @@ export function buildShardModel(log: EventLogData, lanes: number, shards: number
     lockingTxs: lockingTxs.map((a) => Int32Array.from(a)),
     holderTimes: Float64Array.from(holderTimes),
     holders: Int32Array.from(holders),
-    voteTimes: Float64Array.from(votes, (v) => v.time),
-    yesSoFar,
+    voteTimes: Float64Array.from(voteTimes),
+    yesSoFar: Int32Array.from(yesSoFar),
     messages: {
-      count: sends.length,
-      send: Float64Array.from(sends, (m) => m.send),
-      recv: Float64Array.from(sends, (m) => m.recv),
-      src: Int32Array.from(sends, (m) => m.src),
-      dst: Int32Array.from(sends, (m) => m.dst),
-      kind: Uint8Array.from(sends, (m) => m.kind),
-      tx: Int32Array.from(sends, (m) => m.tx),
+      count: m.count,
+      send,
+      recv,
+      src: m.src,
+      dst: m.dst,
+      kind: m.kind,
+      tx: Int32Array.from(m.sendEvent, (i) => log.tx[i]),
       maxFlight,
     },
   };
-}
-
-/** Number of values <= t in a sorted array. */
-export function countUpTo(a: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface ShardAt {
