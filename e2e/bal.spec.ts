@@ -14,7 +14,7 @@ test("bal: the list's size and its check, from the run; the state matches sequen
     /^Block access lists \(EIP-7928's idea\)/,
   );
   const run = simulate({ ...DEFAULT_SCENARIO, scheduler: "bal", txs: 100, accounts: 2 });
-  const lines = listLesson(run.block, run.log, runNames(run));
+  const lines = listLesson(run, runNames(run));
   await expect(page.getByTestId("list-note").getByRole("listitem")).toHaveText(lines);
   expect(lines[0]).toContain("200 reads and 200 writes");
 });

@@ -4,6 +4,7 @@ import {
   COST_KNOBS,
   type CostKnob,
   costKnob,
+  type Draft,
   FLAG_KNOBS,
   type FlagKnob,
   type KnobId,
@@ -40,7 +41,10 @@ const WORKLOAD: readonly FieldKnob[] = [
   "items",
 ];
 const COST: readonly FieldKnob[] = COST_KNOBS.map(costKnob);
-const WORKLOAD_SET = new Set<KnobId>([...WORKLOAD, ...FLAG_KNOBS]);
+/** On/off knobs by where they sit: what the executor does, and what the block's contracts do. */
+const EXECUTOR_FLAGS: readonly FlagKnob[] = ["corruptList"];
+const WORKLOAD_FLAGS: readonly FlagKnob[] = FLAG_KNOBS.filter((id) => !EXECUTOR_FLAGS.includes(id));
+const WORKLOAD_SET = new Set<KnobId>([...WORKLOAD, ...WORKLOAD_FLAGS]);
 
 const isChoice = (id: KnobId): id is ChoiceKnob => id in CHOICE_DEFS;
 const isCost = (id: KnobId): id is CostKnob => id.startsWith("cost.");
@@ -55,9 +59,12 @@ function messageFor(issues: readonly ScenarioIssue[], id: KnobId): string | unde
   return issues.find((i) => i.field === id)?.message;
 }
 
-/** What the block source leaves to the knobs: why a knob is off, or null when it applies. */
-function reasonOff(id: KnobId, source: string, sharded: boolean): string | null {
+/** What the block source and the scheduler leave to the knobs: why a knob is off, or null when it applies. */
+function reasonOff(id: KnobId, draft: Draft, sharded: boolean): string | null {
+  const { source } = draft;
   const real = source.startsWith("eth-") || source === UPLOAD_SOURCE;
+  if (id === "corruptList" && draft.scheduler !== "bal")
+    return "Applies to the block access lists scheduler only: the others run without a list.";
   if (id === "crossShard" && !sharded) return "Applies with 2 or more shards.";
   if (id === "feeMode") return real ? null : "Applies to real Ethereum blocks only.";
   if (real && (id === "txs" || id === "seed" || WORKLOAD_SET.has(id) || id.startsWith("mix.")))
@@ -82,7 +89,7 @@ export function KnobPanel() {
   const runNow = useRun((s) => s.runNow);
 
   const sharded = Number(draft.shards) > 1;
-  const off = (id: KnobId): string | null => reasonOff(id, draft.source, sharded);
+  const off = (id: KnobId): string | null => reasonOff(id, draft, sharded);
   const placed = new Set<string>([
     ...EXECUTOR,
     ...BLOCK,
@@ -104,6 +111,9 @@ export function KnobPanel() {
         : [];
     return <ChoiceField key={id} id={id} extra={extra} {...props} />;
   };
+  const flag = (id: FlagKnob): ReactNode => (
+    <FlagField key={id} id={id} value={draft[id]} message={undefined} off={off(id)} edit={edit} />
+  );
   const note = (ids: readonly KnobId[]): ReactNode => {
     const reason = ids.map(off).find((r) => r !== null);
     return reason && <p className="field-note">{reason}</p>;
@@ -132,7 +142,10 @@ export function KnobPanel() {
       <ModeSwitch />
       <fieldset>
         <legend>Executor</legend>
-        <div className="knob-grid">{EXECUTOR.map(field)}</div>
+        <div className="knob-grid">
+          {EXECUTOR.map(field)}
+          {EXECUTOR_FLAGS.map(flag)}
+        </div>
       </fieldset>
       <fieldset>
         <legend>Block</legend>
@@ -152,9 +165,7 @@ export function KnobPanel() {
         {note(WORKLOAD)}
         <div className="knob-grid">
           {WORKLOAD.map(field)}
-          {FLAG_KNOBS.map((id) => (
-            <FlagField key={id} id={id} value={draft[id]} message={undefined} off={off(id)} edit={edit} />
-          ))}
+          {WORKLOAD_FLAGS.map(flag)}
         </div>
       </fieldset>
       <MixFields draft={draft} issues={issues} off={off("mix.transfer")} edit={edit} />

@@ -7,7 +7,7 @@
 import { REVERT_NAMES } from "../contracts/contract";
 import type { CrossShardName, SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
-import { Ev, MSG_NAMES, MsgKind } from "../trace/kinds";
+import { Ev, LIST_MISMATCH_NAMES, MSG_NAMES, MsgKind } from "../trace/kinds";
 import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
 
 export interface CaptionSetup {
@@ -25,6 +25,14 @@ export interface CaptionRun extends CaptionSetup {
 }
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** Transactions that disagreed with their access list entry (bal). */
+function mismatchedTxs(log: EventLogData): number {
+  const txs = new Set<number>();
+  for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) txs.add(log.tx[i]);
+  return txs.size;
+}
 
 /** What the scheduler (and the sharding protocol, if any) does, in plain words. */
 export function schedulerCaption(s: CaptionSetup): string {
@@ -53,6 +61,7 @@ export function schedulerCaption(s: CaptionSetup): string {
 const SALIENCE: Readonly<Record<number, number>> = {
   [Ev.Abort]: 9,
   [Ev.LostUpdate]: 9,
+  [Ev.ListMismatch]: 9,
   [Ev.Suspend]: 8,
   [Ev.RoundStart]: 7,
   [Ev.BatchStart]: 6,
@@ -83,6 +92,9 @@ export function momentCaption(run: CaptionRun, t: number): string {
   const last = lastAtOrBefore(log, t);
   if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
   if (last === log.length - 1 && t > log.time[last]) {
+    const bad = mismatchedTxs(log);
+    if (bad > 0)
+      return `The block is done, and invalid: ${count(bad)} of its ${plural(run.txs, "transaction")} disagreed with their entries in the access list, so none of its writes are applied.`;
     return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
   }
   const at = log.time[last];
@@ -179,8 +191,12 @@ function describeEvent(run: CaptionRun, i: number): string {
       const other = names.tx(log.other[i]);
       return `${x} writes ${names.key(log.key[i])} over the update of ${other}, which it never saw: ${other}'s update is lost`;
     }
+    case Ev.ListMismatch:
+      return `${lane} checks ${x} against its entry in the access list: it ${LIST_MISMATCH_NAMES[log.other[i]]} at ${names.key(log.key[i])}, so the block is invalid`;
     case Ev.Commit:
       if (run.scheduler === "naive") return `${x} ends: nothing checks what it read or wrote`;
+      if (run.scheduler === "bal")
+        return `${x} checks out against its entry in the access list: what it read and wrote is what the list says`;
       if (run.scheduler === "blockstm" && inc > 0)
         return `${x} commits after ${inc + 1} incarnations: its writes are final`;
       if (run.shards > 1 && run.crossShard === "locks")
@@ -247,6 +263,13 @@ function describeExecution(run: CaptionRun, i: number): string {
       return `${head}; it reads the shared state as it is now, and nothing it reads changes before it writes`;
     const w = names.tx(log.other[lost]);
     return `${head}; ${w} will write ${names.key(log.key[lost])} before it ends, and it will write over that unseen: ${w}'s update will be lost`;
+  }
+  if (run.scheduler === "bal") {
+    const bad = firstAfterIndex(log, tx, i, Ev.ListMismatch, inc);
+    const against = `${head} against the state before the block plus the access list's earlier writes`;
+    return bad >= 0
+      ? `${against}; it will disagree with its entry at ${names.key(log.key[bad])}`
+      : `${against}; it will check out against its entry`;
   }
   if (run.scheduler === "blockstm") return `${head}; nothing it reads will change, so it will commit`;
   if (run.scheduler === "batched")

@@ -255,7 +255,7 @@ describe("bad links", () => {
       "?lv=1&w=0&s=<script>alert(1)</script>&n=abc&acc=1e400&zz=javascript:alert(1)&mix=swap,foo:1,transfer:x&t=-4&tx=1000&ch=0&p=Bad_Id&skew=1.5&x=locks&shards=3",
     );
     expect(d.issues.map((i) => i.message)).toEqual([
-      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, seed, t, speed, tx, ch, embed, show, story)',
+      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, corrupt, seed, t, speed, tx, ch, embed, show, story)',
       'mix: each entry must be kind:weight, like transfer:1,swap:0.5 (got "swap")',
       'n: txs must be an integer from 1 to 100,000 (got "abc")',
       "acc: accounts must be an integer from 2 to 1,000,000 (got Infinity)",

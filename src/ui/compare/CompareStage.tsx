@@ -12,6 +12,7 @@ import { analyzeRun } from "../../engine/analysis/run-analysis";
 import { RANGES } from "../../engine/scenario/ranges";
 import {
   CROSS_SHARD,
+  corruptsList,
   runLabel,
   SCHEDULER_LABELS,
   SCHEDULERS,
@@ -31,7 +32,8 @@ function describeSide(s: Scenario): string {
   const shards =
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
   const agg = s.aggregators ? " · aggregators" : "";
-  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}`;
+  const corrupt = corruptsList(s) ? " · one list entry corrupted" : "";
+  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}${corrupt}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */
