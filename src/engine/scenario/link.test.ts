@@ -41,6 +41,7 @@ const fieldArbs = {
   feeMode: fc.constantFrom(...FEE_MODES),
   locality: num(0, 1),
   aggregators: fc.boolean(),
+  corruptList: fc.boolean(),
   cost: fc.record({
     gasPerUs: num(100, 10_000_000),
     validateUsPerRead: num(0, 100),
@@ -227,6 +228,27 @@ describe("link versions", () => {
     expectSound(d);
     expect(d.scenario).toEqual(DEFAULT_SCENARIO);
     expect(d.view).toEqual({});
+  });
+});
+
+describe("the corrupt-list flag", () => {
+  it("is corrupt=1 in a link, left out when off, and a link without it keeps its default (off)", () => {
+    const on = { ...DEFAULT_SCENARIO, scheduler: "bal" as const, corruptList: true };
+    const { search, hash } = encodeLink(on);
+    expect(search).toContain("corrupt=1");
+    expect(search).toContain("s=bal");
+    expect(decode(search + hash).scenario).toEqual(on);
+    expect(encodeLink({ ...on, corruptList: false }).search).not.toContain("corrupt");
+    expect(decode("?lv=1&s=bal").scenario.corruptList).toBe(false);
+    expect(decode("?lv=1&s=bal&corrupt=1").scenario).toEqual(on);
+  });
+
+  it("names a bad value and keeps the rest", () => {
+    const d = decode("?lv=1&s=bal&corrupt=on&w=4");
+    expect(d.issues.map((i) => i.message)).toEqual([
+      'corrupt: corruptList must be true or false, or 1 or 0 in a link (got "on")',
+    ]);
+    expect(d.scenario).toEqual({ ...DEFAULT_SCENARIO, scheduler: "bal", workers: 4 });
   });
 });
 
