@@ -1,10 +1,13 @@
 /** Block access lists on screen: the 2-account block in parallel, the list's size, computed from the run. */
 import { runNames } from "../src/engine/analysis/explain";
+import { invalidBlockLine, listCheck } from "../src/engine/analysis/list-check";
 import { listLesson } from "../src/engine/analysis/list-size";
 import { DEFAULT_SCENARIO } from "../src/engine/scenario/scenario";
 import { simulate } from "../src/runtime/simulate";
+import { FLAG_DEFS } from "../src/ui/knob-defs";
 import { expect, test } from "./fixtures";
-import { openLink } from "./link-helpers";
+import { openLink, paramsOf } from "./link-helpers";
+import { knob, openDrawer } from "./panel-helpers";
 
 test("bal: the list's size and its check, from the run; the state matches sequential", async ({ page }) => {
   await openLink(page, "/?lv=1&s=bal&n=100&acc=2");
@@ -17,4 +20,59 @@ test("bal: the list's size and its check, from the run; the state matches sequen
   const lines = listLesson(run, runNames(run));
   await expect(page.getByTestId("list-note").getByRole("listitem")).toHaveText(lines);
   expect(lines[0]).toContain("200 reads and 200 writes");
+});
+
+test("bal: the corrupt-list toggle makes one entry wrong; the note, hash check and caption say it from the run", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const s = { ...DEFAULT_SCENARIO, scheduler: "bal" as const, txs: 100, accounts: 2 };
+  const honest = simulate(s);
+  const run = simulate({ ...s, corruptList: true });
+  const c = listCheck(run);
+  await openLink(page, "/?lv=1&s=bal&n=100&acc=2");
+  await openDrawer(page);
+  const toggle = knob(page, "Corrupt one list entry");
+  const cell = page.locator(".knob", { has: page.locator("#knob-corruptList") });
+  await expect(cell).toHaveAttribute("title", FLAG_DEFS.corruptList.title);
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).not.toBeChecked();
+
+  await toggle.check();
+  const lines = listLesson(run, runNames(run));
+  await expect(page.getByTestId("list-note").getByRole("listitem")).toHaveText(lines);
+  expect(lines[1]).toMatch(
+    /^The corrupt-list setting made one entry wrong: tx 50's written value for balance\[0\]/,
+  );
+  const invalid = invalidBlockLine(run, runNames(run)) ?? "";
+  await expect(page.getByTestId("hash-check")).toContainText(invalid);
+  await expect(page.getByTestId("hash-check")).toContainText(run.stateHash);
+  await expect(page.getByTestId("run-summary")).toContainText("one list entry corrupted");
+  await expect.poll(() => paramsOf(page).get("corrupt")).toBe("1");
+  await page.screenshot({ path: test.info().outputPath("corrupt-list-1280.png") });
+
+  // The caption at the moment the check catches the entry, opened by link at that time.
+  const at = run.log.time[c.caught];
+  await openLink(page, `/?lv=1&s=bal&n=100&acc=2&corrupt=1&t=${at}`);
+  const first = c.mismatches.find((i) => run.log.time[i] === at) ?? c.caught;
+  await expect(page.getByTestId("caption-moment")).toHaveText(
+    `Worker ${run.log.worker[first]} checks tx ${run.log.tx[first]} against its entry in the access list: it wrote a different value than the list at ${runNames(run).key(run.log.key[first])}, so the block is invalid.`,
+  );
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath("corrupt-list-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Off again: the builder's list checks out and the state is sequential execution's.
+  await openDrawer(page);
+  await knob(page, "Corrupt one list entry").uncheck();
+  await expect(page.getByTestId("list-note").getByRole("listitem")).toHaveText(
+    listLesson(honest, runNames(honest)),
+  );
+  await expect(page.getByTestId("hash-check")).toContainText("Final state matches sequential");
+  await expect.poll(() => paramsOf(page).get("corrupt")).toBeNull();
+
+  // Another scheduler has no list: the toggle is off, and says why.
+  await knob(page, "Scheduler").selectOption("blockstm");
+  await expect(knob(page, "Corrupt one list entry")).toBeDisabled();
+  await expect(cell).toHaveAttribute("title", /^Applies to the block access lists scheduler only/);
 });

@@ -10,12 +10,15 @@ import {
   listedWrite,
 } from "../../src/engine/analysis/list-check";
 import { listLesson } from "../../src/engine/analysis/list-size";
+import { TxStatus, txStatesOf } from "../../src/engine/analysis/tx-state";
 import type { RunResult } from "../../src/engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
 import { defaultTamper } from "../../src/engine/schedulers/bal/tamper";
 import { stateHash } from "../../src/engine/state-hash";
 import { Ev, ListMismatch } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
+import { describeBar } from "../../src/ui/views/lanes/describe-bar";
+import { buildLaneBars } from "../../src/ui/views/lanes/lane-bars";
 import { scenarioArb } from "../runtime/scenario-arbitrary";
 
 const n = (x: number): string => x.toLocaleString("en-US");
@@ -112,7 +115,7 @@ describe.each(SCENARIOS)("corrupt-list on %s", (_name, over) => {
     );
     expect(lines).toHaveLength(5);
     expect(invalidBlockLine(run, names)).toBe(
-      `Block invalid: the check caught the entry the corrupt-list setting made wrong, at ${x}, so the block is rejected and the state stays as it was before it, not where executing the block in order ends.`,
+      `Block invalid: the corrupted list entry was caught at ${x}; the block is rejected, its state left as before it.`,
     );
     // The caption at the moment of the catch tells a disagreement with the list (the earliest at that time).
     const at = run.log.time[c.caught];
@@ -120,10 +123,30 @@ describe.each(SCENARIOS)("corrupt-list on %s", (_name, over) => {
     expect(captionOf(run, at)).toBe(
       `Worker ${run.log.worker[first]} checks tx ${run.log.tx[first]} against its entry in the access list: it wrote a different value than the list at ${names.key(run.log.key[first])}, so the block is invalid.`,
     );
-    const end = run.log.time[run.log.length - 1] + 1;
-    expect(captionOf(run, end)).toBe(
-      `The block is done, and invalid: ${c.txs.length} of its ${run.block.n} transaction${run.block.n === 1 ? "" : "s"} disagreed with their entries in the access list, so none of its writes are applied.`,
+    // From the end of the run on (where playback stops), the caption gives the block's verdict.
+    const end = run.log.time[run.log.length - 1];
+    for (const t of [end, end + 1])
+      expect(captionOf(run, t)).toBe(
+        `The block is done, and invalid: ${c.txs.length} of its ${run.block.n} transaction${run.block.n === 1 ? "" : "s"} disagreed with their entries in the access list, so none of its writes are applied.`,
+      );
+  });
+
+  it("marks the transactions that disagreed: their graph node, their lane bar and its hover text", () => {
+    const end = run.log.time[run.log.length - 1];
+    const states = txStatesOf(run).seek(end);
+    for (let tx = 0; tx < run.block.n; tx++) {
+      const now = c.txs.includes(tx) ? [TxStatus.Rejected] : [TxStatus.Committed, TxStatus.Reverted];
+      expect(now, `tx ${tx}`).toContain(states.status[tx]);
+    }
+    const bars = buildLaneBars(run.log, run.lanes, 1);
+    expect([...bars.rejected].sort((a, b) => a - b)).toEqual(c.txs);
+    const bar = [...bars.tx].indexOf(t.tx);
+    const lane = run.log.worker[c.caught];
+    expect(describeBar(run, bars, bar, lane, end)).toMatch(
+      /· finished, and disagreed with its entry in the block access list: the block is invalid$/,
     );
+    // Before its check, the bar is an ordinary execution.
+    expect(describeBar(run, bars, bar, lane, bars.start[bar])).toMatch(/· running$/);
   });
 
   it("without the toggle the same block checks out, and the caption says every transaction committed", () => {

@@ -27,10 +27,15 @@ export interface CaptionRun extends CaptionSetup {
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
 const count = (n: number): string => n.toLocaleString("en-US");
 
-/** Transactions that disagreed with their access list entry (bal). */
+const mismatched = new WeakMap<EventLogData, number>();
+
+/** Transactions that disagreed with their access list entry (bal), counted once per log. */
 function mismatchedTxs(log: EventLogData): number {
+  const known = mismatched.get(log);
+  if (known !== undefined) return known;
   const txs = new Set<number>();
   for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) txs.add(log.tx[i]);
+  mismatched.set(log, txs.size);
   return txs.size;
 }
 
@@ -91,11 +96,12 @@ export function momentCaption(run: CaptionRun, t: number): string {
   if (log.length === 0) return "The run logged no events.";
   const last = lastAtOrBefore(log, t);
   if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
-  if (last === log.length - 1 && t > log.time[last]) {
+  if (last === log.length - 1) {
+    // An invalid block's verdict is the last word, at the end of the run (where playback stops) already.
     const bad = mismatchedTxs(log);
-    if (bad > 0)
+    if (bad > 0 && t >= log.time[last])
       return `The block is done, and invalid: ${count(bad)} of its ${plural(run.txs, "transaction")} disagreed with their entries in the access list, so none of its writes are applied.`;
-    return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
+    if (t > log.time[last]) return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
   }
   const at = log.time[last];
   let best = last;

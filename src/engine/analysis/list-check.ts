@@ -147,7 +147,7 @@ export function invalidBlockLine(run: ListRun, names: Names): string | null {
   if (c.mismatches.length === 0) return null;
   const who =
     c.tamper && c.caught >= 0
-      ? `the check caught the entry the corrupt-list setting made wrong, at ${names.tx(c.tamper.tx)}`
-      : `${names.tx(run.log.tx[c.mismatches[0]])} disagreed with its entry`;
-  return `Block invalid: ${who}, so the block is rejected and the state stays as it was before it, not where executing the block in order ends.`;
+      ? `the corrupted list entry was caught at ${names.tx(c.tamper.tx)}`
+      : `${names.tx(run.log.tx[c.mismatches[0]])} disagreed with its list entry`;
+  return `Block invalid: ${who}; the block is rejected, its state left as before it.`;
 }

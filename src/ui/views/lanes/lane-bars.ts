@@ -25,11 +25,13 @@ export interface LaneBars
   readonly batchStarts: readonly Float64Array[];
   readonly roundStarts: Float64Array;
   readonly roundNumbers: Int32Array;
+  /** Block access lists: transactions whose execution disagreed with their entry (its end, the check). */
+  readonly rejected: ReadonlySet<number>;
 }
 
 type BarColumns = Omit<
   LaneBars,
-  "lanes" | "workersPerShard" | "batchStarts" | "roundStarts" | "roundNumbers"
+  "lanes" | "workersPerShard" | "batchStarts" | "roundStarts" | "roundNumbers" | "rejected"
 >;
 
 export function buildLaneBars(
@@ -42,9 +44,11 @@ export function buildLaneBars(
   const workersPerShard = Math.max(1, Math.round(lanes / Math.max(1, shards)));
   const batchStarts: number[][] = Array.from({ length: Math.max(1, shards) }, () => []);
   const rounds = new Map<number, number>();
+  const rejected = new Set<number>();
   for (let i = 0; i < log.length; i++) {
     const kind = log.kind[i];
-    if (kind === Ev.BatchStart) {
+    if (kind === Ev.ListMismatch) rejected.add(log.tx[i]);
+    else if (kind === Ev.BatchStart) {
       const shard = Math.floor(Math.max(0, log.worker[i]) / workersPerShard);
       batchStarts[Math.min(shards - 1, shard)].push(log.time[i]);
     } else if (kind === Ev.RoundStart && !rounds.has(log.other[i])) {
@@ -70,6 +74,7 @@ export function buildLaneBars(
     batchStarts: batchStarts.map((s) => Float64Array.from(s)),
     roundStarts: Float64Array.from(roundList, (r) => r[1]),
     roundNumbers: Int32Array.from(roundList, (r) => r[0]),
+    rejected,
   };
 }
 
