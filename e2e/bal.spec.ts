@@ -59,7 +59,7 @@ test("bal: the corrupt-list toggle makes one entry wrong; the note, hash check a
     `Worker ${run.log.worker[first]} checks tx ${run.log.tx[first]} against its entry in the access list: it wrote a different value than the list at ${runNames(run).key(run.log.key[first])}, so the block is invalid.`,
   );
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: test.info().outputPath("corrupt-list-390.png"), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("corrupt-list-390.png") });
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Off again: the builder's list checks out and the state is sequential execution's.

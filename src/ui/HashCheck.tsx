@@ -39,7 +39,10 @@ export function HashCheck({ result }: { result: RunResult }) {
         data-testid="hash-check"
         title={`This run: ${result.stateHash} (the state before the block). Sequential execution: ${result.sequentialStateHash}.`}
       >
-        <span aria-hidden="true">⚠</span> {invalid} <code className="hash">{result.stateHash}</code>
+        <span>
+          <span aria-hidden="true">⚠</span> {invalid}
+        </span>{" "}
+        <code className="hash">{result.stateHash}</code>
       </p>
     );
   }
