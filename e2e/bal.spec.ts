@@ -3,6 +3,7 @@ import { runNames } from "../src/engine/analysis/explain";
 import { invalidBlockLine, listCheck } from "../src/engine/analysis/list-check";
 import { listLesson } from "../src/engine/analysis/list-size";
 import { DEFAULT_SCENARIO } from "../src/engine/scenario/scenario";
+import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
 import { FLAG_DEFS } from "../src/ui/knob-defs";
 import { expect, test } from "./fixtures";
@@ -48,6 +49,12 @@ test("bal: the corrupt-list toggle makes one entry wrong; the note, hash check a
   await expect(page.getByTestId("hash-check")).toContainText(invalid);
   await expect(page.getByTestId("hash-check")).toContainText(run.stateHash);
   await expect(page.getByTestId("run-summary")).toContainText("one list entry corrupted");
+  // The playhead is at the end: the metrics count who checked out, and none is final.
+  const checkedOut = run.log.kind.filter((k) => k === Ev.Commit).length;
+  await expect(page.getByTestId("mp-committed")).toHaveText(`${checkedOut} / 100`);
+  await expect(page.getByTestId("mp-committed-note")).toHaveText(
+    "checked out; the block is invalid: none final",
+  );
   await expect.poll(() => paramsOf(page).get("corrupt")).toBe("1");
   await page.screenshot({ path: test.info().outputPath("corrupt-list-1280.png") });
 
