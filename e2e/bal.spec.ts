@@ -2,6 +2,7 @@
 import { runNames } from "../src/engine/analysis/explain";
 import { invalidBlockLine, listCheck } from "../src/engine/analysis/list-check";
 import { listLesson } from "../src/engine/analysis/list-size";
+import { findPreset, presetLink } from "../src/engine/scenario/presets";
 import { DEFAULT_SCENARIO } from "../src/engine/scenario/scenario";
 import { Ev } from "../src/engine/trace/kinds";
 import { simulate } from "../src/runtime/simulate";
@@ -82,4 +83,26 @@ test("bal: the corrupt-list toggle makes one entry wrong; the note, hash check a
   await knob(page, "Scheduler").selectOption("blockstm");
   await expect(knob(page, "Corrupt one list entry")).toBeDisabled();
   await expect(cell).toHaveAttribute("title", /^Applies to the block access lists scheduler only/);
+});
+
+test("bal: the corrupted-list preset against the builder's list, side by side on one clock", async ({
+  page,
+}) => {
+  const p = findPreset("access-list-corrupted");
+  if (!p) throw new Error("no preset access-list-corrupted");
+  const { search, hash } = presetLink(p);
+  await openLink(page, `/${search}${hash}`);
+  await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press("End");
+  const left = simulate(p.scenario);
+  const c = listCheck(left);
+  await expect(page.getByTestId("compare-left-committed")).toHaveText("0 / 100 (block invalid)");
+  await expect(page.getByTestId("compare-right-committed")).toHaveText("100 / 100");
+  await expect(page.getByTestId("compare-left-caption")).toHaveText(
+    `The block is done, and invalid: ${c.txs.length} of its 100 transactions disagreed with their entries in the access list, so none of its writes are applied.`,
+  );
+  await expect(page.getByTestId("compare-left").locator("header").first()).toContainText(
+    "one list entry corrupted",
+  );
+  await expect(page.getByTestId("compare-right").locator("header").first()).not.toContainText("corrupted");
 });

@@ -35,6 +35,12 @@ export function listMismatches(log: EventLogData): number[] {
   return out;
 }
 
+/** When a bal block turned invalid: the time of its first disagreement with the list (Infinity: never). */
+export function invalidSince(log: EventLogData): number {
+  for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) return log.time[i];
+  return Number.POSITIVE_INFINITY;
+}
+
 export function listCheck(run: ListRun): ListCheck {
   const { log, listTamper: tamper } = run;
   const mismatches = listMismatches(log);

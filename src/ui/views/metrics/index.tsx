@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { GLOSSARY } from "../../../app/glossary";
 import type { ShownRun } from "../../../app/store";
-import { listMismatches } from "../../../engine/analysis/list-check";
+import { invalidSince } from "../../../engine/analysis/list-check";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { whySlower } from "../../../engine/analysis/why-slower";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
@@ -203,11 +203,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
   const clock = m.clock;
   const why = whySlower(result, run.metrics);
   // The block turns invalid at its first disagreement with the list, as the playhead passes it.
-  const caughtAt = useMemo(() => {
-    const first = listMismatches(result.log)[0];
-    return first === undefined ? Number.POSITIVE_INFINITY : result.log.time[first];
-  }, [result.log]);
-  const invalid = caughtAt <= m.atUs;
+  const invalid = useMemo(() => invalidSince(result.log), [result.log]) <= m.atUs;
   const bars: ThroughputBar[] = [
     {
       id: "run",
