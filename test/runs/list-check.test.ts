@@ -16,6 +16,8 @@ import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scena
 import { defaultTamper } from "../../src/engine/schedulers/bal/tamper";
 import { stateHash } from "../../src/engine/state-hash";
 import { Ev, ListMismatch } from "../../src/engine/trace/kinds";
+import { readBlockFile } from "../../src/runtime/block-file";
+import { loadBlock } from "../../src/runtime/block-source";
 import { simulate } from "../../src/runtime/simulate";
 import { describeBar } from "../../src/ui/views/lanes/describe-bar";
 import { buildLaneBars } from "../../src/ui/views/lanes/lane-bars";
@@ -163,6 +165,18 @@ describe.each(SCENARIOS)("corrupt-list on %s", (_name, over) => {
 });
 
 describe("the corrupt-list toggle", () => {
+  it("on a mainnet block: rejected whole, the fee sweep included (the state is the one before the block)", async () => {
+    const s: Scenario = { ...DEFAULT_SCENARIO, source: "eth-12965000", scheduler: "bal", corruptList: true };
+    const loaded = await loadBlock(s, readBlockFile);
+    const r = simulate(s, loaded);
+    const honest = simulate({ ...s, corruptList: false }, loaded);
+    expect(r.block.feeSweep).toBeDefined();
+    expect(listCheck(r).caught).toBeGreaterThanOrEqual(0);
+    expect(r.stateHash).toBe(stateHash(r.block.keys.initial));
+    expect(honest.stateHash).toBe(honest.sequentialStateHash);
+    expect(r.sequentialStateHash).toBe(honest.stateHash);
+  });
+
   it("does nothing where there is no list: the other schedulers run as without it", () => {
     for (const scheduler of ["blockstm", "accountlocks", "sequential"] as const) {
       const s = { ...DEFAULT_SCENARIO, txs: 200, scheduler };

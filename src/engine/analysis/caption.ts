@@ -9,6 +9,7 @@ import type { CrossShardName, SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, LIST_MISMATCH_NAMES, MSG_NAMES, MsgKind } from "../trace/kinds";
 import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
+import { mismatchedTxs } from "./list-check";
 
 export interface CaptionSetup {
   readonly scheduler: SchedulerName;
@@ -29,14 +30,13 @@ const count = (n: number): string => n.toLocaleString("en-US");
 
 const mismatched = new WeakMap<EventLogData, number>();
 
-/** Transactions that disagreed with their access list entry (bal), counted once per log. */
-function mismatchedTxs(log: EventLogData): number {
+/** How many transactions disagreed with their access list entry (bal), counted once per log. */
+function rejectedTxs(log: EventLogData): number {
   const known = mismatched.get(log);
   if (known !== undefined) return known;
-  const txs = new Set<number>();
-  for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) txs.add(log.tx[i]);
-  mismatched.set(log, txs.size);
-  return txs.size;
+  const n = mismatchedTxs(log).length;
+  mismatched.set(log, n);
+  return n;
 }
 
 /** What the scheduler (and the sharding protocol, if any) does, in plain words. */
@@ -98,7 +98,7 @@ export function momentCaption(run: CaptionRun, t: number): string {
   if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
   if (last === log.length - 1) {
     // An invalid block's verdict is the last word, at the end of the run (where playback stops) already.
-    const bad = mismatchedTxs(log);
+    const bad = rejectedTxs(log);
     if (bad > 0 && t >= log.time[last])
       return `The block is done, and invalid: ${count(bad)} of its ${plural(run.txs, "transaction")} disagreed with their entries in the access list, so none of its writes are applied.`;
     if (t > log.time[last]) return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;

@@ -41,10 +41,15 @@ export function invalidSince(log: EventLogData): number {
   return Number.POSITIVE_INFINITY;
 }
 
+/** Transactions with at least one ListMismatch, ascending. */
+export function mismatchedTxs(log: EventLogData, mismatches = listMismatches(log)): number[] {
+  return [...new Set(mismatches.map((i) => log.tx[i]))].sort((a, b) => a - b);
+}
+
 export function listCheck(run: ListRun): ListCheck {
   const { log, listTamper: tamper } = run;
   const mismatches = listMismatches(log);
-  const txs = [...new Set(mismatches.map((i) => log.tx[i]))].sort((a, b) => a - b);
+  const txs = mismatchedTxs(log, mismatches);
   const caught = tamper
     ? (mismatches.find((i) => log.tx[i] === tamper.tx && log.key[i] === tamper.key) ?? -1)
     : -1;
