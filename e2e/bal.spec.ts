@@ -59,6 +59,21 @@ test("bal: the corrupt-list toggle makes one entry wrong; the note, hash check a
   await expect.poll(() => paramsOf(page).get("corrupt")).toBe("1");
   await page.screenshot({ path: test.info().outputPath("corrupt-list-1280.png") });
 
+  // A time range past the catch counts who checked out, and says none is final.
+  const canvas = page.getByTestId("lanes-view").locator("canvas");
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("the lanes have no box");
+  await page.keyboard.down("Shift");
+  await page.mouse.move(box.x + 60, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 60, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await expect(page.getByTestId("range-figures")).toContainText(
+    /· \d+ checked out against the list \(the block is invalid: none final\) ·/,
+  );
+  await page.getByTestId("range-figures").getByRole("button", { name: "Clear" }).click();
+
   // The caption at the moment the check catches the entry, opened by link at that time.
   const at = run.log.time[c.caught];
   await openLink(page, `/?lv=1&s=bal&n=100&acc=2&corrupt=1&t=${at}`);
