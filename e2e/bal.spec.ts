@@ -121,3 +121,28 @@ test("bal: the corrupted-list preset against the builder's list, side by side on
   );
   await expect(page.getByTestId("compare-right").locator("header").first()).not.toContainText("corrupted");
 });
+
+test("bal live: the corrupted entry is caught on this machine's workers too, the block rejected", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openLink(page, "/?lv=1&s=bal&n=100&acc=2&corrupt=1");
+  await openDrawer(page);
+  await page.getByRole("radio", { name: /Live/ }).check();
+  await expect(page.getByTestId("metrics-panel")).toContainText(/measured/i, { timeout: 30_000 });
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0, { timeout: 30_000 });
+  // Which worker checks tx 50 is up to the real interleaving; everything else is the list's doing.
+  const run = simulate({ ...DEFAULT_SCENARIO, scheduler: "bal", txs: 100, accounts: 2, corruptList: true });
+  const lines = listLesson(run, runNames(run));
+  const byAnyWorker = new RegExp(
+    `^${lines[2].replace(/[()[\]]/g, "\\$&").replace(/worker \d+/, "worker \\d+")}$`,
+  );
+  await expect(page.getByTestId("list-note").getByRole("listitem")).toHaveText([
+    lines[0],
+    lines[1],
+    byAnyWorker,
+    ...lines.slice(3),
+  ]);
+  await expect(page.getByTestId("hash-check")).toContainText(invalidBlockLine(run, runNames(run)) ?? "");
+  await expect(page.getByTestId("hash-check")).toContainText(run.stateHash);
+});
