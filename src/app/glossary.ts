@@ -33,7 +33,7 @@ export const GLOSSARY = {
   },
   accessList: {
     term: "Block access list",
-    text: "EIP-7928: the block carries, for every transaction, the keys it reads and writes and the values it wrote, so every transaction can run at once against the list and be checked against it.",
+    text: "EIP-7928: the block carries, for every transaction, the keys it reads and writes and the values it wrote, so every transaction can run at once against the list and be checked against it; a list that does not match execution makes the block invalid.",
   },
   shard: {
     term: "Shard",

@@ -73,6 +73,7 @@ const SCENARIO_FLAGS = {
     about: `share of a transaction's keys in its home shard (${rangeText(RANGES.locality)})`,
   },
   aggregators: { field: "aggregators", kind: "switch", arg: "", about: wrapped(FLAGS.aggregators) },
+  "corrupt-list": { field: "corruptList", kind: "switch", arg: "", about: wrapped(FLAGS.corruptList) },
 } as const satisfies Record<string, { field: string; kind: FieldKind; arg: string; about: string }>;
 
 const OTHER_FLAGS = {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runNames } from "../engine/analysis/explain";
+import { invalidBlockLine, listCheck } from "../engine/analysis/list-check";
+import { listLesson } from "../engine/analysis/list-size";
 import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsafe";
 import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
 import { simulate } from "../runtime/simulate";
@@ -99,6 +101,55 @@ describe("txlanes run", () => {
       supply: supplyDrift(run.unsafe?.supply ?? { run: {}, sequential: {} }),
       otherWorkers: run.unsafe?.other,
     });
+  });
+
+  it("--corrupt-list: bal's block rejected for the entry made wrong, said from the run (exit 0); a file says it too", () => {
+    const args = ["run", "--scheduler", "bal", "--txs", "200", "--accounts", "50", "--corrupt-list"];
+    const r = cli(...args);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const s = { ...DEFAULT_SCENARIO, scheduler: "bal" as const, txs: 200, accounts: 50, corruptList: true };
+    const run = simulate(s);
+    const invalid = invalidBlockLine(run, runNames(run));
+    expect(invalid).toBe(
+      "Block invalid: the corrupted list entry was caught at tx 100; the block is rejected, its state left as before it.",
+    );
+    expect(r.out).toContain(
+      `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash} (${invalid})`,
+    );
+    for (const line of listLesson(run, runNames(run))) expect(r.out).toContain(`  ${line}\n`);
+    const c = listCheck(run);
+    expect(json(...args)).toMatchObject({
+      scheduler: "bal",
+      corruptList: true,
+      hashMatches: false,
+      stateHash: run.stateHash,
+      listCheck: {
+        tamper: run.listTamper,
+        caught: true,
+        disagreements: c.mismatches.length,
+        transactions: c.txs,
+        blockValid: false,
+      },
+    });
+    const honest = json("run", "--scheduler", "bal", "--txs", "200", "--accounts", "50");
+    expect(honest).toMatchObject({
+      corruptList: false,
+      hashMatches: true,
+      listCheck: { tamper: null, blockValid: true },
+    });
+    const file = join(dir, "corrupt.json");
+    writeFileSync(file, JSON.stringify({ scheduler: "bal", txs: 200, accounts: 50, corruptList: true }));
+    expect(cli("run", file).out).toBe(r.out);
+  });
+
+  it("--corrupt-list with a scheduler that has no list is named, not ignored", () => {
+    const r = cli("run", "--corrupt-list");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(
+      /^txlanes: --corrupt-list: .* scheduler blockstm has none \(add --scheduler bal\)\n/,
+    );
   });
 
   it("reads a scenario file and applies flags on top, and writes a Chrome trace", () => {

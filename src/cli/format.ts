@@ -1,5 +1,7 @@
 import { BOUND_LABEL } from "../engine/analysis/critical-path";
 import { runNames } from "../engine/analysis/explain";
+import { invalidBlockLine, listCheck } from "../engine/analysis/list-check";
+import { listLesson } from "../engine/analysis/list-size";
 import type { Metrics } from "../engine/analysis/metrics";
 import { lostUpdates, supplyDrift, unsafeLesson } from "../engine/analysis/unsafe";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../engine/ethereum/import";
@@ -78,6 +80,13 @@ function describeRun(run: RunResult, m: Metrics): string {
   return `TxLanes run: ${s.scheduler}${unsafe}, ${workersOf(run)} worker${workersOf(run) === 1 ? "" : "s"} per shard, ${shards}, ${m.clock === "simulated" ? "virtual clock (simulated figures)" : "real workers (measured figures)"}`;
 }
 
+/** Why a state differs from sequential when that is what the run shows (unsafe, or a list made wrong). */
+function mismatchNote(run: RunResult): string {
+  if (isUnsafe(run.scenario.scheduler)) return " (expected: this scheduler is unsafe)";
+  const invalid = invalidBlockLine(run, runNames(run));
+  return invalid ? ` (${invalid})` : "";
+}
+
 /** The human-readable report: a title and an aligned two-column table. */
 export function formatTable(run: RunResult, m: Metrics): string {
   const clock = m.clock;
@@ -110,15 +119,26 @@ export function formatTable(run: RunResult, m: Metrics): string {
       "state hash",
       matches
         ? `${run.stateHash} matches sequential ✓`
-        : `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash}${isUnsafe(run.scenario.scheduler) ? " (expected: this scheduler is unsafe)" : ""}`,
+        : `MISMATCH ✗ parallel ${run.stateHash} != sequential ${run.sequentialStateHash}${mismatchNote(run)}`,
     ],
   ];
-  const lesson = isUnsafe(run.scenario.scheduler)
-    ? `\n\n${unsafeLesson(run, runNames(run))
-        .map((l) => `  ${l}`)
-        .join("\n")}`
-    : "";
+  const lines = isUnsafe(run.scenario.scheduler)
+    ? unsafeLesson(run, runNames(run))
+    : listLesson(run, runNames(run));
+  const lesson = lines.length > 0 ? `\n\n${lines.map((l) => `  ${l}`).join("\n")}` : "";
   return `${describeRun(run, m)}\n\n${table(rows)}${lesson}`;
+}
+
+/** A bal run's check against its list, for the JSON report: the entry made wrong, where it was caught. */
+function listCheckReport(run: RunResult): Record<string, unknown> {
+  const c = listCheck(run);
+  return {
+    tamper: c.tamper ?? null,
+    caught: c.caught >= 0,
+    disagreements: c.mismatches.length,
+    transactions: c.txs,
+    blockValid: c.mismatches.length === 0,
+  };
 }
 
 /** The --json report: one object, every figure from the run. */
@@ -131,6 +151,8 @@ export function jsonReport(run: RunResult, m: Metrics, wallMs: number): Record<s
     shards: s.shards,
     crossShard: s.crossShard,
     aggregators: s.aggregators,
+    corruptList: s.corruptList,
+    ...(run.block.accessList && { listCheck: listCheckReport(run) }),
     mode: run.mode,
     clock: m.clock,
     stateHash: run.stateHash,

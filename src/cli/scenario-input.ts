@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Scenario } from "../engine/scenario/scenario";
+import { corruptsList, type Scenario } from "../engine/scenario/scenario";
 import { validateScenario } from "../engine/scenario/validate";
 import { flagOf, type RunArgs } from "./args";
 import { CLI_PRESETS } from "./presets";
@@ -55,5 +55,13 @@ export function scenarioFromArgs(args: RunArgs): ScenarioInput {
       }),
     };
   }
+  // A switch that would do nothing is named, not ignored.
+  if (args.fields.corruptList === true && !corruptsList(checked.scenario))
+    return {
+      ok: false,
+      errors: [
+        `--corrupt-list: corrupts the bal scheduler's block access list; scheduler ${checked.scenario.scheduler} has none (add --scheduler bal)`,
+      ],
+    };
   return { ok: true, scenario: checked.scenario };
 }

@@ -3,6 +3,7 @@ import type { UnsafeCheck } from "./analysis/unsafe";
 import type { Block } from "./block";
 import type { EthBlockInfo } from "./ethereum/import";
 import type { Scenario } from "./scenario/scenario";
+import type { Tamper } from "./schedulers/bal/tamper";
 import type { EventLogData } from "./trace/eventlog";
 
 export type { SequentialTrace };
@@ -26,6 +27,8 @@ export interface RunResult {
   readonly rounds: number;
   /** Present when the block is a real Ethereum block: labels, hottest keys, fee mode, gas-limit note. */
   readonly eth?: EthBlockInfo;
+  /** bal runs whose list was made wrong on purpose (the corrupt-list toggle): the entry changed. */
+  readonly listTamper?: Tamper;
   /** Unsafe schedulers only (their state differs on purpose): the supply check and another worker count's state. */
   readonly unsafe?: UnsafeCheck;
   /** Live runs only: how they were measured. */

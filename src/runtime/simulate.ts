@@ -1,3 +1,4 @@
+import { listMismatches } from "../engine/analysis/list-check";
 import { otherWorkers, supplyOf } from "../engine/analysis/unsafe";
 import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
@@ -29,7 +30,10 @@ export interface SimulateOptions {
   signal?: CancelToken;
   /** Receives the final state of the parallel run (for callers that inspect values). */
   onState?: (state: Float64Array) => void;
-  /** bal only: the entry of the block access list to make wrong (the list is otherwise the builder's). */
+  /**
+   * bal only: the entry of the block access list to make wrong, in place of the one the scenario's
+   * corruptList picks (the list is otherwise the builder's).
+   */
   tamper?: Tamper;
   /** Set on the second run of an unsafe scheduler, so that it is not compared again. */
   compared?: boolean;
@@ -75,7 +79,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
   // carries its list (with one entry made wrong, if asked).
   if (!runsOnShards(scenario.scheduler, shards))
     throw new Error("a block access list is per block: the bal scheduler runs 1 shard");
-  const listed = scenario.scheduler === "bal" ? listedBlock(generated, cost, opts.tamper) : null;
+  const listed = scenario.scheduler === "bal" ? listedBlock(generated, scenario, opts.tamper) : null;
   const block = listed?.block ?? generated;
   const oracle = listed?.oracle ?? new SequentialOracle(block, Float64Array.from(block.keys.initial), cost);
   const workers = scenario.scheduler === "sequential" ? 1 : scenario.workers;
@@ -104,8 +108,10 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     ({ elapsedUs, rounds } = simulateLocks(ctx, placement));
     oracle.run(wholeTransactions(block.n));
   }
+  const frozen = log.freeze();
   if (block.feeSweep) {
-    applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
+    // A block that does not match its access list is invalid: nothing of it is applied, its fees included.
+    if (listMismatches(frozen).length === 0) applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
     applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   }
   opts.onProgress?.(block.n, block.n);
@@ -114,7 +120,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     scenario,
     mode: "virtual",
     block,
-    log: log.freeze(),
+    log: frozen,
     lanes: workers * shards,
     elapsedUs,
     sequentialUs: sequentialUs(block, cost),
@@ -123,6 +129,7 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
     sequential: withTargetLegs(oracle.trace(), block, placement, scenario),
     rounds,
     eth: opts.eth,
+    listTamper: listed?.tamper,
     unsafe: isUnsafe(scenario.scheduler)
       ? {
           supply: { run: supplyOf(block.keys, ctx.state), sequential: supplyOf(block.keys, oracle.state) },

@@ -43,7 +43,13 @@ export interface SweepPlan {
 }
 
 export function sweepPlan(s: Scenario, axis: SweepAxis): SweepPlan {
-  const base: Scenario = { ...s, source: "synthetic", txs: Math.min(s.txs, SWEEP_MAX_TXS) };
+  // Speed against contention of honest runs: a list corrupted on purpose is one run's lesson, not a line's.
+  const base: Scenario = {
+    ...s,
+    source: "synthetic",
+    txs: Math.min(s.txs, SWEEP_MAX_TXS),
+    corruptList: false,
+  };
   // Every scheduler that can run the scenario's shards (bal runs one shard: a sharded sweep has no bal line).
   const schedulers = SCHEDULERS.filter((x) => runsOnShards(x, base.shards));
   const tasks = SWEEP_VALUES[axis].flatMap((value) => schedulers.map((scheduler) => ({ scheduler, value })));

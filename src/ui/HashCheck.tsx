@@ -1,3 +1,5 @@
+import { runNames } from "../engine/analysis/explain";
+import { invalidBlockLine } from "../engine/analysis/list-check";
 import type { RunResult } from "../engine/run-result";
 import { isUnsafe } from "../engine/scenario/scenario";
 
@@ -28,11 +30,27 @@ export function HashCheck({ result }: { result: RunResult }) {
       </p>
     );
   }
+  const invalid = invalidBlockLine(result, runNames(result));
+  if (invalid && result.listTamper) {
+    // Asked for (the corrupt-list toggle): the check rejecting the block is what it shows, not an error.
+    return (
+      <p
+        className="hash-check hash-unsafe"
+        data-testid="hash-check"
+        title={`This run: ${result.stateHash} (the state before the block). Sequential execution: ${result.sequentialStateHash}.`}
+      >
+        <span>
+          <span aria-hidden="true">⚠</span> {invalid}
+        </span>{" "}
+        <code className="hash">{result.stateHash}</code>
+      </p>
+    );
+  }
   return (
     <div className="hash-check hash-bad" data-testid="hash-check" role="alert">
       <p>
-        <span aria-hidden="true">✗</span> Final state differs from sequential execution: the executor is wrong
-        on this scenario.
+        <span aria-hidden="true">✗</span>{" "}
+        {invalid ?? "Final state differs from sequential execution: the executor is wrong on this scenario."}
       </p>
       <dl>
         <dt>this run</dt>

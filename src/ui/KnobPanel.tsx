@@ -41,7 +41,10 @@ const WORKLOAD: readonly FieldKnob[] = [
   "items",
 ];
 const COST: readonly FieldKnob[] = COST_KNOBS.map(costKnob);
-const WORKLOAD_SET = new Set<KnobId>([...WORKLOAD, ...FLAG_KNOBS]);
+/** On/off knobs by where they sit: what the executor does, and what the block's contracts do. */
+const EXECUTOR_FLAGS: readonly FlagKnob[] = ["corruptList"];
+const WORKLOAD_FLAGS: readonly FlagKnob[] = FLAG_KNOBS.filter((id) => !EXECUTOR_FLAGS.includes(id));
+const WORKLOAD_SET = new Set<KnobId>([...WORKLOAD, ...WORKLOAD_FLAGS]);
 
 const isChoice = (id: KnobId): id is ChoiceKnob => id in CHOICE_DEFS;
 const isCost = (id: KnobId): id is CostKnob => id.startsWith("cost.");
@@ -64,11 +67,13 @@ const BLOCKSTM_COST_NAMES = (() => {
   return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
 })();
 
-/** What the block source and the executor leave to the knobs: why a knob is off, or null when it applies. */
+/** What the block source and the scheduler leave to the knobs: why a knob is off, or null when it applies. */
 function reasonOff(id: KnobId, draft: Draft): string | null {
   const { source } = draft;
   const sharded = Number(draft.shards) > 1;
   const real = source.startsWith("eth-") || source === UPLOAD_SOURCE;
+  if (id === "corruptList" && draft.scheduler !== "bal")
+    return "Applies to the block access lists scheduler only: the others run without a list.";
   if (BLOCKSTM_COSTS.has(id)) {
     if (draft.scheduler !== "blockstm")
       return `${BLOCKSTM_COST_NAMES} apply to Block-STM only: the other schedulers have no multi-version memory or in-order commit.`;
@@ -120,6 +125,9 @@ export function KnobPanel() {
         : [];
     return <ChoiceField key={id} id={id} extra={extra} {...props} />;
   };
+  const flag = (id: FlagKnob): ReactNode => (
+    <FlagField key={id} id={id} value={draft[id]} message={undefined} off={off(id)} edit={edit} />
+  );
   const note = (ids: readonly KnobId[]): ReactNode => {
     const reason = ids.map(off).find((r) => r !== null);
     return reason && <p className="field-note">{reason}</p>;
@@ -148,7 +156,10 @@ export function KnobPanel() {
       <ModeSwitch />
       <fieldset>
         <legend>Executor</legend>
-        <div className="knob-grid">{EXECUTOR.map(field)}</div>
+        <div className="knob-grid">
+          {EXECUTOR.map(field)}
+          {EXECUTOR_FLAGS.map(flag)}
+        </div>
       </fieldset>
       <fieldset>
         <legend>Block</legend>
@@ -168,9 +179,7 @@ export function KnobPanel() {
         {note(WORKLOAD)}
         <div className="knob-grid">
           {WORKLOAD.map(field)}
-          {FLAG_KNOBS.map((id) => (
-            <FlagField key={id} id={id} value={draft[id]} message={undefined} off={off(id)} edit={edit} />
-          ))}
+          {WORKLOAD_FLAGS.map(flag)}
         </div>
       </fieldset>
       <MixFields draft={draft} issues={issues} off={off("mix.transfer")} edit={edit} />

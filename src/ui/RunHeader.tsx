@@ -20,7 +20,8 @@ function describeRun(run: ShownRun): string {
       : `seed ${s.seed}`;
   const layout = s.shards > 1 ? `${plural(s.shards, "shard")} × ${workers}, ${s.crossShard}` : workers;
   const agg = s.aggregators ? " · aggregators" : "";
-  return `${plural(run.result.block.n, "transaction")} · ${runLabel(s)} · ${layout}${agg} · ${block}`;
+  const corrupt = run.result.listTamper ? " · one list entry corrupted" : "";
+  return `${plural(run.result.block.n, "transaction")} · ${runLabel(s)} · ${layout}${agg}${corrupt} · ${block}`;
 }
 
 interface Props {

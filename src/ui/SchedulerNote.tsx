@@ -32,7 +32,7 @@ export function SchedulerNote() {
         </ul>
       </section>
     );
-  const list = listLesson(result.block, result.log, runNames(result));
+  const list = listLesson(result, runNames(result));
   if (list.length === 0) return null;
   return (
     <section className="scheduler-note" data-testid="list-note" aria-label="Block access list">

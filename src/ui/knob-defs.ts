@@ -166,11 +166,18 @@ export const SLOWDOWN_DEF: NumberKnobDef = {
   step: 1,
 };
 
+/** A FLAGS text as a tooltip: capitalised, with a full stop. */
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
 /** On/off knobs: the tooltip is what the scenario field does, as ranges.ts says it once. */
 export const FLAG_DEFS: Readonly<Record<FlagKnob, { readonly label: string; readonly title: string }>> = {
   aggregators: {
     label: "Aggregators",
-    title: `${FLAGS.aggregators.charAt(0).toUpperCase()}${FLAGS.aggregators.slice(1)}.`,
+    title: sentence(FLAGS.aggregators),
+  },
+  corruptList: {
+    label: "Corrupt one list entry",
+    title: sentence(FLAGS.corruptList),
   },
 };
 

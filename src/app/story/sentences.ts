@@ -164,7 +164,7 @@ export const sayAccessList: StorySay = (run, right) => {
   }
   out.push(
     `With a block access list (EIP-7928) the block carries every transaction's reads and written values, so each runs against the list at once: ${formatTimes(m.speedup)} on ${workers(m)}, bounded by the ${BOUND_LABEL[m.bound]}, with ${plural(m.reExecutions, "re-execution")}.`,
-    ...listLesson(run.block, run.log, runNames(run)),
+    ...listLesson(run, runNames(run)),
   );
   return out;
 };

@@ -7,8 +7,9 @@
 import { REVERT_NAMES } from "../contracts/contract";
 import type { CrossShardName, SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
-import { Ev, MSG_NAMES, MsgKind } from "../trace/kinds";
+import { Ev, LIST_MISMATCH_NAMES, MSG_NAMES, MsgKind } from "../trace/kinds";
 import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
+import { mismatchedTxs } from "./list-check";
 import { batchStartedAt, type LogIndex, logIndexOf } from "./log-index";
 import { SpanEnd } from "./spans";
 
@@ -27,6 +28,18 @@ export interface CaptionRun extends CaptionSetup {
 }
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
+const count = (n: number): string => n.toLocaleString("en-US");
+
+const mismatched = new WeakMap<EventLogData, number>();
+
+/** How many transactions disagreed with their access list entry (bal), counted once per log. */
+function rejectedTxs(log: EventLogData): number {
+  const known = mismatched.get(log);
+  if (known !== undefined) return known;
+  const n = mismatchedTxs(log).length;
+  mismatched.set(log, n);
+  return n;
+}
 
 /** What the scheduler (and the sharding protocol, if any) does, in plain words. */
 export function schedulerCaption(s: CaptionSetup): string {
@@ -55,6 +68,7 @@ export function schedulerCaption(s: CaptionSetup): string {
 const SALIENCE: Readonly<Record<number, number>> = {
   [Ev.Abort]: 9,
   [Ev.LostUpdate]: 9,
+  [Ev.ListMismatch]: 9,
   [Ev.Suspend]: 8,
   [Ev.RoundStart]: 7,
   [Ev.BatchStart]: 6,
@@ -84,8 +98,12 @@ export function momentCaption(run: CaptionRun, t: number): string {
   if (log.length === 0) return "The run logged no events.";
   const last = lastAtOrBefore(log, t);
   if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
-  if (last === log.length - 1 && t > log.time[last]) {
-    return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
+  if (last === log.length - 1) {
+    // An invalid block's verdict is the last word, at the end of the run (where playback stops) already.
+    const bad = rejectedTxs(log);
+    if (bad > 0 && t >= log.time[last])
+      return `The block is done, and invalid: ${count(bad)} of its ${plural(run.txs, "transaction")} disagreed with their entries in the access list, so none of its writes are applied.`;
+    if (t > log.time[last]) return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;
   }
   const at = log.time[last];
   const index = indexOf(run);
@@ -195,8 +213,12 @@ function describeEvent(run: CaptionRun, i: number): string {
       const other = names.tx(log.other[i]);
       return `${x} writes ${names.key(log.key[i])} over the update of ${other}, which it never saw: ${other}'s update is lost`;
     }
+    case Ev.ListMismatch:
+      return `${lane} checks ${x} against its entry in the access list: it ${LIST_MISMATCH_NAMES[log.other[i]]} at ${names.key(log.key[i])}, so the block is invalid`;
     case Ev.Commit:
       if (run.scheduler === "naive") return `${x} ends: nothing checks what it read or wrote`;
+      if (run.scheduler === "bal")
+        return `${x} checks out against its entry in the access list: what it read and wrote is what the list says`;
       if (run.scheduler === "blockstm" && inc > 0)
         return `${x} commits after ${inc + 1} incarnations: its writes are final`;
       if (run.shards > 1 && run.crossShard === "locks")
@@ -263,6 +285,13 @@ function describeExecution(run: CaptionRun, i: number): string {
       return `${head}; it reads the shared state as it is now, and nothing it reads changes before it writes`;
     const w = names.tx(log.other[lost]);
     return `${head}; ${w} will write ${names.key(log.key[lost])} before it ends, and it will write over that unseen: ${w}'s update will be lost`;
+  }
+  if (run.scheduler === "bal") {
+    const bad = firstAfterIndex(log, tx, i, Ev.ListMismatch, inc);
+    const against = `${head} against the state before the block plus the access list's earlier writes`;
+    return bad >= 0
+      ? `${against}; it will disagree with its entry at ${names.key(log.key[bad])}`
+      : `${against}; it will check out against its entry`;
   }
   if (run.scheduler === "blockstm") return `${head}; nothing it reads will change, so it will commit`;
   if (run.scheduler === "batched")

@@ -1,7 +1,6 @@
-import type { AccessList, Block } from "../block";
-import type { EventLogData } from "../trace/eventlog";
-import { Ev, LIST_MISMATCH_NAMES } from "../trace/kinds";
+import type { AccessList } from "../block";
 import type { Names } from "./explain";
+import { checkLesson, type ListRun } from "./list-check";
 
 /**
  * What a block access list costs to carry, counted two ways. Here: one entry per (transaction, key read)
@@ -42,33 +41,18 @@ const count = (n: number): string => n.toLocaleString("en-US");
 
 /**
  * What a bal run's list cost and whether the block checked out, in sentences computed from the run: the
- * list's size (entries here, bytes in EIP-7928's encoding, approximated), then the first disagreement
- * with the list, if any, and what that does to the block.
+ * list's size (entries here, bytes in EIP-7928's encoding, approximated), then its check (checkLesson).
  */
-export function listLesson(block: Block, log: EventLogData, names: Names): string[] {
-  const list = block.accessList;
+export function listLesson(run: ListRun, names: Names): string[] {
+  const list = run.block.accessList;
   if (!list) return [];
   const s = listSize(list);
   const writes =
     s.deltas === 0
       ? `${count(s.writes)} writes with their post-values`
       : `${count(s.writes)} writes (${count(s.deltas)} of them aggregator deltas, recorded as the amount added; the others with their post-values)`;
-  const out = [
+  return [
     `The block's access list: ${count(s.reads)} reads and ${writes} over ${count(s.keys)} keys, about ${count(s.bytes)} bytes in EIP-7928's encoding (each key counted as a slot of its own account, RLP prefixes left out).`,
+    ...checkLesson(run, names),
   ];
-  let first = -1;
-  let bad = 0;
-  const txs = new Set<number>();
-  for (let i = 0; i < log.length; i++)
-    if (log.kind[i] === Ev.ListMismatch) {
-      if (first < 0) first = i;
-      bad++;
-      txs.add(log.tx[i]);
-    }
-  if (first < 0) out.push("Every transaction checked out against its entry: the block is valid.");
-  else
-    out.push(
-      `The list is wrong: ${names.tx(log.tx[first])} ${LIST_MISMATCH_NAMES[log.other[first]]} at ${names.key(log.key[first])} (${count(bad)} disagreement${bad === 1 ? "" : "s"} in ${count(txs.size)} transaction${txs.size === 1 ? "" : "s"}), so the block is invalid and its state is left as it was.`,
-    );
-  return out;
 }

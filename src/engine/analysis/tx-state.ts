@@ -23,6 +23,8 @@ export const TxStatus = {
   InFlight: 8,
   /** Queued for a declared lock (`blockKey`) behind an earlier transaction (`blocker`) it conflicts with. */
   LockWait: 9,
+  /** Block access lists: its execution disagreed with its entry in the list, so the block is invalid. */
+  Rejected: 10,
 } as const;
 export type TxStatusT = (typeof TxStatus)[keyof typeof TxStatus];
 export const TX_STATUS_NAMES: readonly string[] = [
@@ -36,6 +38,7 @@ export const TX_STATUS_NAMES: readonly string[] = [
   "reverted",
   "in flight",
   "waiting for a lock",
+  "disagreed with the list",
 ];
 
 /** What a lane is doing at the playhead. */
@@ -269,6 +272,9 @@ export class TxStates {
         this.abortAt[tx] = t;
         this.abortKey[tx] = log.key[i];
         this.abortWriter[tx] = log.other[i];
+        break;
+      case Ev.ListMismatch:
+        st[tx] = TxStatus.Rejected;
         break;
       case Ev.Revert:
         this.reverted[tx] = 1;

@@ -46,6 +46,7 @@ export const PARAMS: readonly Param[] = [
   scenario("items", "items", "number"),
   scenario("fee", "feeMode", "word"),
   scenario("agg", "aggregators", "flag"),
+  scenario("corrupt", "corruptList", "flag"),
   scenario("seed", "seed", "number"),
   view("t", "t", "number"),
   view("speed", "speed", "number"),

@@ -41,6 +41,7 @@ const fieldArbs = {
   feeMode: fc.constantFrom(...FEE_MODES),
   locality: num(0, 1),
   aggregators: fc.boolean(),
+  corruptList: fc.boolean(),
   cost: fc.record({
     gasPerUs: num(100, 10_000_000),
     validateUsPerRead: num(0, 100),
@@ -230,6 +231,27 @@ describe("link versions", () => {
   });
 });
 
+describe("the corrupt-list flag", () => {
+  it("is corrupt=1 in a link, left out when off, and a link without it keeps its default (off)", () => {
+    const on = { ...DEFAULT_SCENARIO, scheduler: "bal" as const, corruptList: true };
+    const { search, hash } = encodeLink(on);
+    expect(search).toContain("corrupt=1");
+    expect(search).toContain("s=bal");
+    expect(decode(search + hash).scenario).toEqual(on);
+    expect(encodeLink({ ...on, corruptList: false }).search).not.toContain("corrupt");
+    expect(decode("?lv=1&s=bal").scenario.corruptList).toBe(false);
+    expect(decode("?lv=1&s=bal&corrupt=1").scenario).toEqual(on);
+  });
+
+  it("names a bad value and keeps the rest", () => {
+    const d = decode("?lv=1&s=bal&corrupt=on&w=4");
+    expect(d.issues.map((i) => i.message)).toEqual([
+      'corrupt: corruptList must be true or false, or 1 or 0 in a link (got "on")',
+    ]);
+    expect(d.scenario).toEqual({ ...DEFAULT_SCENARIO, scheduler: "bal", workers: 4 });
+  });
+});
+
 describe("the aggregators flag", () => {
   it("is agg=1 in a link, left out when off, and a link without it keeps its default (off)", () => {
     const on = { ...DEFAULT_SCENARIO, mix: { ...DEFAULT_SCENARIO.mix, mint: 1 }, aggregators: true };
@@ -255,7 +277,7 @@ describe("bad links", () => {
       "?lv=1&w=0&s=<script>alert(1)</script>&n=abc&acc=1e400&zz=javascript:alert(1)&mix=swap,foo:1,transfer:x&t=-4&tx=1000&ch=0&p=Bad_Id&skew=1.5&x=locks&shards=3",
     );
     expect(d.issues.map((i) => i.message)).toEqual([
-      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, seed, t, speed, tx, ch, embed, show, story)',
+      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, corrupt, seed, t, speed, tx, ch, embed, show, story)',
       'mix: each entry must be kind:weight, like transfer:1,swap:0.5 (got "swap")',
       'n: txs must be an integer from 1 to 100,000 (got "abc")',
       "acc: accounts must be an integer from 2 to 1,000,000 (got Infinity)",

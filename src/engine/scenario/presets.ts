@@ -358,6 +358,30 @@ export const PRESETS: readonly Preset[] = [
       },
     ],
   },
+  {
+    id: "access-list-corrupted",
+    title: "Block access lists: a wrong entry is caught",
+    lesson:
+      "The 2-account block again, its list with one entry made wrong: tx 50's written value for balance[0] is off by one, so tx 50's check fails, and so does that of tx 51, which took balance[0] from the list after it; the block is rejected and its state stays as it was, where the builder's list as it is (right) checks out.",
+    scenario: scenario({ accounts: 2, txs: 100, scheduler: "bal", corruptList: true }),
+    compare: { corruptList: false },
+    chapters: [
+      {
+        caption:
+          "Left: every transaction runs at once against the list, one entry of which is wrong. Right: the same block with the builder's list.",
+        at: 0,
+      },
+      {
+        caption: "An execution disagrees with its entry in the list: the block is invalid.",
+        first: "ListMismatch",
+      },
+      {
+        caption:
+          "Nothing re-executes and nothing is repaired: the block is rejected whole, its state left as it was before the block.",
+        at: 1,
+      },
+    ],
+  },
 ];
 
 export function findPreset(id: string): Preset | undefined {

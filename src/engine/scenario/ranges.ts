@@ -59,6 +59,8 @@ export const COST_RANGES: Readonly<Record<keyof CostModel, Range>> = {
 export const FLAGS = {
   aggregators:
     "mint counters and revenues and vote tallies become aggregators, as in Aptos (AIP-47): a transaction adds to them without reading them, so these adds commute and need not wait for each other unless a mint's cap is at stake",
+  corruptList:
+    "with the bal scheduler, one written value in the block access list is made off by one (the first write of the first transaction from the middle of the block on that writes anything), to show the check catch it: a list that does not match execution makes the block invalid",
 } as const;
 export type FlagField = keyof typeof FLAGS;
 

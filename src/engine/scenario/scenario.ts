@@ -36,6 +36,10 @@ export const isUnsafe = (s: SchedulerName): boolean => UNSAFE_SCHEDULERS.include
 /** Every scheduler whose final state must equal sequential execution, on every block. */
 export const SAFE_SCHEDULERS: readonly SchedulerName[] = SCHEDULERS.filter((s) => !isUnsafe(s));
 
+/** Whether a run of the scenario corrupts its block access list: the flag applies to the bal scheduler only. */
+export const corruptsList = (s: Pick<Scenario, "scheduler" | "corruptList">): boolean =>
+  s.corruptList && s.scheduler === "bal";
+
 /** A block access list is per block: bal runs a whole block on one shard; the others run on any number. */
 export const runsOnShards = (s: SchedulerName, shards: number): boolean => shards === 1 || s !== "bal";
 
@@ -115,6 +119,8 @@ export interface Scenario {
   locality: number;
   /** Mint counters and revenues and vote tallies are aggregators (FLAGS in ranges.ts says what that does). */
   aggregators: boolean;
+  /** bal only: one entry of the block access list is made wrong (FLAGS in ranges.ts says which). */
+  corruptList: boolean;
   cost: CostModel;
 }
 
@@ -148,5 +154,6 @@ export const DEFAULT_SCENARIO: Scenario = {
   feeMode: "lazy",
   locality: 0.9,
   aggregators: false,
+  corruptList: false,
   cost: DEFAULT_COST,
 };

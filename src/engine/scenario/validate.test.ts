@@ -109,6 +109,24 @@ describe("validateScenario", () => {
     }
   });
 
+  it("takes corruptList as true or false only, off when left out, with any scheduler (it applies to bal)", () => {
+    expect(validateScenario({ scheduler: "bal", corruptList: true })).toEqual({
+      ok: true,
+      scenario: { ...DEFAULT_SCENARIO, scheduler: "bal", corruptList: true },
+    });
+    // Kept but idle where it does not apply, as crossShard is on one shard: switching back to bal restores it.
+    expect(validateScenario({ corruptList: true }).ok).toBe(true);
+    expect(validateScenario({}).scenario.corruptList).toBe(false);
+    for (const bad of [1, "yes", null]) {
+      const r = failure({ corruptList: bad, scheduler: "bal" });
+      expect(r.errors.map((e) => e.field)).toEqual(["corruptList"]);
+      expect(r.errors[0].message).toMatch(
+        /^corruptList must be true or false, or 1 or 0 in a link \(got .+\)$/,
+      );
+      expect(r.scenario).toEqual({ ...DEFAULT_SCENARIO, scheduler: "bal" });
+    }
+  });
+
   it("needs one positive mix weight and knows only the five kinds", () => {
     const zero = failure({ mix: { transfer: 0 } });
     expect(zero.errors[0].field).toBe("mix");

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { abortAfterCommit } from "../../../test/engine/log-checks";
 import { referenceBlockOrder, referenceReceipts } from "../../../test/engine/reference";
 import { costArb, scenarioArb } from "../../../test/runtime/scenario-arbitrary";
+import { listCheck } from "../../engine/analysis/list-check";
 import { lostUpdates } from "../../engine/analysis/unsafe";
 import { DEFAULT_SCENARIO, SAFE_SCHEDULERS, type Scenario } from "../../engine/scenario/scenario";
 import { stateHash } from "../../engine/state-hash";
@@ -55,6 +56,18 @@ describe("live runs on worker threads equal the sequential oracle", () => {
     // The real interleaving varies from run to run; what it lost is named in the log all the same.
     for (const l of lostUpdates(r.log)) expect(l.key === 0 || l.key === 1).toBe(true);
     expect(r.unsafe?.supply.sequential.coins).toBe(simulate(s).unsafe?.supply.sequential.coins);
+  });
+
+  it("bal with its list corrupted runs for real too: the same entry caught, the block rejected whole", async () => {
+    const s: Scenario = { ...DEFAULT_SCENARIO, txs: 300, accounts: 20, scheduler: "bal", corruptList: true };
+    const r = await runOnPool(pool, s, { workers: 3 });
+    const virtual = simulate(s);
+    expect(r.listTamper).toEqual(virtual.listTamper);
+    // Which transactions disagree is the list's doing, not the interleaving's: the same as on the virtual clock.
+    expect(listCheck(r)).toMatchObject({ tamper: virtual.listTamper, txs: listCheck(virtual).txs });
+    expect(listCheck(r).caught).toBeGreaterThanOrEqual(0);
+    expect(r.stateHash).toBe(stateHash(r.block.keys.initial));
+    expect(r.sequentialStateHash).toBe(virtual.sequentialStateHash);
   });
 
   it("the hottest block (2 accounts) 100 times, Block-STM, account locks and level batches", async () => {

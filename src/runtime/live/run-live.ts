@@ -1,3 +1,4 @@
+import { listMismatches } from "../../engine/analysis/list-check";
 import { supplyOf } from "../../engine/analysis/unsafe";
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
@@ -364,8 +365,13 @@ async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
   const seq = await run.sequential();
   const par = await run.parallel();
   const { feeSweep, n } = run.block;
-  // Fees of a real block are swept into the recipient after the block, as simulate() does.
-  if (feeSweep) for (const state of [seq.state, par.state]) applyLazyFees(state, { ...feeSweep, txs: n });
+  // Fees of a real block are swept into the recipient after the block, as simulate() does (not into a
+  // block that does not match its access list: it is invalid and nothing of it is applied).
+  if (feeSweep) {
+    applyLazyFees(seq.state, { ...feeSweep, txs: n });
+    const invalid = run.block.accessList && listMismatches(par.log.freeze()).length > 0;
+    if (!invalid) applyLazyFees(par.state, { ...feeSweep, txs: n });
+  }
   const sequentialHash = stateHash(seq.state);
   if (sequentialHash !== oracleHash) {
     throw new Error(
@@ -392,7 +398,7 @@ export async function runOnPool(
     );
   }
   const generated = opts.block ?? generateBlock(scenario);
-  const listed = scenario.scheduler === "bal" ? listedBlock(generated, scenario.cost) : null;
+  const listed = scenario.scheduler === "bal" ? listedBlock(generated, scenario) : null;
   const block = listed?.block ?? generated;
   const layout = layoutOf(scenario, opts, pool.maxThreads);
   const slowdown = checkSlowdown(opts);
@@ -431,6 +437,7 @@ export async function runOnPool(
     sequential: withTargetLegs(oracle.trace(), block, run.placement, scenario),
     rounds: par.rounds,
     eth: opts.eth,
+    listTamper: listed?.tamper,
     unsafe: isUnsafe(scenario.scheduler)
       ? { supply: { run: supplyOf(block.keys, par.state), sequential: supplyOf(block.keys, seq.state) } }
       : undefined,

@@ -84,7 +84,7 @@ describe("block access lists (bal)", () => {
     const counter = run.block.args[2];
     for (let i = 0; i < list.writeKey.length; i++)
       if (list.writeKey[i] === counter) expect([list.writeVal[i], list.writeDelta[i]]).toEqual([1, 1]);
-    expect(listLesson(run.block, run.log, runNames(run))[0]).toContain(
+    expect(listLesson(run, runNames(run))[0]).toContain(
       `(${size.deltas} of them aggregator deltas, recorded as the amount added; the others with their post-values)`,
     );
     const bad = simulate(s, { tamper: { tx: 0, key: counter, kind: "value" } });

@@ -7,11 +7,13 @@ import { useMemo, useState } from "react";
 import { linkView, useCompareRun, useCompareSide } from "../../app/page";
 import type { ShownRun } from "../../app/store";
 import { momentCaption } from "../../engine/analysis/caption";
+import { invalidSince } from "../../engine/analysis/list-check";
 import { countUpTo } from "../../engine/analysis/log-index";
 import { analyzeRun } from "../../engine/analysis/run-analysis";
 import { RANGES } from "../../engine/scenario/ranges";
 import {
   CROSS_SHARD,
+  corruptsList,
   runLabel,
   SCHEDULER_LABELS,
   SCHEDULERS,
@@ -31,7 +33,8 @@ function describeSide(s: Scenario): string {
   const shards =
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
   const agg = s.aggregators ? " · aggregators" : "";
-  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}`;
+  const corrupt = corruptsList(s) ? " · one list entry corrupted" : "";
+  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}${corrupt}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */
@@ -56,7 +59,9 @@ export function compareLine(left: ShownRun, right: ShownRun): string {
 function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
   const time = useMoment();
   const caption = useMemo(() => captionRunOf(run), [run]);
-  const final = countUpTo(analyzeRun(run.result).index.finalTimes, time);
+  // Once a bal block has disagreed with its list it is invalid: none of its transactions is final.
+  const invalid = useMemo(() => invalidSince(run.result.log), [run]) <= time;
+  const final = invalid ? 0 : countUpTo(analyzeRun(run.result).index.finalTimes, time);
   const m = run.metrics;
   return (
     <section
@@ -85,6 +90,7 @@ function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
           <dt>Transactions final</dt>
           <dd data-testid={`compare-${side}-committed`}>
             {formatInt(final)} / {formatInt(m.txs)}
+            {invalid && " (block invalid)"}
           </dd>
         </div>
       </dl>

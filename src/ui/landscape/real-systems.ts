@@ -118,7 +118,7 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
   {
     approach: "Block access lists",
     who: "Ethereum (EIP-7928)",
-    what: "The block carries every account and storage slot its transactions access, with the values they wrote, so clients can read, execute and validate in parallel. Scheduled for the Glamsterdam upgrade (EIP-7773): live on the Sepolia testnet since 6 October 2026, with no mainnet date set yet.",
+    what: "The block carries every account and storage slot its transactions access, with the values they wrote, so clients can read, execute and validate in parallel; the list must be complete and accurate, and missing or spurious entries make the block invalid. Scheduled for the Glamsterdam upgrade (EIP-7773): live on the Sepolia testnet since 6 October 2026, with no mainnet date set yet.",
     differs:
       "TxLanes's list holds the keys each transaction reads and writes and the values it wrote, built by its own sequential run; the EIP also records balance, nonce and code changes and is committed to in the block header.",
     asOf: "November 2026",

@@ -145,6 +145,13 @@ export const GLYPHS: Readonly<Record<TxStatusT, Glyph>> = {
     name: "waiting for a cross-shard message",
     layers: [{ paint: "fill", role: "xshard", path: triangle }],
   },
+  [TxStatus.Rejected]: {
+    name: "disagreed with the list",
+    layers: [
+      { paint: "stroke", role: "abort", width: 0.26, path: shrink(1.05, circle) },
+      { paint: "stroke", role: "abort", width: 0.3, path: shrink(0.6, cross) },
+    ],
+  },
   [TxStatus.LockWait]: {
     name: "waiting for a lock",
     layers: [

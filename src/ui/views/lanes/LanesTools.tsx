@@ -5,6 +5,7 @@
 import { type FormEvent, useMemo, useState } from "react";
 import { findTx, useViewport, viewport } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
+import { invalidSince } from "../../../engine/analysis/list-check";
 import { rangeFigures } from "../../../engine/analysis/range-figures";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { formatDuration, formatInt, formatPercent } from "../../format";
@@ -36,15 +37,21 @@ export function FindTx() {
 export function RangeFigures({ run }: { run: ShownRun }) {
   const range = useViewport((s) => s.range);
   const index = useMemo(() => analyzeRun(run.result).index, [run]);
+  const invalidAt = useMemo(() => invalidSince(run.result.log), [run]);
   if (!range) return null;
   const f = rangeFigures(index, range.from, range.to);
+  // A bal block that has disagreed with its list by the range's end is invalid: none of it is final.
+  const finals =
+    invalidAt <= f.to
+      ? `${formatInt(f.finals)} checked out against the list (the block is invalid: none final)`
+      : `${formatInt(f.finals)} transactions final`;
   return (
     <p className="range-figures" data-testid="range-figures">
       <strong>
         {formatDuration(f.from)} – {formatDuration(f.to)}:
       </strong>{" "}
       {formatInt(f.executions)} executions ({formatInt(f.reExecutions)} re-executions) · {formatInt(f.aborts)}{" "}
-      aborts · {formatInt(f.finals)} transactions final · busy {formatPercent(f.busy)}{" "}
+      aborts · {finals} · busy {formatPercent(f.busy)}{" "}
       <button type="button" className="button" onClick={() => viewport.setState({ range: null })}>
         Clear
       </button>

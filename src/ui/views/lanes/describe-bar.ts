@@ -31,6 +31,8 @@ export function describeBar(result: RunResult, b: LaneBars, i: number, lane: num
       ? `the total its add to ${key} was checked against moved${b.other[i] >= 0 ? ` (latest add: ${writer(b.other[i])})` : ""}`
       : `its read of ${key} was stale (${writer(b.other[i])} wrote it)`;
     how = `wasted: aborted at ${formatDuration(b.abortAt[i])}, ${why}`;
+  } else if (!running && b.rejected.has(tx)) {
+    how = "finished, and disagreed with its entry in the block access list: the block is invalid";
   } else if (!running && b.ended[i] === BarEnd.Suspended) {
     how = `suspended: read ${keyLabel(result, b.key[i])}, which ${writer(b.other[i])} had not finished writing`;
   }

@@ -1,6 +1,6 @@
 /**
  * Canvas drawing of the worker lanes up to the playhead: execution bars (blue; red hatched once aborted,
- * amber when suspended), thin validation bars (green; red when they failed), amber dashes where
+ * amber when suspended, solid red once found to disagree with the block access list), thin validation bars (green; red when they failed), amber dashes where
  * a lane sits idle because every transaction left waits for a lock, batch and round
  * boundaries, the playhead, a time axis and each lane's utilization so far. Bars closer than a pixel merge,
  * so a 10,000-transaction run costs about one rectangle per pixel column per lane.
@@ -86,7 +86,7 @@ export function layoutLanes(
 }
 
 /** Bar styles, in drawing order. */
-const Style = { Exec: 0, Wasted: 1, Suspended: 2, Valid: 3, Invalid: 4 } as const;
+const Style = { Exec: 0, Wasted: 1, Suspended: 2, Valid: 3, Invalid: 4, Rejected: 5 } as const;
 
 export interface LanesFrame {
   readonly time: number;
@@ -181,13 +181,15 @@ export function drawLanes(
   return labelled;
 }
 
-const STYLE_ROLE = ["exec", "abort", "wait", "commit", "abort"] as const;
+const STYLE_ROLE = ["exec", "abort", "wait", "commit", "abort", "abort"] as const;
 
 function styleAt(b: LaneBars, i: number, t: number): number {
   if (b.kind[i] === BarKind.Validate)
     return b.ended[i] === BarEnd.Invalid && b.end[i] <= t ? Style.Invalid : Style.Valid;
   if (b.abortAt[i] <= t) return Style.Wasted;
   if (b.ended[i] === BarEnd.Suspended && b.end[i] <= t) return Style.Suspended;
+  // Checked against its block access list entry as it ended, and found to differ: solid red, not hatched.
+  if (b.end[i] <= t && b.rejected.has(b.tx[i])) return Style.Rejected;
   return Style.Exec;
 }
 

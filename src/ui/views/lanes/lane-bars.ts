@@ -3,6 +3,8 @@
  * (and when it turned out wasted), the stretches a lane sat idle because every transaction left waited for
  * a lock, plus batch boundaries and round starts. Built once per run from the log.
  */
+
+import { mismatchedTxs } from "../../../engine/analysis/list-check";
 import type { LockStalls } from "../../../engine/analysis/lock-stalls";
 import { logIndexOf } from "../../../engine/analysis/log-index";
 import { SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
@@ -25,11 +27,13 @@ export interface LaneBars
   readonly batchStarts: readonly Float64Array[];
   readonly roundStarts: Float64Array;
   readonly roundNumbers: Int32Array;
+  /** Block access lists: transactions whose execution disagreed with their entry (its end, the check). */
+  readonly rejected: ReadonlySet<number>;
 }
 
 type BarColumns = Omit<
   LaneBars,
-  "lanes" | "workersPerShard" | "batchStarts" | "roundStarts" | "roundNumbers"
+  "lanes" | "workersPerShard" | "batchStarts" | "roundStarts" | "roundNumbers" | "rejected"
 >;
 
 export function buildLaneBars(
@@ -60,6 +64,7 @@ export function buildLaneBars(
     batchStarts: batchStarts.map((s) => Float64Array.from(s)),
     roundStarts: index.roundStarts,
     roundNumbers: index.roundNumbers,
+    rejected: new Set(mismatchedTxs(log)),
   };
 }
 

@@ -237,6 +237,29 @@ const unsafe: Item[] = [
   },
 ];
 
+/** Shown for a block access list run: what its green means, and the mark of a transaction that disagreed. */
+const accessList: Item[] = [
+  {
+    icon: <GlyphIcon layers={GLYPHS[TxStatus.Committed].layers} />,
+    label: "committed, with a list",
+    note: "checked out against its entry; the block stands only if every transaction does",
+  },
+  {
+    icon: <GlyphIcon layers={GLYPHS[TxStatus.Rejected].layers} />,
+    label: GLYPHS[TxStatus.Rejected].name,
+    note: "its execution differs from its entry in the block access list: the block is invalid, none of its writes applied",
+  },
+  {
+    icon: (
+      <Swatch>
+        <rect x="1" y="3" width="26" height="7" fill="var(--abort)" />
+      </Swatch>
+    ),
+    label: "execution that disagreed (solid red)",
+    note: "on the worker lanes: the run of that transaction, checked against its entry as it ended",
+  },
+];
+
 const shards: Item[] = [
   {
     icon: (
@@ -317,6 +340,7 @@ export function Legend({ run }: { run: ShownRun }) {
       </h2>
       {isUnsafe(run.scenario.scheduler) && <Group title="Unsafe" items={unsafe} />}
       <Group title="Transactions" items={transactions} />
+      {run.scenario.scheduler === "bal" && <Group title="Block access list" items={accessList} />}
       <Group title="Worker lanes" items={lanes} />
       <Group title="Graph edges and highlights" items={edges} />
       {sharded && <Group title="Shards" items={shards} />}

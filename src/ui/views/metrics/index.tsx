@@ -1,6 +1,7 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { GLOSSARY } from "../../../app/glossary";
 import type { ShownRun } from "../../../app/store";
+import { invalidSince } from "../../../engine/analysis/list-check";
 import { computeMetrics, type Metrics } from "../../../engine/analysis/metrics";
 import { whySlower } from "../../../engine/analysis/why-slower";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
@@ -78,6 +79,8 @@ function wholeRun(m: Metrics, gasPerUs: number, live: LiveStats | undefined): Fi
 
 interface PlayheadFacts {
   readonly done: number;
+  /** bal: a transaction has disagreed with its list entry by now, so the block is invalid: nothing is final. */
+  readonly invalid: boolean;
   readonly rounds: number;
   readonly sharded: boolean;
   readonly batched: boolean;
@@ -92,8 +95,14 @@ function atPlayhead(m: Metrics, f: PlayheadFacts): Figure[] {
       id: "committed",
       label: "Committed",
       value: `${formatInt(f.done)} / ${formatInt(m.txs)}`,
-      note: f.done === m.txs ? "every transaction is final" : "transactions final so far",
-      title: "Transactions whose last unit has committed: their writes are final.",
+      note: f.invalid
+        ? "checked out; the block is invalid: none final"
+        : f.done === m.txs
+          ? "every transaction is final"
+          : "transactions final so far",
+      title: f.invalid
+        ? "Transactions that checked out against their entry in the block access list; some did not, so the block is invalid and none of its writes is applied."
+        : "Transactions whose last unit has committed: their writes are final.",
       tone: "commit",
     },
     {
@@ -193,6 +202,8 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
   const nowTps = m.atUs > 0 ? done / (m.atUs / 1e6) : 0;
   const clock = m.clock;
   const why = whySlower(result, run.metrics);
+  // The block turns invalid at its first disagreement with the list, as the playhead passes it.
+  const invalid = useMemo(() => invalidSince(result.log), [result.log]) <= m.atUs;
   const bars: ThroughputBar[] = [
     {
       id: "run",
@@ -210,6 +221,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
   const summary = `Throughput ${clock}: ${formatCount(m.tps)} transactions per second over the whole run, ${formatCount(nowTps)} so far, against a ${formatCount(REFERENCE_TPS)} TPS reference line`;
   const facts: PlayheadFacts = {
     done,
+    invalid,
     rounds,
     sharded,
     batched: scenario.scheduler === "batched",
