@@ -13,6 +13,7 @@ import { shownStatus } from "./draw-graph";
 import type { GraphLayout } from "./graph-layout";
 import { centred, LabelPlacer, type Rect } from "./label-placer";
 import type { LitEdge, OverlayFrame } from "./lit-edges";
+import { DIGIT_EM, radiusHolding } from "./node-number";
 
 export type LabelKind = "selected" | "hover" | "abort" | "wait" | "named" | "number" | "badge" | "hidden";
 
@@ -25,6 +26,8 @@ export interface PlacedLabel {
   readonly px: number;
   /** Drawn inside its node (white on a dark halo, to read on every state's colour). */
   readonly inside: boolean;
+  /** The transaction whose number it is, or -1. */
+  readonly tx: number;
 }
 
 export interface LabelPlan {
@@ -35,11 +38,14 @@ export interface LabelPlan {
   readonly labelled: readonly number[];
 }
 
-/** Width of `text` at `px` pixels, bold. */
-export type Measure = (text: string, px: number) => number;
+/** The advance width of `text` at `px` pixels, bold, and the height of its ink. */
+export type Measure = (text: string, px: number) => { readonly width: number; readonly height: number };
 
-/** The width of a text in tabular digits and common letters, for tests and before a canvas exists. */
-export const roughMeasure: Measure = (text, px) => text.length * px * 0.62;
+/** A text in tabular digits and common letters, for tests and before a canvas exists. */
+export const roughMeasure: Measure = (text, px) => ({
+  width: text.length * px * DIGIT_EM.width,
+  height: px * DIGIT_EM.height,
+});
 
 const PAD = 2;
 /** Beyond this many nodes on screen, labels do not try to keep off them (they are dots, or too many). */
@@ -118,9 +124,13 @@ export function planLabels(
     const my = (g.y[e.from] + g.y[e.to]) / 2;
     wants.push({ text: e.label, kind: e.kind, px, tx: -1, spots: (w, h) => around(mx, my, 0, w, h) });
   }
-  // Numbers inside nodes that hold them (the label is the node's own middle); beside named ones that do not.
-  const digit = px * 0.62;
-  const holds = (t: number): boolean => px <= 2 * g.r + 4 && String(t).length * digit + 2 <= 2 * g.r + 2;
+  // Numbers inside nodes that hold their ink (the label is the node's own middle); beside named ones that
+  // do not. A node too small for the narrowest number holds none (no measuring a thousand numbers).
+  const holds = (t: number): boolean => {
+    if (g.r < radiusHolding(DIGIT_EM.width * 0.5 * px, DIGIT_EM.height * 0.9 * px)) return false;
+    const ink = measure(String(t), px);
+    return radiusHolding(ink.width, ink.height) <= g.r;
+  };
   const named = new Set(f.named);
   for (const t of f.named)
     if (t < txs && onScreen(t) && !holds(t))
@@ -169,7 +179,7 @@ export function planLabels(
     }
   const clearOfNodes = onScreenNodes <= MAX_DISCS && g.r >= 2;
   // The count of hidden labels goes in the first corner clear of nodes (kept free only when needed).
-  const noteW = measure(hiddenText(wants.length), px) + 2 * PAD;
+  const noteW = measure(hiddenText(wants.length), px).width + 2 * PAD;
   const noteH = px + 2 * PAD;
   const right = view.left + view.width;
   const bottom = view.top + view.height;
@@ -186,18 +196,19 @@ export function planLabels(
     const labels: PlacedLabel[] = [];
     const labelled: number[] = [];
     for (const w of wants) {
-      const spots = w.spots(measure(w.text, w.px) + 2 * PAD, w.px + 2 * PAD);
+      const spots = w.spots(measure(w.text, w.px).width + 2 * PAD, w.px + 2 * PAD);
       const clear = w.inside || !clearOfNodes ? [] : spots.filter((r) => discs.free(r));
       const box = placer.place([...clear, ...spots]);
       if (!box) continue;
-      labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true });
+      labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true, tx: w.tx });
       if (w.tx >= 0) labelled.push(w.tx);
     }
     return { labels, labelled, hidden: placer.dropped };
   };
   const first = place(false);
   const { labels, labelled, hidden } = first.hidden > 0 ? place(true) : first;
-  if (hidden > 0) labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false });
+  if (hidden > 0)
+    labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false, tx: -1 });
   return { labels, hidden, labelled: labelled.sort((a, b) => a - b) };
 }
 
