@@ -2,20 +2,31 @@
  * Every text drawn inside the graph, placed so that no two touch: in order of importance, the selected and
  * hovered transactions (what they are and their state), the keys of the newest aborts and waits, the
  * numbers of the transactions the caption names (beside their node), the numbers inside nodes big enough
- * to hold them, and the "×3" of a re-executed transaction. Each tries a few spots and takes the first
- * free one inside the plot, or is dropped and counted ("+12 labels hidden", in a corner kept free for it).
+ * to hold them, the "×3" of a re-executed transaction, and the edge count of each band of bundled edges
+ * (the biggest first, on the band). Each tries a few spots and takes the first free one inside the plot, or
+ * is dropped and counted ("+12 labels hidden", in a corner kept free for it).
  */
 import { TX_STATUS_NAMES, type TxStates } from "../../../engine/analysis/tx-state";
 import type { RunResult } from "../../../engine/run-result";
 import { formatInt } from "../../format";
 import { txName, txTarget } from "../tx-label";
 import { shownStatus } from "./draw-graph";
+import { type Band, bandPoint } from "./edge-plan";
 import type { GraphLayout } from "./graph-layout";
 import { centred, LabelPlacer, type Rect } from "./label-placer";
 import type { LitEdge, OverlayFrame } from "./lit-edges";
 import { DIGIT_EM, radiusHolding } from "./node-number";
 
-export type LabelKind = "selected" | "hover" | "abort" | "wait" | "named" | "number" | "badge" | "hidden";
+export type LabelKind =
+  | "selected"
+  | "hover"
+  | "abort"
+  | "wait"
+  | "named"
+  | "number"
+  | "badge"
+  | "band"
+  | "hidden";
 
 export interface PlacedLabel {
   readonly text: string;
@@ -36,6 +47,8 @@ export interface LabelPlan {
   readonly hidden: number;
   /** Transactions whose number is drawn, in block order (the canvas lists them for tests). */
   readonly labelled: readonly number[];
+  /** The bands whose edge count is drawn, with the label that says it. */
+  readonly bandLabels: readonly { readonly band: Band; readonly label: PlacedLabel }[];
 }
 
 /** The advance width of `text` at `px` pixels, bold, and the height of its ink. */
@@ -48,6 +61,8 @@ export const roughMeasure: Measure = (text, px) => ({
 });
 
 const PAD = 2;
+/** Where along a band its count may sit (shares of its length): the middle first. */
+const BAND_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8];
 /** Beyond this many nodes on screen, labels do not try to keep off them (they are dots, or too many). */
 const MAX_DISCS = 4000;
 
@@ -86,15 +101,14 @@ export function planLabels(
   lit: readonly LitEdge[],
   f: OverlayFrame,
   measure: Measure,
+  bands: readonly Band[] = [],
 ): LabelPlan {
   const txs = g.x.length;
   const px = f.textPx;
   const { view } = g;
-  const onScreen = (t: number): boolean =>
-    g.x[t] >= view.left &&
-    g.x[t] <= view.left + view.width &&
-    g.y[t] >= view.top &&
-    g.y[t] <= view.top + view.height;
+  const inView = (x: number, y: number): boolean =>
+    x >= view.left && x <= view.left + view.width && y >= view.top && y <= view.top + view.height;
+  const onScreen = (t: number): boolean => inView(g.x[t], g.y[t]);
   interface Want {
     readonly text: string;
     readonly kind: LabelKind;
@@ -103,6 +117,8 @@ export function planLabels(
     readonly tx: number;
     /** Inside its node; any other label is beside something and keeps off the nodes when it can. */
     readonly inside?: boolean;
+    /** The band whose edge count it is. */
+    readonly band?: Band;
   }
   const wants: Want[] = [];
   const ring = Math.max(g.r * 1.7, 6);
@@ -169,6 +185,20 @@ export function planLabels(
       }
   }
 
+  // Each band's count on the band itself: at its middle, else further along it, off the nodes.
+  for (const b of bands) {
+    const points = BAND_SPOTS.map((t) => bandPoint(g, b, t));
+    if (!points.some(([x, y]) => inView(x, y))) continue;
+    wants.push({
+      text: formatInt(b.count),
+      kind: "band",
+      px,
+      tx: -1,
+      band: b,
+      spots: (w, h) => points.map(([x, y]) => centred(x, y, w, h)),
+    });
+  }
+
   // The nodes on screen, which a label beside something covers only when it has no other spot.
   const discs = new LabelPlacer(view);
   let onScreenNodes = 0;
@@ -195,21 +225,25 @@ export function planLabels(
     if (reserve) placer.take(corner);
     const labels: PlacedLabel[] = [];
     const labelled: number[] = [];
+    const bandLabels: { band: Band; label: PlacedLabel }[] = [];
     for (const w of wants) {
       const spots = w.spots(measure(w.text, w.px).width + 2 * PAD, w.px + 2 * PAD);
       const clear = w.inside || !clearOfNodes ? [] : spots.filter((r) => discs.free(r));
-      const box = placer.place([...clear, ...spots]);
+      // A band's count never covers a node drawn on its own (it would read as the node's number).
+      const box = placer.place(w.band && clearOfNodes ? clear : [...clear, ...spots]);
       if (!box) continue;
-      labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true, tx: w.tx });
+      const label = { text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true, tx: w.tx };
+      labels.push(label);
       if (w.tx >= 0) labelled.push(w.tx);
+      if (w.band) bandLabels.push({ band: w.band, label });
     }
-    return { labels, labelled, hidden: placer.dropped };
+    return { labels, labelled, bandLabels, hidden: placer.dropped };
   };
   const first = place(false);
-  const { labels, labelled, hidden } = first.hidden > 0 ? place(true) : first;
+  const { labels, labelled, bandLabels, hidden } = first.hidden > 0 ? place(true) : first;
   if (hidden > 0)
     labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false, tx: -1 });
-  return { labels, hidden, labelled: labelled.sort((a, b) => a - b) };
+  return { labels, hidden, labelled: labelled.sort((a, b) => a - b), bandLabels };
 }
 
 const RANKS: Record<LabelKind, number> = {
@@ -220,6 +254,7 @@ const RANKS: Record<LabelKind, number> = {
   named: 4,
   number: 5,
   badge: 6,
-  hidden: 7,
+  band: 7,
+  hidden: 8,
 };
 const rank = (k: LabelKind): number => RANKS[k];

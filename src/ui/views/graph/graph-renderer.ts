@@ -151,17 +151,22 @@ export class GraphRenderer implements Renderer {
       const ctx = fitCanvas(this.el.nodes, width, height);
       clearCanvas(ctx, width, height);
       drawNodes(ctx, this.model, g, this.states, this.buckets, this.sprites, f, frame.palette);
-      const labels = planLabels(g, this.states, this.result, lit, f, (text, px) => {
+      const measure = (text: string, px: number) => {
         ctx.font = canvasFont(px, 700);
         const m = ctx.measureText(text);
         return { width: m.width, height: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent };
-      });
+      };
+      const labels = planLabels(g, this.states, this.result, lit, f, measure, plan.bands);
       drawLabels(ctx, labels, frame.palette);
       // The test hooks: which transactions carry their numbers, how many labels found no room, and where
-      // the named ones' numbers are drawn against their node ("tx:x y r:x0 y0 x1 y1:inside").
+      // the named ones' numbers are drawn against their node ("tx:x y r:x0 y0 x1 y1:inside"), and the bands
+      // whose edge count is drawn ("from>to:text").
       this.el.nodes.dataset.labelledTx = labels.labelled.join(" ");
       this.el.nodes.dataset.labelsHidden = String(labels.hidden);
       this.el.nodes.dataset.namedNumbers = namedNumbers(labels, g);
+      this.el.nodes.dataset.bandLabels = labels.bandLabels
+        .map(({ band, label }) => `${band.from}>${band.to}:${label.text}`)
+        .join(";");
       this.nodesFor = nodesKey;
     }
     this.overlay.draw(this.model, g, lit, f);
