@@ -195,7 +195,8 @@ export function planLabels(
       px,
       tx: -1,
       band: b,
-      spots: (w, h) => points.map(([x, y]) => centred(x, y, w, h)),
+      // With room around it: a count packed among others reads as noise, and its band is hard to tell.
+      spots: (w, h) => points.map(([x, y]) => centred(x, y, w + px, h + px / 2)),
     });
   }
 
