@@ -84,3 +84,27 @@ for (const preset of compares)
           expect(s.lanesBottom, "the lanes inside the window").toBeLessThanOrEqual(720);
       }
     });
+
+test.describe("on a 390x844 phone in talk mode", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the sides stack, each as tall as its content, the plots at their height", async ({ page }) => {
+    const preset = compares[0];
+    const { search, hash } = presetLink(preset);
+    await openLink(page, `/${search}${hash}`);
+    await expect(page.getByTestId("compare-right")).toBeVisible({ timeout: 30_000 });
+    await page.locator("body").click({ position: { x: 2, y: 300 } });
+    await page.keyboard.press("t");
+    await page.keyboard.press("PageDown");
+    await expect(page.getByTestId("chapter-count")).toHaveText(/^chapter 1\//);
+    // The left side's last view ends above the right side's start: neither draws over the other.
+    const leftLanes = await page.getByTestId("compare-left").getByTestId("lanes-view").boundingBox();
+    const right = await page.getByTestId("compare-right").boundingBox();
+    if (!leftLanes || !right) throw new Error("a side has no box");
+    expect(right.y).toBeGreaterThanOrEqual(leftLanes.y + leftLanes.height);
+    for (const s of await sidePlots(page)) {
+      expect(s.graph).toBeGreaterThanOrEqual(LEAST.talk);
+      expect(s.lanes).toBeGreaterThanOrEqual(LEAST.talk);
+    }
+  });
+});
