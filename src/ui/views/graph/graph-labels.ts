@@ -142,8 +142,9 @@ export function planLabels(
   }
   // Numbers inside nodes that hold their ink (the label is the node's own middle); beside named ones that
   // do not. A node too small for the narrowest number holds none (no measuring a thousand numbers).
+  const tooSmall = g.r < radiusHolding(DIGIT_EM.width * 0.5 * px, DIGIT_EM.height * 0.9 * px);
   const holds = (t: number): boolean => {
-    if (g.r < radiusHolding(DIGIT_EM.width * 0.5 * px, DIGIT_EM.height * 0.9 * px)) return false;
+    if (tooSmall) return false;
     const ink = measure(String(t), px);
     return radiusHolding(ink.width, ink.height) <= g.r;
   };
@@ -185,10 +186,20 @@ export function planLabels(
       }
   }
 
-  // Each band's count on the band itself: at its middle, else further along it, off the nodes.
+  const bandsFrom = wants.length;
+  // Each band's count on the band itself: at its middle, else further along it, off the nodes. No more
+  // are tried than the plot could hold at their least size (a 100k block has thousands of bands): the
+  // biggest bands first, the rest counted as hidden.
+  const leastBand = (DIGIT_EM.width * px + px + 2 * PAD) * (1.5 * px + 2 * PAD);
+  const bandRoom = Math.floor((view.width * view.height) / leastBand);
+  let bandsUntried = 0;
   for (const b of bands) {
     const points = BAND_SPOTS.map((t) => bandPoint(g, b, t));
     if (!points.some(([x, y]) => inView(x, y))) continue;
+    if (wants.length - bandsFrom >= bandRoom) {
+      bandsUntried++;
+      continue;
+    }
     wants.push({
       text: formatInt(b.count),
       kind: "band",
@@ -238,10 +249,13 @@ export function planLabels(
       if (w.tx >= 0) labelled.push(w.tx);
       if (w.band) bandLabels.push({ band: w.band, label });
     }
-    return { labels, labelled, bandLabels, hidden: placer.dropped };
+    return { labels, labelled, bandLabels, hidden: placer.dropped + bandsUntried };
   };
-  const first = place(false);
-  const { labels, labelled, bandLabels, hidden } = first.hidden > 0 ? place(true) : first;
+  // With bands to number, some labels are nearly always left out: keep the corner free from the start
+  // rather than place every label twice.
+  const reserved = wants.length > bandsFrom || bandsUntried > 0;
+  const first = place(reserved);
+  const { labels, labelled, bandLabels, hidden } = first.hidden > 0 && !reserved ? place(true) : first;
   if (hidden > 0)
     labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false, tx: -1 });
   return { labels, hidden, labelled: labelled.sort((a, b) => a - b), bandLabels };
