@@ -51,10 +51,10 @@ describe("the graph's edges", () => {
       const bands = plan.bands.length.toLocaleString("en-US");
       const first = (note: string): string => note.split(" · ")[0];
       expect(first(edgeNote(plan, m, { selected: true, hovered: false }))).toBe(
-        `edges bundled by level: ${total} edges in ${bands} bands; the selected transaction's drawn in full`,
+        `edges bundled by level: ${total} edges in ${bands} bands, labelled with their edge counts; the selected transaction's drawn in full`,
       );
       expect(first(edgeNote(plan, m, none))).toBe(
-        `edges bundled by level: ${total} edges in ${bands} bands; point at a transaction to draw its own`,
+        `edges bundled by level: ${total} edges in ${bands} bands, labelled with their edge counts; point at a transaction to draw its own`,
       );
     }
   });

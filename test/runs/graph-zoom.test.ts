@@ -1,11 +1,15 @@
 /**
  * The graph zoomed: the drawing scales about its centre, the hit test finds nodes where they are drawn and
- * none off the plot, fewer edges are in view, and framing a found transaction zooms until its node holds
- * its number, with the node on screen.
+ * none off the plot, fewer edges are in view, framing a found transaction zooms until its node holds its
+ * number, with the node on screen, and framing a chapter's transactions keeps every one of them on screen.
  */
 import { describe, expect, it } from "vitest";
+import { chapterFrame } from "../../src/engine/analysis/chapter-frame";
 import { txStatesOf } from "../../src/engine/analysis/tx-state";
+import { PRESETS } from "../../src/engine/scenario/presets";
 import { DEFAULT_SCENARIO } from "../../src/engine/scenario/scenario";
+import { readBlockFile } from "../../src/runtime/block-file";
+import { loadBlock } from "../../src/runtime/block-source";
 import { simulate } from "../../src/runtime/simulate";
 import { planEdges } from "../../src/ui/views/graph/edge-plan";
 import { planLabels, roughMeasure } from "../../src/ui/views/graph/graph-labels";
@@ -71,4 +75,23 @@ describe("graph zoom", () => {
     );
     expect(fitZoom(teaching, plot, [3], 11)).toBeNull();
   });
+
+  it("frames every chapter's transactions with all of them on screen, at 11 px and talk mode's 18 px", async () => {
+    // Hot-account chapter 2 names tx 0 and tx 1, a lane apart: zooming on until their nodes were big left
+    // both off the plot.
+    for (const p of PRESETS)
+      if (p.chapters.length > 0) {
+        const r = simulate(p.scenario, await loadBlock(p.scenario, readBlockFile));
+        const m = buildGraphModel(r);
+        for (let n = 1; n <= p.chapters.length; n++) {
+          const frame = chapterFrame(p.chapters, n, r.log, r.elapsedUs);
+          if (!frame || frame.txs.length === 0) continue;
+          for (const px of [11, 18]) {
+            const g = layoutGraph(m, plot, fitZoom(m, plot, frame.txs, px), px);
+            for (const t of frame.txs)
+              expect(onPlot(g.x[t], g.y[t]), `${p.id} chapter ${n}: tx ${t} at ${px} px`).toBe(true);
+          }
+        }
+      }
+  }, 60_000);
 });

@@ -121,9 +121,10 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
     <section className="panel graph-panel" data-testid="graph-view" aria-labelledby="graph-title">
       <header className="panel-head">
         <h2 id="graph-title">Dependency graph</h2>
-        <p className="panel-note">x: {axis} · row: the worker that first ran it (fixed for the run)</p>
-        <p className="panel-note" data-testid="graph-edge-note">
-          {note}
+        {/* One paragraph: what the axes are, then what is drawn of the edges, flowing on from it. */}
+        <p className="panel-note">
+          x: {axis} · row: the worker that first ran it (fixed for the run) ·{" "}
+          <span data-testid="graph-edge-note">{note}</span>
         </p>
         <button
           type="button"

@@ -6,7 +6,7 @@
 import { type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
 import { canvasFont } from "../canvas";
 import type { Palette, Role } from "../palette";
-import { type Band, DENSITY_RADIUS, type EdgePlan } from "./edge-plan";
+import { type Band, bandEnds, DENSITY_RADIUS, type EdgePlan } from "./edge-plan";
 import { type GlyphSprites, stamp } from "./glyph-sprites";
 import { GLYPHS } from "./glyphs";
 import type { LabelKind, LabelPlan } from "./graph-labels";
@@ -146,11 +146,6 @@ function drawBands(
   ctx.globalAlpha = 1;
 }
 
-/** A band runs from the right of its writers' column to the left of its readers'. */
-export function bandEnds(g: GraphLayout, b: Band): [number, number, number, number] {
-  return [g.colRight[b.from], b.y0, g.colLeft[b.to], b.y1];
-}
-
 export interface NodeFrame {
   /** Text size in CSS pixels (talk mode: larger). */
   readonly textPx: number;
@@ -284,6 +279,7 @@ const LABEL_INK: Record<LabelKind, Role> = {
   named: "text",
   number: "text",
   badge: "text",
+  band: "muted",
   hidden: "muted",
 };
 
@@ -294,7 +290,7 @@ export function drawLabels(ctx: CanvasRenderingContext2D, plan: LabelPlan, palet
   ctx.lineJoin = "round";
   ctx.lineWidth = 3;
   for (const l of plan.labels) {
-    ctx.font = canvasFont(l.px, l.kind === "badge" || l.kind === "hidden" ? 600 : 700);
+    ctx.font = canvasFont(l.px, l.kind === "badge" || l.kind === "band" || l.kind === "hidden" ? 600 : 700);
     // Inside a node the text sits on the state's colour: white on a dark halo reads on every one.
     ctx.strokeStyle = l.inside ? "rgb(0 0 0 / 0.55)" : palette.surface;
     ctx.fillStyle = l.inside ? "#fff" : palette[LABEL_INK[l.kind]];

@@ -85,6 +85,26 @@ export function bandsOf(model: GraphModel, g: GraphLayout): Band[] {
     .sort((p, q) => q.count - p.count || p.from - q.from || p.to - q.to);
 }
 
+/** A band runs from the right of its writers' column to the left of its readers'. */
+export function bandEnds(g: GraphLayout, b: Band): [number, number, number, number] {
+  return [g.colRight[b.from], b.y0, g.colLeft[b.to], b.y1];
+}
+
+/**
+ * The point at `t` (0 to 1) along a band as drawn: a cubic curve leaving its writers' column level and
+ * arriving level at its readers', its two control points half way across.
+ */
+export function bandPoint(g: GraphLayout, b: Band, t: number): [number, number] {
+  const [x0, y0, x1, y1] = bandEnds(g, b);
+  const mid = (x0 + x1) / 2;
+  const u = 1 - t;
+  const a = u * u * u;
+  const c = 3 * u * u * t;
+  const d = 3 * u * t * t;
+  const e = t * t * t;
+  return [a * x0 + (c + d) * mid + e * x1, (a + c) * y0 + (d + e) * y1];
+}
+
 /** Who the edges drawn in full belong to, in the note's words. */
 function focusWords(selected: boolean, hovered: boolean): string {
   if (selected && hovered) return "the selected and hovered transactions' drawn in full";
@@ -105,7 +125,7 @@ export function edgeNote(
     parts.push(`${formatInt(plan.visible)} edge${plan.visible === 1 ? "" : "s"} drawn`);
   else
     parts.push(
-      `edges bundled by level: ${formatInt(plan.total)} edges in ${formatInt(plan.bands.length)} band${plan.bands.length === 1 ? "" : "s"}; ${focusWords(focus.selected, focus.hovered)}`,
+      `edges bundled by level: ${formatInt(plan.total)} edges in ${formatInt(plan.bands.length)} band${plan.bands.length === 1 ? "" : "s"}, labelled with their edge counts; ${focusWords(focus.selected, focus.hovered)}`,
     );
   if (plan.density) parts.push(`${formatInt(model.txs)} nodes as density per level`);
   return parts.join(" · ");

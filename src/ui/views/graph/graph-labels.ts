@@ -2,19 +2,31 @@
  * Every text drawn inside the graph, placed so that no two touch: in order of importance, the selected and
  * hovered transactions (what they are and their state), the keys of the newest aborts and waits, the
  * numbers of the transactions the caption names (beside their node), the numbers inside nodes big enough
- * to hold them, and the "×3" of a re-executed transaction. Each tries a few spots and takes the first
- * free one inside the plot, or is dropped and counted ("+12 labels hidden", in a corner kept free for it).
+ * to hold them, the "×3" of a re-executed transaction, and the edge count of each band of bundled edges
+ * (the biggest first, on the band). Each tries a few spots and takes the first free one inside the plot, or
+ * is dropped and counted ("+12 labels hidden", in a corner kept free for it).
  */
 import { TX_STATUS_NAMES, type TxStates } from "../../../engine/analysis/tx-state";
 import type { RunResult } from "../../../engine/run-result";
 import { formatInt } from "../../format";
 import { txName, txTarget } from "../tx-label";
 import { shownStatus } from "./draw-graph";
+import { type Band, bandPoint } from "./edge-plan";
 import type { GraphLayout } from "./graph-layout";
 import { centred, LabelPlacer, type Rect } from "./label-placer";
 import type { LitEdge, OverlayFrame } from "./lit-edges";
+import { DIGIT_EM, radiusHolding } from "./node-number";
 
-export type LabelKind = "selected" | "hover" | "abort" | "wait" | "named" | "number" | "badge" | "hidden";
+export type LabelKind =
+  | "selected"
+  | "hover"
+  | "abort"
+  | "wait"
+  | "named"
+  | "number"
+  | "badge"
+  | "band"
+  | "hidden";
 
 export interface PlacedLabel {
   readonly text: string;
@@ -25,6 +37,8 @@ export interface PlacedLabel {
   readonly px: number;
   /** Drawn inside its node (white on a dark halo, to read on every state's colour). */
   readonly inside: boolean;
+  /** The transaction whose number it is, or -1. */
+  readonly tx: number;
 }
 
 export interface LabelPlan {
@@ -33,15 +47,22 @@ export interface LabelPlan {
   readonly hidden: number;
   /** Transactions whose number is drawn, in block order (the canvas lists them for tests). */
   readonly labelled: readonly number[];
+  /** The bands whose edge count is drawn, with the label that says it. */
+  readonly bandLabels: readonly { readonly band: Band; readonly label: PlacedLabel }[];
 }
 
-/** Width of `text` at `px` pixels, bold. */
-export type Measure = (text: string, px: number) => number;
+/** The advance width of `text` at `px` pixels, bold, and the height of its ink. */
+export type Measure = (text: string, px: number) => { readonly width: number; readonly height: number };
 
-/** The width of a text in tabular digits and common letters, for tests and before a canvas exists. */
-export const roughMeasure: Measure = (text, px) => text.length * px * 0.62;
+/** A text in tabular digits and common letters, for tests and before a canvas exists. */
+export const roughMeasure: Measure = (text, px) => ({
+  width: text.length * px * DIGIT_EM.width,
+  height: px * DIGIT_EM.height,
+});
 
 const PAD = 2;
+/** Where along a band its count may sit (shares of its length): the middle first. */
+const BAND_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8];
 /** Beyond this many nodes on screen, labels do not try to keep off them (they are dots, or too many). */
 const MAX_DISCS = 4000;
 
@@ -80,15 +101,14 @@ export function planLabels(
   lit: readonly LitEdge[],
   f: OverlayFrame,
   measure: Measure,
+  bands: readonly Band[] = [],
 ): LabelPlan {
   const txs = g.x.length;
   const px = f.textPx;
   const { view } = g;
-  const onScreen = (t: number): boolean =>
-    g.x[t] >= view.left &&
-    g.x[t] <= view.left + view.width &&
-    g.y[t] >= view.top &&
-    g.y[t] <= view.top + view.height;
+  const inView = (x: number, y: number): boolean =>
+    x >= view.left && x <= view.left + view.width && y >= view.top && y <= view.top + view.height;
+  const onScreen = (t: number): boolean => inView(g.x[t], g.y[t]);
   interface Want {
     readonly text: string;
     readonly kind: LabelKind;
@@ -97,6 +117,8 @@ export function planLabels(
     readonly tx: number;
     /** Inside its node; any other label is beside something and keeps off the nodes when it can. */
     readonly inside?: boolean;
+    /** The band whose edge count it is. */
+    readonly band?: Band;
   }
   const wants: Want[] = [];
   const ring = Math.max(g.r * 1.7, 6);
@@ -118,9 +140,14 @@ export function planLabels(
     const my = (g.y[e.from] + g.y[e.to]) / 2;
     wants.push({ text: e.label, kind: e.kind, px, tx: -1, spots: (w, h) => around(mx, my, 0, w, h) });
   }
-  // Numbers inside nodes that hold them (the label is the node's own middle); beside named ones that do not.
-  const digit = px * 0.62;
-  const holds = (t: number): boolean => px <= 2 * g.r + 4 && String(t).length * digit + 2 <= 2 * g.r + 2;
+  // Numbers inside nodes that hold their ink (the label is the node's own middle); beside named ones that
+  // do not. A node too small for the narrowest number holds none (no measuring a thousand numbers).
+  const tooSmall = g.r < radiusHolding(DIGIT_EM.width * 0.5 * px, DIGIT_EM.height * 0.9 * px);
+  const holds = (t: number): boolean => {
+    if (tooSmall) return false;
+    const ink = measure(String(t), px);
+    return radiusHolding(ink.width, ink.height) <= g.r;
+  };
   const named = new Set(f.named);
   for (const t of f.named)
     if (t < txs && onScreen(t) && !holds(t))
@@ -159,6 +186,31 @@ export function planLabels(
       }
   }
 
+  const bandsFrom = wants.length;
+  // Each band's count on the band itself: at its middle, else further along it, off the nodes. No more
+  // are tried than the plot could hold at their least size (a 100k block has thousands of bands): the
+  // biggest bands first, the rest counted as hidden.
+  const leastBand = (DIGIT_EM.width * px + px + 2 * PAD) * (1.5 * px + 2 * PAD);
+  const bandRoom = Math.floor((view.width * view.height) / leastBand);
+  let bandsUntried = 0;
+  for (const b of bands) {
+    const points = BAND_SPOTS.map((t) => bandPoint(g, b, t));
+    if (!points.some(([x, y]) => inView(x, y))) continue;
+    if (wants.length - bandsFrom >= bandRoom) {
+      bandsUntried++;
+      continue;
+    }
+    wants.push({
+      text: formatInt(b.count),
+      kind: "band",
+      px,
+      tx: -1,
+      band: b,
+      // With room around it: a count packed among others reads as noise, and its band is hard to tell.
+      spots: (w, h) => points.map(([x, y]) => centred(x, y, w + px, h + px / 2)),
+    });
+  }
+
   // The nodes on screen, which a label beside something covers only when it has no other spot.
   const discs = new LabelPlacer(view);
   let onScreenNodes = 0;
@@ -169,7 +221,7 @@ export function planLabels(
     }
   const clearOfNodes = onScreenNodes <= MAX_DISCS && g.r >= 2;
   // The count of hidden labels goes in the first corner clear of nodes (kept free only when needed).
-  const noteW = measure(hiddenText(wants.length), px) + 2 * PAD;
+  const noteW = measure(hiddenText(wants.length), px).width + 2 * PAD;
   const noteH = px + 2 * PAD;
   const right = view.left + view.width;
   const bottom = view.top + view.height;
@@ -185,20 +237,28 @@ export function planLabels(
     if (reserve) placer.take(corner);
     const labels: PlacedLabel[] = [];
     const labelled: number[] = [];
+    const bandLabels: { band: Band; label: PlacedLabel }[] = [];
     for (const w of wants) {
-      const spots = w.spots(measure(w.text, w.px) + 2 * PAD, w.px + 2 * PAD);
+      const spots = w.spots(measure(w.text, w.px).width + 2 * PAD, w.px + 2 * PAD);
       const clear = w.inside || !clearOfNodes ? [] : spots.filter((r) => discs.free(r));
-      const box = placer.place([...clear, ...spots]);
+      // A band's count never covers a node drawn on its own (it would read as the node's number).
+      const box = placer.place(w.band && clearOfNodes ? clear : [...clear, ...spots]);
       if (!box) continue;
-      labels.push({ text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true });
+      const label = { text: w.text, kind: w.kind, box, px: w.px, inside: w.inside === true, tx: w.tx };
+      labels.push(label);
       if (w.tx >= 0) labelled.push(w.tx);
+      if (w.band) bandLabels.push({ band: w.band, label });
     }
-    return { labels, labelled, hidden: placer.dropped };
+    return { labels, labelled, bandLabels, hidden: placer.dropped + bandsUntried };
   };
-  const first = place(false);
-  const { labels, labelled, hidden } = first.hidden > 0 ? place(true) : first;
-  if (hidden > 0) labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false });
-  return { labels, hidden, labelled: labelled.sort((a, b) => a - b) };
+  // With bands to number, some labels are nearly always left out: keep the corner free from the start
+  // rather than place every label twice.
+  const reserved = wants.length > bandsFrom || bandsUntried > 0;
+  const first = place(reserved);
+  const { labels, labelled, bandLabels, hidden } = first.hidden > 0 && !reserved ? place(true) : first;
+  if (hidden > 0)
+    labels.push({ text: hiddenText(hidden), kind: "hidden", box: corner, px, inside: false, tx: -1 });
+  return { labels, hidden, labelled: labelled.sort((a, b) => a - b), bandLabels };
 }
 
 const RANKS: Record<LabelKind, number> = {
@@ -209,6 +269,7 @@ const RANKS: Record<LabelKind, number> = {
   named: 4,
   number: 5,
   badge: 6,
-  hidden: 7,
+  band: 7,
+  hidden: 8,
 };
 const rank = (k: LabelKind): number => RANKS[k];

@@ -40,7 +40,10 @@ export interface GraphLayout {
 /** The graph's zoom (the viewport's): k times the plot, centred on (cx, cy), shares of the whole drawing. */
 export type Zoom = GraphView;
 
-/** Largest spacing at the whole graph (zoomed k times, k times this): a small block does not need giant nodes. */
+/**
+ * Largest spacing at the whole graph with 11 px text (zoomed k times, k times this; larger text, larger in
+ * proportion, so that talk mode's numbers fit their nodes): a small block does not need giant nodes.
+ */
 export const MAX_PITCH = 26;
 const MIN_PITCH = 0.6;
 /** Room between the lanes of two shards. */
@@ -53,8 +56,16 @@ interface Fit {
   readonly gapCols: number;
 }
 
-/** Lays the graph out in `view` zoomed by `zoom`: the whole drawing is k times the plot, shifted. */
-export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = null): GraphLayout {
+/**
+ * Lays the graph out in `view` zoomed by `zoom`: the whole drawing is k times the plot, shifted. Nodes are
+ * as big as fits, up to a size in proportion to the canvas text (`textPx`).
+ */
+export function layoutGraph(
+  model: GraphModel,
+  view: Box,
+  zoom: Zoom | null = null,
+  textPx = 11,
+): GraphLayout {
   const k = zoom?.k ?? 1;
   const box: Box = zoom
     ? {
@@ -73,7 +84,7 @@ export function layoutGraph(model: GraphModel, view: Box, zoom: Zoom | null = nu
   }
   const gaps = model.shards - 1;
   const laneHeight = Math.max(1, (box.height - gaps * SHARD_GAP) / lanes);
-  const fit = chooseFit(cap, laneHeight, box.width, MAX_PITCH * k);
+  const fit = chooseFit(cap, laneHeight, box.width, MAX_PITCH * Math.max(1, textPx / 11) * k);
   const { pitch, rows, gapCols } = fit;
 
   const subCols = Int32Array.from(cap, (k) => Math.max(1, Math.ceil(k / rows)));

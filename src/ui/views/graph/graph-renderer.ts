@@ -6,7 +6,7 @@ import type { Frame, Renderer } from "../use-renderer";
 import { drawBase, drawLabels, drawNodes, NodeBuckets } from "./draw-graph";
 import { type EdgePlan, edgeNote, planEdges } from "./edge-plan";
 import { GlyphSprites } from "./glyph-sprites";
-import { planLabels } from "./graph-labels";
+import { type LabelPlan, planLabels } from "./graph-labels";
 import { type Box, type GraphLayout, layoutGraph, nodeAt, type Zoom } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 import { GraphOverlay } from "./graph-overlay";
@@ -27,6 +27,19 @@ function hasFlash(states: TxStates, t: number, flashUs: number): boolean {
     if (since >= 0 && since < flashUs) return true;
   }
   return false;
+}
+
+const round = (v: number): string => String(Math.round(v * 100) / 100);
+
+function namedNumbers(plan: LabelPlan, g: GraphLayout): string {
+  return plan.labels
+    .filter((l) => l.kind === "named" && l.tx >= 0)
+    .map((l) => {
+      const { x0, y0, x1, y1 } = l.box;
+      const node = [g.x[l.tx], g.y[l.tx], g.r].map(round).join(" ");
+      return `${l.tx}:${node}:${[x0, y0, x1, y1].map(round).join(" ")}:${l.inside ? 1 : 0}`;
+    })
+    .join(";");
 }
 
 export interface GraphCanvases {
@@ -97,7 +110,7 @@ export class GraphRenderer implements Renderer {
     this.zoomFor = source;
     this.zoomed =
       view.graph ?? (view.graphFit ? fitZoom(this.model, plot, view.graphFit, this.textPx) : null);
-    this.layout = layoutGraph(this.model, plot, this.zoomed);
+    this.layout = layoutGraph(this.model, plot, this.zoomed, this.textPx);
     this.plan = planEdges(this.model, this.layout);
     const z = this.zoomed;
     // The test hook: the zoom drawn (k, and the centre as shares of the whole drawing).
@@ -138,14 +151,22 @@ export class GraphRenderer implements Renderer {
       const ctx = fitCanvas(this.el.nodes, width, height);
       clearCanvas(ctx, width, height);
       drawNodes(ctx, this.model, g, this.states, this.buckets, this.sprites, f, frame.palette);
-      const labels = planLabels(g, this.states, this.result, lit, f, (text, px) => {
+      const measure = (text: string, px: number) => {
         ctx.font = canvasFont(px, 700);
-        return ctx.measureText(text).width;
-      });
+        const m = ctx.measureText(text);
+        return { width: m.width, height: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent };
+      };
+      const labels = planLabels(g, this.states, this.result, lit, f, measure, plan.bands);
       drawLabels(ctx, labels, frame.palette);
-      // The test hooks: which transactions carry their numbers, and how many labels found no room.
+      // The test hooks: which transactions carry their numbers, how many labels found no room, and where
+      // the named ones' numbers are drawn against their node ("tx:x y r:x0 y0 x1 y1:inside"), and the bands
+      // whose edge count is drawn ("from>to:text").
       this.el.nodes.dataset.labelledTx = labels.labelled.join(" ");
       this.el.nodes.dataset.labelsHidden = String(labels.hidden);
+      this.el.nodes.dataset.namedNumbers = namedNumbers(labels, g);
+      this.el.nodes.dataset.bandLabels = labels.bandLabels
+        .map(({ band, label }) => `${band.from}>${band.to}:${label.text}`)
+        .join(";");
       this.nodesFor = nodesKey;
     }
     this.overlay.draw(this.model, g, lit, f);

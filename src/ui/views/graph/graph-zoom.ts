@@ -5,6 +5,7 @@
 import { clampCentre, MAX_GRAPH_ZOOM } from "../../../app/viewport";
 import { type Box, type GraphLayout, layoutGraph, type Zoom } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
+import { radiusForDigits } from "./node-number";
 
 /** Share of the plot the framed transactions may spread over (the rest is room around them). */
 const SPREAD = 0.8;
@@ -23,11 +24,11 @@ const centreOf = (g: GraphLayout, txs: readonly number[]): [number, number] => {
 export function fitZoom(model: GraphModel, view: Box, txs: readonly number[], textPx: number): Zoom | null {
   const shown = txs.filter((t) => t >= 0 && t < model.txs);
   if (shown.length === 0) return null;
-  const whole = layoutGraph(model, view);
-  // A node holds its number when its diameter fits the digits (0.62 em each), as graph-labels.ts asks.
+  const whole = layoutGraph(model, view, null, textPx);
+  // A node holds its number when the disc holds the digits' ink, as graph-labels.ts asks.
   const digits = Math.max(...shown.map((t) => String(t).length));
   // With a little to spare: the node size grows in steps, and text is measured in the browser.
-  const radius = 1.08 * Math.max((digits * 0.62 * textPx) / 2, textPx / 2 - 2);
+  const radius = 1.04 * radiusForDigits(digits, textPx);
   if (whole.r >= radius) return null;
   let k = Math.min(MAX_GRAPH_ZOOM, radius / whole.r);
   // Not so close that some of them leave the screen.
@@ -37,14 +38,36 @@ export function fitZoom(model: GraphModel, view: Box, txs: readonly number[], te
   k = Math.max(1, Math.min(k, SPREAD / spread));
   if (k <= 1) return null;
   const most = k;
-  // Lanes hold whole rows of nodes, so the node size grows in steps: zoom on until it is big enough.
-  let [cx, cy] = centreOf(whole, shown);
-  let zoomed = layoutGraph(model, view, { k, cx: clampCentre(cx, k), cy: clampCentre(cy, k) });
-  for (let i = 0; i < 4 && zoomed.r < radius && k < most * 2; i++) {
-    k = Math.min(MAX_GRAPH_ZOOM, most * 2, k * (radius / zoomed.r) * 1.02);
-    zoomed = layoutGraph(model, view, { k, cx: clampCentre(cx, k), cy: clampCentre(cy, k) });
+  // Centred on them at k: where they are at that zoom (nodes shift a little as the zoom gives each lane
+  // more rows), and whether every one of them, disc and all, is on screen.
+  const frame = (k: number): { zoom: Zoom; g: GraphLayout } | null => {
+    const [cx0, cy0] = centreOf(whole, shown);
+    const first = layoutGraph(model, view, { k, cx: clampCentre(cx0, k), cy: clampCentre(cy0, k) }, textPx);
+    const [cx, cy] = centreOf(first, shown);
+    const zoom = { k, cx: clampCentre(cx, k), cy: clampCentre(cy, k) };
+    const g = layoutGraph(model, view, zoom, textPx);
+    const on = shown.every(
+      (t) =>
+        g.x[t] - g.r >= view.left &&
+        g.x[t] + g.r <= view.left + view.width &&
+        g.y[t] - g.r >= view.top &&
+        g.y[t] + g.r <= view.top + view.height,
+    );
+    return on ? { zoom, g } : null;
+  };
+  let best = frame(k);
+  // Rows per lane change with the zoom: closer still might leave one out, so step back until all show.
+  while (!best && k > 1.05) {
+    k = Math.max(1, k / 1.25);
+    best = k > 1 ? frame(k) : null;
   }
-  // Nodes shift a little as the zoom gives each lane more rows: centre on where they are at this zoom.
-  [cx, cy] = centreOf(zoomed, shown);
-  return { k, cx: clampCentre(cx, k), cy: clampCentre(cy, k) };
+  if (!best) return null;
+  // Lanes hold whole rows of nodes, so the node size grows in steps: zoom on while it is too small, as
+  // long as every one of them stays on screen.
+  for (let i = 0; i < 4 && best.g.r < radius && best.zoom.k < most * 2; i++) {
+    const next = frame(Math.min(MAX_GRAPH_ZOOM, most * 2, best.zoom.k * (radius / best.g.r) * 1.02));
+    if (!next) break;
+    best = next;
+  }
+  return best.zoom;
 }
