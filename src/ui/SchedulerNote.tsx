@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useLinkView, useRun } from "../app/page";
 import { storyStep } from "../app/story/steps";
 import { runNames } from "../engine/analysis/explain";
@@ -25,22 +26,39 @@ export function SchedulerNote() {
           <span aria-hidden="true">⚠</span> {SCHEDULER_LABELS[scenario.scheduler]}: no validation, no
           ordering. This is what goes wrong without them.
         </p>
-        <ul>
-          {unsafeLesson(result, runNames(result)).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
+        <NoteLines lines={unsafeLesson(result, runNames(result))} />
       </section>
     );
   const list = listLesson(result, runNames(result));
   if (list.length === 0) return null;
   return (
     <section className="scheduler-note" data-testid="list-note" aria-label="Block access list">
+      <NoteLines lines={list} />
+    </section>
+  );
+}
+
+/** Lines a note shows before "Show all": the stage keeps its height under a long note (a bad list's five). */
+const FIRST_LINES = 2;
+
+/** A note's lines, the first few shown and the rest one press away (the header's warning says the verdict). */
+function NoteLines({ lines }: { lines: readonly string[] }) {
+  const [all, setAll] = useState(false);
+  const long = lines.length > FIRST_LINES + 1;
+  return (
+    <>
       <ul>
-        {list.map((line) => (
-          <li key={line}>{line}</li>
+        {lines.map((line, i) => (
+          <li key={line} hidden={long && !all && i >= FIRST_LINES}>
+            {line}
+          </li>
         ))}
       </ul>
-    </section>
+      {long && (
+        <button type="button" className="note-more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? "Show fewer" : `Show all ${lines.length} lines`}
+        </button>
+      )}
+    </>
   );
 }
