@@ -1,24 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type CaptionRun, momentCaption, schedulerCaption } from "../../src/engine/analysis/caption";
-import { runNames } from "../../src/engine/analysis/explain";
+import {
+  type CaptionRun,
+  captionRunOf,
+  momentCaption,
+  schedulerCaption,
+} from "../../src/engine/analysis/caption";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/engine/scenario/scenario";
 import { Ev, MsgKind } from "../../src/engine/trace/kinds";
 import { simulate } from "../../src/runtime/simulate";
 import { nftMintRight } from "./nft-mint-right";
 
 function captionRun(over: Partial<Scenario>): CaptionRun & { end: number } {
-  const s: Scenario = { ...DEFAULT_SCENARIO, ...over };
-  const r = simulate(s);
-  return {
-    log: r.log,
-    txs: r.block.n,
-    names: runNames(r),
-    scheduler: s.scheduler,
-    shards: s.shards,
-    crossShard: s.crossShard,
-    workers: r.lanes / s.shards,
-    end: r.log.time[r.log.length - 1],
-  };
+  const r = simulate({ ...DEFAULT_SCENARIO, ...over });
+  return { ...captionRunOf(r), end: r.log.time[r.log.length - 1] };
 }
 
 /** Time of the first event of `kind` (and tx, if given). */

@@ -1,7 +1,7 @@
 /** The corrupt-list toggle's sentences (note, caption, hash check) checked against the runs they describe. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { momentCaption } from "../../src/engine/analysis/caption";
+import { captionRunOf, momentCaption } from "../../src/engine/analysis/caption";
 import { runNames } from "../../src/engine/analysis/explain";
 import {
   EIP_7928_RULE,
@@ -25,21 +25,7 @@ import { scenarioArb } from "../runtime/scenario-arbitrary";
 
 const n = (x: number): string => x.toLocaleString("en-US");
 
-function captionOf(r: RunResult, t: number): string {
-  const s = r.scenario;
-  return momentCaption(
-    {
-      log: r.log,
-      txs: r.block.n,
-      names: runNames(r),
-      scheduler: s.scheduler,
-      shards: s.shards,
-      crossShard: s.crossShard,
-      workers: r.lanes,
-    },
-    t,
-  );
-}
+const captionOf = (r: RunResult, t: number): string => momentCaption(captionRunOf(r), t);
 
 const SCENARIOS: [string, Partial<Scenario>][] = [
   ["1,000 transfers", {}],

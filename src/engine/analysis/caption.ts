@@ -5,10 +5,11 @@
  * tx 41 will abort").
  */
 import { REVERT_NAMES } from "../contracts/contract";
-import type { CrossShardName, SchedulerName } from "../scenario/scenario";
+import type { RunResult } from "../run-result";
+import type { CrossShardName, Scenario, SchedulerName } from "../scenario/scenario";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, LIST_MISMATCH_NAMES, MSG_NAMES, MsgKind } from "../trace/kinds";
-import { abortFacts, abortReason, firstAfterIndex, type Names } from "./explain";
+import { abortFacts, abortReason, firstAfterIndex, type Names, runNames } from "./explain";
 import { mismatchedTxs } from "./list-check";
 import { batchStartedAt, type LogIndex, logIndexOf } from "./log-index";
 import { SpanEnd } from "./spans";
@@ -91,6 +92,22 @@ const SALIENCE: Readonly<Record<number, number>> = {
 const CONSEQUENCE_BONUS = 5;
 /** At most this many events sharing the playhead's latest time are weighed (64 shards x 64 workers is more). */
 const GROUP_LIMIT = 256;
+
+/** What the caption sentences read of a run: its log, names and setup (the scenario it ran, by default). */
+export function captionRunOf(
+  result: RunResult,
+  scenario: Pick<Scenario, "scheduler" | "shards" | "crossShard"> = result.scenario,
+): CaptionRun {
+  return {
+    log: result.log,
+    txs: result.block.n,
+    names: runNames(result),
+    scheduler: scenario.scheduler,
+    shards: scenario.shards,
+    crossShard: scenario.crossShard,
+    workers: result.lanes / scenario.shards,
+  };
+}
 
 /** One sentence about the moment at time t. */
 export function momentCaption(run: CaptionRun, t: number): string {

@@ -43,17 +43,22 @@ function block(): Block {
   };
 }
 
-describe("two-phase commit on keys, worked by hand", () => {
-  // 8,000 gas per µs: a mint costs 10 µs (debit 4, apply 5, settle 1), a transfer 2.625 µs; a message 20 µs;
-  // taking a task is free; one worker per shard.
-  const s: Scenario = {
+/** The hand-made block's scenario: 3 transactions on 2 shards of one worker, with taking a task at `taskUs`. */
+function handWorked(taskUs: number): Scenario {
+  return {
     ...DEFAULT_SCENARIO,
     txs: 3,
     shards: 2,
     workers: 1,
     crossShard: "locks",
-    cost: { ...DEFAULT_SCENARIO.cost, gasPerUs: 8000, taskUs: 0, msgUs: 20 },
+    cost: { ...DEFAULT_SCENARIO.cost, gasPerUs: 8000, taskUs, msgUs: 20 },
   };
+}
+
+describe("two-phase commit on keys, worked by hand", () => {
+  // 8,000 gas per µs: a mint costs 10 µs (debit 4, apply 5, settle 1), a transfer 2.625 µs; a message 20 µs;
+  // taking a task is free; one worker per shard.
+  const s = handWorked(0);
   const b = block();
   let state: Float64Array = new Float64Array(0);
   const r = simulate(s, { block: b, onState: (st) => (state = st) });
@@ -124,14 +129,7 @@ describe("two-phase commit on keys, worked by hand", () => {
 describe("two-phase commit pays for its lock hand-offs", () => {
   // The hand-made block with taking a task at 1 µs: tx 0's FINISH on shard 1 hands the collection to tx 1.
   it("the releasing worker pays one claim per hand-off before it claims again", () => {
-    const s: Scenario = {
-      ...DEFAULT_SCENARIO,
-      txs: 3,
-      shards: 2,
-      workers: 1,
-      crossShard: "locks",
-      cost: { ...DEFAULT_SCENARIO.cost, gasPerUs: 8000, taskUs: 1, msgUs: 20 },
-    };
+    const s = handWorked(1);
     const r = simulate(s, { block: block() });
     const { log } = r;
     const at = (kind: number, tx: number) =>

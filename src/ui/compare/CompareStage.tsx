@@ -6,7 +6,7 @@
 import { useMemo, useState } from "react";
 import { linkView, useCompareRun, useCompareSide } from "../../app/page";
 import type { ShownRun } from "../../app/store";
-import { momentCaption } from "../../engine/analysis/caption";
+import { captionRunOf, momentCaption } from "../../engine/analysis/caption";
 import { invalidSince } from "../../engine/analysis/list-check";
 import { countUpTo } from "../../engine/analysis/log-index";
 import { analyzeRun } from "../../engine/analysis/run-analysis";
@@ -22,7 +22,6 @@ import {
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
 import { FLAG_DEFS } from "../knob-defs";
-import { captionRunOf } from "../views/caption";
 import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
@@ -58,7 +57,7 @@ export function compareLine(left: ShownRun, right: ShownRun): string {
  */
 function SideView({ run, side }: { run: ShownRun; side: "left" | "right" }) {
   const time = useMoment();
-  const caption = useMemo(() => captionRunOf(run), [run]);
+  const caption = useMemo(() => captionRunOf(run.result, run.scenario), [run]);
   // Once a bal block has disagreed with its list it is invalid: none of its transactions is final.
   const invalid = useMemo(() => invalidSince(run.result.log), [run]) <= time;
   const final = invalid ? 0 : countUpTo(analyzeRun(run.result).index.finalTimes, time);

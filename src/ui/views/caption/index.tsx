@@ -1,28 +1,13 @@
 import { useMemo } from "react";
 import { usePlayback } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
-import { type CaptionRun, momentCaption, schedulerCaption } from "../../../engine/analysis/caption";
-import { runNames } from "../../../engine/analysis/explain";
+import { captionRunOf, momentCaption, schedulerCaption } from "../../../engine/analysis/caption";
 import "../side-card.css";
 import "./caption.css";
 
-/** What the caption sentences read of a run (the compare stage captions each side with it). */
-export function captionRunOf(run: ShownRun): CaptionRun {
-  const { result, scenario } = run;
-  return {
-    log: result.log,
-    txs: result.block.n,
-    names: runNames(result),
-    scheduler: scenario.scheduler,
-    shards: scenario.shards,
-    crossShard: scenario.crossShard,
-    workers: result.lanes / scenario.shards,
-  };
-}
-
 /** "What you are seeing": what the scheduler does, and what is happening at the playhead and why. */
 export function Caption({ run }: { run: ShownRun }) {
-  const input = useMemo(() => captionRunOf(run), [run]);
+  const input = useMemo(() => captionRunOf(run.result, run.scenario), [run]);
   // The sentence itself is selected: the card renders only when it changes.
   const moment = usePlayback((s) => momentCaption(input, s.time));
   return (
