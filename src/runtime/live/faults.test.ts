@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import { Cancelled } from "../cancel";
+import { attachLiveView } from "./live-view";
 import { createNodePool } from "./node-pool";
 import { runOnPool } from "./run-live";
 
@@ -56,7 +57,8 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
       {
         workers: 2,
         slowdown: 200,
-        onStart: (view) => {
+        onStart: (memory) => {
+          const view = attachLiveView(memory);
           const timer = setInterval(() => {
             sizes.push(view.snapshot().length);
             if (view.committed() >= 200) clearInterval(timer);
