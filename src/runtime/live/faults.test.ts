@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
+import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { Cancelled } from "../cancel";
 import { attachLiveView } from "./live-view";
 import { createNodePool } from "./node-pool";
@@ -49,8 +50,10 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
     await expectUsable();
   });
 
-  it("a run shows its events while it runs", async () => {
+  it("a run shows its events while it runs, and a reader takes each event once, each lane in time order", async () => {
     const sizes: number[] = [];
+    const pieces: EventLogData[] = [];
+    let read: () => EventLogData = () => new EventLog().freeze();
     const r = await runOnPool(
       pool,
       { ...small, txs: 200 },
@@ -59,14 +62,26 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
         slowdown: 200,
         onStart: (memory) => {
           const view = attachLiveView(memory);
+          read = view.reader();
           const timer = setInterval(() => {
             sizes.push(view.snapshot().length);
+            pieces.push(read());
             if (view.committed() >= 200) clearInterval(timer);
           }, 20);
         },
       },
     );
+    pieces.push(read());
     expect(sizes.some((n) => n > 0 && n < r.log.length)).toBe(true);
+    expect(pieces.filter((p) => p.length > 0).length).toBeGreaterThan(1);
+    expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(r.log.length);
+    const last = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const p of pieces) {
+      for (let i = 0; i < p.length; i++) {
+        expect(p.time[i]).toBeGreaterThanOrEqual(last[p.worker[i]]);
+        last[p.worker[i]] = p.time[i];
+      }
+    }
     expect(r.stateHash).toBe(r.sequentialStateHash);
   });
 

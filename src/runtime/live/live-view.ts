@@ -1,4 +1,4 @@
-import type { EventLogData } from "../../engine/trace/eventlog";
+import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { type ControlDims, RunControl, sumThreads, T_COMMITS } from "./control";
 import { SharedLogs } from "./shared-log";
 
@@ -26,6 +26,11 @@ export interface LiveView {
   snapshot(): EventLogData;
   /** Units committed so far. */
   committed(): number;
+  /**
+   * A reader of the logs as they grow: each call returns the events published since its previous call
+   * (the first, those published so far), time-sorted; each lane's events come in time order across calls.
+   */
+  reader(): () => EventLogData;
 }
 
 /** A view of the run that published into `memory`, from any thread that holds it. */
@@ -37,5 +42,9 @@ export function attachLiveView(memory: LiveMemory): LiveView {
     total: memory.total,
     snapshot: () => logs.snapshot(control),
     committed: () => sumThreads(control, T_COMMITS),
+    reader: () => {
+      const read = new Int32Array(memory.dims.threads);
+      return () => logs.collect(control, new EventLog(), memory.dims.threads, read).freeze();
+    },
   };
 }

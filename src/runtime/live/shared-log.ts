@@ -48,14 +48,19 @@ export class SharedLogs {
     return this.collect(control, new EventLog(), threads).freeze();
   }
 
-  /** Appends every entry published so far to `into`. */
-  collect(control: RunControl, into: EventLog, threads = this.threads): EventLog {
+  /**
+   * Appends the entries published so far to `into`: every one, or with `read` (entries already read, per
+   * thread) only those published since, and `read` moves past them.
+   */
+  collect(control: RunControl, into: EventLog, threads = this.threads, read?: Int32Array): EventLog {
+    const c = this.columns;
     for (let t = 0; t < threads; t++) {
       const len = Atomics.load(control.thread, control.threadWord(t, T_LOG_LEN));
-      const c = this.columns;
-      for (let i = t * this.capacity, end = i + len; i < end; i++) {
+      const from = read ? read[t] : 0;
+      for (let i = t * this.capacity + from, end = t * this.capacity + len; i < end; i++) {
         into.emit(c.time[i], c.worker[i], c.kind[i] as EventKind, c.tx[i], c.inc[i], c.key[i], c.other[i]);
       }
+      if (read) read[t] = len;
     }
     return into;
   }

@@ -2,22 +2,20 @@ import { useEffect, useRef, useState } from "react";
 import { bump } from "../../../app/counters";
 import type { LiveRun } from "../../../app/store";
 import { FULL_VIEW } from "../../../app/viewport";
-import { buildLogIndex } from "../../../engine/analysis/log-index";
 import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
 import { readPalette } from "../palette";
-import { buildLaneBars } from "./lane-bars";
+import { GrowingLanes } from "./growing-lanes";
 import { LanesRenderer } from "./lanes-renderer";
 import "./live-lanes.css";
-import { logEnd } from "../../../engine/trace/eventlog";
 
-/** Redraws per second: the logs are re-read and re-sorted from shared memory each time. */
+/** Redraws per second: each takes only the events the workers published since the last one. */
 const POLLS_PER_SECOND = 10;
 
 /**
- * The worker lanes of a live run while it happens: every tenth of a second the workers' event logs are read
- * from shared memory and drawn up to their latest event with the replay's lane drawing. When the run ends
- * the page shows it as any other run.
+ * The worker lanes of a live run while it happens: every tenth of a second the events the workers
+ * published since the last frame are read from shared memory and the lanes are drawn up to their latest
+ * event with the replay's lane drawing. When the run ends the page shows it as any other run.
  */
 export function LiveLanes({ live }: { live: LiveRun }) {
   const box = useRef<HTMLDivElement>(null);
@@ -31,6 +29,8 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     let drawnAt = 0;
     const palette = readPalette();
     const reducedMotion = prefersReducedMotion();
+    const read = view.reader();
+    const lanes = new GrowingLanes(view.lanes, shards);
     const tick = (now: number): void => {
       raf = requestAnimationFrame(tick);
       const el = box.current;
@@ -38,16 +38,14 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       last = now;
       const done = view.committed();
       setCommitted(done);
+      lanes.add(read());
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
-      const log = view.snapshot();
-      const end = logEnd(log);
-      const bars = buildLaneBars(log, view.lanes, shards);
-      const renderer = new LanesRenderer(canvas.current, bars, buildLogIndex(log, view.lanes), shards, end);
+      const renderer = new LanesRenderer(canvas.current, lanes.bars(), lanes.busyAt, shards, lanes.end);
       renderer.resize(width, height);
       renderer.draw({
-        time: end,
-        end,
+        time: lanes.end,
+        end: lanes.end,
         speed: 1,
         selectedTx: null,
         hoverTx: null,

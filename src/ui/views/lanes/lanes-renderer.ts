@@ -1,10 +1,9 @@
 /** Draws one run's worker lanes on a canvas. */
 
 import { shownWindow } from "../../../app/viewport";
-import type { LogIndex } from "../../../engine/analysis/log-index";
 import { canvasTextPx, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
-import { drawLanes, type LanesLayout, layoutLanes, makeHatch } from "./draw-lanes";
+import { drawLanes, type LaneBusy, type LanesLayout, layoutLanes, makeHatch } from "./draw-lanes";
 import { BarKind, barAt, type LaneBars } from "./lane-bars";
 
 export interface BarHit {
@@ -24,7 +23,7 @@ export class LanesRenderer implements Renderer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly bars: LaneBars,
-    private readonly index: LogIndex,
+    private readonly busyAt: LaneBusy,
     private readonly shards: number,
     private readonly end: number,
   ) {}
@@ -59,7 +58,7 @@ export class LanesRenderer implements Renderer {
     const labelled = drawLanes(
       ctx,
       this.bars,
-      this.index,
+      this.busyAt,
       L,
       { ...frame, named: frame.view.named },
       frame.palette,
