@@ -1,4 +1,4 @@
-import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
+import type { EventLogData } from "../../engine/trace/eventlog";
 import { type ControlDims, RunControl, sumThreads, T_COMMITS } from "./control";
 import { SharedLogs } from "./shared-log";
 
@@ -27,10 +27,10 @@ export interface LiveView {
   /** Units committed so far. */
   committed(): number;
   /**
-   * A reader of the logs as they grow: each call returns the events published since its previous call
-   * (the first, those published so far), time-sorted; each lane's events come in time order across calls.
+   * A reader of the logs as they grow: each call returns the events published and not yet read, time-sorted,
+   * at most `limit` of them (the earliest); each lane's events come in time order across calls.
    */
-  reader(): () => EventLogData;
+  reader(): (limit?: number) => EventLogData;
 }
 
 /** A view of the run that published into `memory`, from any thread that holds it. */
@@ -44,7 +44,7 @@ export function attachLiveView(memory: LiveMemory): LiveView {
     committed: () => sumThreads(control, T_COMMITS),
     reader: () => {
       const read = new Int32Array(memory.dims.threads);
-      return () => logs.collect(control, new EventLog(), memory.dims.threads, read).freeze();
+      return (limit) => logs.readSince(control, read, limit);
     },
   };
 }

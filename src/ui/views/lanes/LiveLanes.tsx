@@ -11,6 +11,11 @@ import "./live-lanes.css";
 
 /** Redraws per second: each takes only the events the workers published since the last one. */
 const POLLS_PER_SECOND = 10;
+/**
+ * Most events a redraw takes: a run at full speed publishes far more in a tenth of a second, and the page
+ * must stay responsive (the lanes then trail the run, which the committed count does not).
+ */
+const EVENTS_PER_FRAME = 20_000;
 
 /**
  * The worker lanes of a live run while it happens: every tenth of a second the events the workers
@@ -31,6 +36,8 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     const reducedMotion = prefersReducedMotion();
     const read = view.reader();
     const lanes = new GrowingLanes(view.lanes, shards);
+    let renderer: LanesRenderer | null = null;
+    let size = { width: 0, height: 0 };
     const tick = (now: number): void => {
       raf = requestAnimationFrame(tick);
       const el = box.current;
@@ -38,11 +45,16 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       last = now;
       const done = view.committed();
       setCommitted(done);
-      lanes.add(read());
+      lanes.add(read(EVENTS_PER_FRAME));
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
-      const renderer = new LanesRenderer(canvas.current, lanes.bars(), lanes.busyAt, shards, lanes.end);
-      renderer.resize(width, height);
+      const bars = lanes.bars();
+      renderer ??= new LanesRenderer(canvas.current, bars, lanes.busyAt, shards, lanes.end);
+      renderer.setBars(bars, lanes.end);
+      if (width !== size.width || height !== size.height) {
+        size = { width, height };
+        renderer.resize(width, height);
+      }
       renderer.draw({
         time: lanes.end,
         end: lanes.end,

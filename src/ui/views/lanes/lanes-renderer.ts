@@ -22,11 +22,18 @@ export class LanesRenderer implements Renderer {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    private readonly bars: LaneBars,
+    private bars: LaneBars,
     private readonly busyAt: LaneBusy,
     private readonly shards: number,
-    private readonly end: number,
+    private end: number,
   ) {}
+
+  /** Draws these bars, up to `end`, from now on: a live run's lanes as they grow. */
+  setBars(bars: LaneBars, end: number): void {
+    this.bars = bars;
+    this.end = end;
+    this.layout = null;
+  }
 
   resize(width: number, height: number): void {
     this.size = { width, height, textPx: canvasTextPx(this.canvas) };
