@@ -45,13 +45,17 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       last = now;
       const done = view.committed();
       setCommitted(done);
-      lanes.add(read(EVENTS_PER_FRAME));
+      const events = read(EVENTS_PER_FRAME);
+      lanes.add(events);
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
+      const resized = width !== size.width || height !== size.height;
+      // Nothing new in the same box (the threads are between runs): the frame on screen is still right.
+      if (renderer && events.length === 0 && !resized) return;
       const bars = lanes.bars();
       renderer ??= new LanesRenderer(canvas.current, bars, lanes.busyAt, shards, lanes.end);
       renderer.setBars(bars, lanes.end);
-      if (width !== size.width || height !== size.height) {
+      if (resized) {
         size = { width, height };
         renderer.resize(width, height);
       }
