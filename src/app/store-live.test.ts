@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { EventLog } from "../engine/trace/eventlog";
 import type { LiveView } from "../runtime/live/run-live";
 import { simulate } from "../runtime/simulate";
 import type { Runner } from "../runtime/virtual-client";
@@ -26,6 +27,15 @@ function controlledLive() {
           total: scenario.txs,
           snapshot: () => result.log,
           committed: () => 7,
+          // The whole log at the first read, nothing new after it.
+          reader: () => {
+            let read = false;
+            return () => {
+              const log = read ? new EventLog().freeze() : result.log;
+              read = true;
+              return log;
+            };
+          },
         };
         runs.push({ view, finish: () => resolve(result), fail: reject });
         onStart?.(view);

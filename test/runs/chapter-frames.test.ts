@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { chapterFrame, namedTxs } from "../../src/engine/analysis/chapter-frame";
+import { laneBusyAt } from "../../src/engine/analysis/log-index";
 import { analyzeRun } from "../../src/engine/analysis/run-analysis";
 import type { RunResult } from "../../src/engine/run-result";
 import { PRESETS } from "../../src/engine/scenario/presets";
@@ -57,7 +58,7 @@ describe("chapter frames", () => {
     const labelled = drawLanes(
       nullContext(),
       bars,
-      analyzeRun(run).index,
+      (lane, t) => laneBusyAt(analyzeRun(run).index, lane, t),
       L,
       { time: frame.to, selectedTx: null, hoverTx: null, named: frame.txs },
       palette,

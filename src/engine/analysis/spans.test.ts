@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BLOCKSTM_ROWS } from "../../../test/engine/blockstm-log";
 import { logOf } from "../../../test/engine/log";
 import { Ev } from "../trace/kinds";
-import { buildSpans, SpanEnd, SpanKind, spansOf } from "./spans";
+import { buildSpans, SpanBuilder, SpanEnd, SpanKind, spansOf } from "./spans";
 
 const spans = buildSpans(logOf(BLOCKSTM_ROWS), 2);
 const row = (k: number) => [
@@ -82,5 +82,21 @@ describe("buildSpans", () => {
       2,
     );
     expect(Array.from(legs.leg)).toEqual([1, 0, 2]);
+  });
+
+  it("builds the same spans from a log taken in two pieces, wherever it is cut (a live run's frames)", () => {
+    const log = logOf(BLOCKSTM_ROWS);
+    for (let cut = 0; cut <= log.length; cut++) {
+      const builder = new SpanBuilder(2);
+      builder.add(log, 0, cut);
+      const before = builder.spans();
+      // Up to the cut, what has started shows, and what is still running ends at the last event so far.
+      expect(before.count).toBe(spans.startEvent.filter((e) => e < cut).length);
+      for (let k = 0; k < before.count; k++) {
+        if (before.ended[k] === SpanEnd.Open) expect(before.end[k]).toBe(log.time[cut - 1]);
+      }
+      builder.add(log, cut);
+      expect(builder.spans()).toEqual(spans);
+    }
   });
 });

@@ -46,133 +46,184 @@ export interface Spans {
   readonly txSpan: Int32Array;
 }
 
-/** The spans of a log with `lanes` worker lanes (events of other lanes start no span). */
-export function buildSpans(log: EventLogData, lanes: number): Spans {
-  const n = log.length;
-  // Spans in start order first; sorted by lane at the end.
-  const startEvent: number[] = [];
-  const endEvent: number[] = [];
-  const kind: number[] = [];
-  const ended: number[] = [];
-  const abortEvent: number[] = [];
-  // The span open on each lane (-1 = none).
-  const open = new Int32Array(lanes).fill(-1);
-  // Per transaction: its last finished execution (an abort names its incarnation), -1 = none.
-  let txs = 0;
-  for (let i = 0; i < n; i++) if (log.tx[i] >= txs) txs = log.tx[i] + 1;
-  const lastExec = new Int32Array(txs).fill(-1);
-  let maxTx = -1;
-  const close = (lane: number, i: number, how: number): number => {
-    const id = lane >= 0 ? open[lane] : -1;
-    if (id < 0 || log.tx[startEvent[id]] !== log.tx[i]) return -1;
-    endEvent[id] = i;
-    ended[id] = how;
-    open[lane] = -1;
-    return id;
-  };
-  for (let i = 0; i < n; i++) {
-    const w = log.worker[i];
-    const lane = w >= 0 && w < lanes ? w : -1;
-    const tx = log.tx[i];
-    switch (log.kind[i]) {
-      case Ev.ExecStart:
-      case Ev.ValidateStart: {
-        if (lane < 0) break;
-        const id = startEvent.length;
-        startEvent.push(i);
-        endEvent.push(-1);
-        kind.push(log.kind[i] === Ev.ExecStart ? SpanKind.Execute : SpanKind.Validate);
-        ended.push(SpanEnd.Open);
-        abortEvent.push(-1);
-        open[lane] = id;
-        if (tx > maxTx) maxTx = tx;
-        break;
-      }
-      case Ev.ExecEnd: {
-        const id = close(lane, i, SpanEnd.Finished);
-        if (id >= 0 && tx >= 0) lastExec[tx] = id;
-        break;
-      }
-      case Ev.Suspend:
-        close(lane, i, SpanEnd.Suspended);
-        break;
-      case Ev.ValidateEnd:
-        close(lane, i, log.other[i] ? SpanEnd.Valid : SpanEnd.Invalid);
-        break;
-      case Ev.Abort: {
-        const id = tx >= 0 ? lastExec[tx] : -1;
-        if (id >= 0 && log.inc[startEvent[id]] === log.inc[i] && abortEvent[id] < 0) {
-          abortEvent[id] = i;
+/** The span open on a lane: its id and its transaction. */
+interface Open {
+  readonly id: number;
+  readonly tx: number;
+}
+
+/**
+ * Spans built from a log taken in pieces, each piece continuing the events taken before it (each lane's
+ * events in time order): a live run's logs are read a frame at a time, a finished log in one piece. Event
+ * indices count from the first event taken.
+ */
+export class SpanBuilder {
+  private taken = 0;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  // Per span, in start order (its id).
+  private readonly lane: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly tx: number[] = [];
+  private readonly inc: number[] = [];
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly ended: number[] = [];
+  private readonly startEvent: number[] = [];
+  private readonly endEvent: number[] = [];
+  private readonly abortAt: number[] = [];
+  private readonly abortEvent: number[] = [];
+  private readonly key: number[] = [];
+  private readonly other: number[] = [];
+  private readonly leg: number[] = [];
+  private readonly open: (Open | null)[];
+  /** Per transaction: its last finished execution (an abort names its incarnation). */
+  private readonly lastExec = new Map<number, number>();
+  private maxTx = -1;
+
+  constructor(readonly lanes: number) {
+    this.open = new Array(lanes).fill(null);
+  }
+
+  /** Events [from, to) of `log`, after every event taken so far. */
+  add(log: EventLogData, from = 0, to = log.length): void {
+    for (let i = from; i < to; i++) {
+      const at = this.taken++;
+      const time = log.time[i];
+      if (time > this.lastTime) this.lastTime = time;
+      const w = log.worker[i];
+      const lane = w >= 0 && w < this.lanes ? w : -1;
+      const tx = log.tx[i];
+      switch (log.kind[i]) {
+        case Ev.ExecStart:
+        case Ev.ValidateStart: {
+          if (lane < 0) break;
+          const id = this.startEvent.length;
+          this.lane.push(lane);
+          this.kind.push(log.kind[i] === Ev.ExecStart ? SpanKind.Execute : SpanKind.Validate);
+          this.tx.push(tx);
+          this.inc.push(log.inc[i]);
+          this.start.push(time);
+          this.end.push(Number.NaN);
+          this.ended.push(SpanEnd.Open);
+          this.startEvent.push(at);
+          this.endEvent.push(-1);
+          this.abortAt.push(Number.POSITIVE_INFINITY);
+          this.abortEvent.push(-1);
+          this.key.push(-1);
+          this.other.push(-1);
+          this.leg.push(log.kind[i] === Ev.ExecStart && log.other[i] > 0 ? log.other[i] : 0);
+          this.open[lane] = { id, tx };
+          if (tx > this.maxTx) this.maxTx = tx;
+          break;
         }
-        break;
+        case Ev.ExecEnd: {
+          const id = this.close(lane, tx, at, time, SpanEnd.Finished);
+          if (id >= 0) this.lastExec.set(tx, id);
+          break;
+        }
+        case Ev.Suspend: {
+          const id = this.close(lane, tx, at, time, SpanEnd.Suspended);
+          // What stopped it, unless an abort names it later: the ESTIMATE's key and its writer.
+          if (id >= 0 && this.abortEvent[id] < 0) this.cause(id, log.key[i], log.other[i]);
+          break;
+        }
+        case Ev.ValidateEnd:
+          this.close(lane, tx, at, time, log.other[i] ? SpanEnd.Valid : SpanEnd.Invalid);
+          break;
+        case Ev.Abort: {
+          const id = this.lastExec.get(tx);
+          if (id !== undefined && this.inc[id] === log.inc[i] && this.abortEvent[id] < 0) {
+            this.abortEvent[id] = at;
+            this.abortAt[id] = time;
+            this.cause(id, log.key[i], log.other[i]);
+          }
+          break;
+        }
       }
     }
   }
 
-  const count = startEvent.length;
-  const lastTime = n > 0 ? log.time[n - 1] : 0;
-  // By lane, then start: a counting sort by lane keeps each lane's spans in start (log) order. at[from] is
-  // where the span started from-th goes.
-  const laneStart = new Int32Array(lanes + 1);
-  for (let from = 0; from < count; from++) laneStart[log.worker[startEvent[from]] + 1]++;
-  for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
-  const next = laneStart.slice(0, lanes);
-  const at = new Int32Array(count);
-  for (let from = 0; from < count; from++) at[from] = next[log.worker[startEvent[from]]]++;
-  const s = {
-    laneStart,
-    lane: new Int32Array(count),
-    kind: new Uint8Array(count),
-    tx: new Int32Array(count),
-    inc: new Int32Array(count),
-    start: new Float64Array(count),
-    end: new Float64Array(count),
-    ended: new Uint8Array(count),
-    startEvent: new Int32Array(count),
-    endEvent: new Int32Array(count),
-    abortAt: new Float64Array(count),
-    abortEvent: new Int32Array(count),
-    key: new Int32Array(count),
-    other: new Int32Array(count),
-    leg: new Uint8Array(count),
-    eventSpan: new Int32Array(n).fill(-1),
-  };
-  for (let from = 0; from < count; from++) {
-    const k = at[from];
-    const a = startEvent[from];
-    const e = endEvent[from];
-    const x = abortEvent[from];
-    s.lane[k] = log.worker[a];
-    s.kind[k] = kind[from];
-    s.tx[k] = log.tx[a];
-    s.inc[k] = log.inc[a];
-    s.start[k] = log.time[a];
-    s.end[k] = e >= 0 ? log.time[e] : lastTime;
-    s.ended[k] = ended[from];
-    s.startEvent[k] = a;
-    s.endEvent[k] = e;
-    s.abortAt[k] = x >= 0 ? log.time[x] : Number.POSITIVE_INFINITY;
-    s.abortEvent[k] = x;
-    // The abort's or the suspension's key and writer.
-    const cause = x >= 0 ? x : ended[from] === SpanEnd.Suspended ? e : -1;
-    s.key[k] = cause >= 0 ? log.key[cause] : -1;
-    s.other[k] = cause >= 0 ? log.other[cause] : -1;
-    if (kind[from] === SpanKind.Execute && log.other[a] > 0) s.leg[k] = log.other[a];
-    s.eventSpan[a] = k;
-    if (e >= 0) s.eventSpan[e] = k;
+  private close(lane: number, tx: number, at: number, time: number, how: number): number {
+    const o = lane >= 0 ? this.open[lane] : null;
+    if (!o || o.tx !== tx) return -1;
+    this.endEvent[o.id] = at;
+    this.end[o.id] = time;
+    this.ended[o.id] = how;
+    this.open[lane] = null;
+    return o.id;
   }
 
-  // Per transaction, in start order: counting sort by tx of the spans taken in start order.
-  const txStart = new Int32Array(maxTx + 2);
-  for (let k = 0; k < count; k++) if (s.tx[k] >= 0) txStart[s.tx[k] + 1]++;
-  for (let t = 0; t <= maxTx; t++) txStart[t + 1] += txStart[t];
-  const fill = txStart.slice(0, maxTx + 1);
-  const txSpan = new Int32Array(txStart[maxTx + 1]);
-  for (let from = 0; from < count; from++) {
-    const k = at[from];
-    if (s.tx[k] >= 0) txSpan[fill[s.tx[k]]++] = k;
+  private cause(id: number, key: number, other: number): void {
+    this.key[id] = key;
+    this.other[id] = other;
   }
-  return { count, lanes, ...s, txStart, txSpan };
+
+  /** The spans so far; an open span ends at the latest event's time. */
+  spans(): Spans {
+    const count = this.startEvent.length;
+    const lanes = this.lanes;
+    const lastTime = this.taken > 0 ? this.lastTime : 0;
+    // By lane, then start: a counting sort by lane keeps each lane's spans in start order.
+    const laneStart = new Int32Array(lanes + 1);
+    for (let id = 0; id < count; id++) laneStart[this.lane[id] + 1]++;
+    for (let l = 0; l < lanes; l++) laneStart[l + 1] += laneStart[l];
+    const place = laneStart.slice(0, lanes);
+    const s = {
+      laneStart,
+      lane: new Int32Array(count),
+      kind: new Uint8Array(count),
+      tx: new Int32Array(count),
+      inc: new Int32Array(count),
+      start: new Float64Array(count),
+      end: new Float64Array(count),
+      ended: new Uint8Array(count),
+      startEvent: new Int32Array(count),
+      endEvent: new Int32Array(count),
+      abortAt: new Float64Array(count),
+      abortEvent: new Int32Array(count),
+      key: new Int32Array(count),
+      other: new Int32Array(count),
+      leg: new Uint8Array(count),
+      eventSpan: new Int32Array(this.taken).fill(-1),
+    };
+    const at = new Int32Array(count);
+    for (let id = 0; id < count; id++) {
+      const k = place[this.lane[id]]++;
+      at[id] = k;
+      s.lane[k] = this.lane[id];
+      s.kind[k] = this.kind[id];
+      s.tx[k] = this.tx[id];
+      s.inc[k] = this.inc[id];
+      s.start[k] = this.start[id];
+      s.end[k] = this.endEvent[id] >= 0 ? this.end[id] : lastTime;
+      s.ended[k] = this.ended[id];
+      s.startEvent[k] = this.startEvent[id];
+      s.endEvent[k] = this.endEvent[id];
+      s.abortAt[k] = this.abortAt[id];
+      s.abortEvent[k] = this.abortEvent[id];
+      s.key[k] = this.key[id];
+      s.other[k] = this.other[id];
+      s.leg[k] = this.leg[id];
+      s.eventSpan[this.startEvent[id]] = k;
+      if (this.endEvent[id] >= 0) s.eventSpan[this.endEvent[id]] = k;
+    }
+    // Per transaction, in start order: a counting sort by tx of the spans in start order (their ids).
+    const maxTx = this.maxTx;
+    const txStart = new Int32Array(maxTx + 2);
+    for (let id = 0; id < count; id++) if (this.tx[id] >= 0) txStart[this.tx[id] + 1]++;
+    for (let t = 0; t <= maxTx; t++) txStart[t + 1] += txStart[t];
+    const fill = txStart.slice(0, maxTx + 1);
+    const txSpan = new Int32Array(txStart[maxTx + 1]);
+    for (let id = 0; id < count; id++) if (this.tx[id] >= 0) txSpan[fill[this.tx[id]]++] = at[id];
+    return { count, lanes, ...s, txStart, txSpan };
+  }
+}
+
+/** The spans of a log with `lanes` worker lanes (events of other lanes start no span). */
+export function buildSpans(log: EventLogData, lanes: number): Spans {
+  const builder = new SpanBuilder(lanes);
+  builder.add(log);
+  return builder.spans();
 }
 
 /** The spans of transaction tx, in start order (span indices). */

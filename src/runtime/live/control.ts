@@ -96,3 +96,11 @@ export class RunControl {
     }
   }
 }
+
+/** A per-thread word summed over every thread of a run (commits, dropped events). */
+export function sumThreads(control: RunControl, word: number): number {
+  let n = 0;
+  for (let t = 0; t < control.dims.threads; t++)
+    n += Atomics.load(control.thread, control.threadWord(t, word));
+  return n;
+}

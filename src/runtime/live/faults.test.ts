@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
+import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { Cancelled } from "../cancel";
+import { attachLiveView } from "./live-view";
 import { createNodePool } from "./node-pool";
 import { runOnPool } from "./run-live";
 
@@ -48,23 +50,43 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
     await expectUsable();
   });
 
-  it("a run shows its events while it runs", async () => {
+  it("a run shows its events while it runs, and a reader takes each event once, each lane in time order, at most as many as asked", async () => {
     const sizes: number[] = [];
+    const pieces: EventLogData[] = [];
+    let read: (limit?: number) => EventLogData = () => new EventLog().freeze();
+    let snapshot: () => EventLogData = read;
     const r = await runOnPool(
       pool,
       { ...small, txs: 200 },
       {
         workers: 2,
         slowdown: 200,
-        onStart: (view) => {
+        onStart: (memory) => {
+          const view = attachLiveView(memory);
+          read = view.reader();
+          snapshot = () => view.snapshot();
           const timer = setInterval(() => {
             sizes.push(view.snapshot().length);
+            pieces.push(read(50));
             if (view.committed() >= 200) clearInterval(timer);
           }, 20);
         },
       },
     );
+    for (let p = read(50); p.length > 0; p = read(50)) pieces.push(p);
+    expect(Math.max(...pieces.map((p) => p.length))).toBe(50);
+    // Merged from the threads' logs, the same log as the run's result (one repetition, no host events).
+    expect(snapshot()).toEqual(r.log);
     expect(sizes.some((n) => n > 0 && n < r.log.length)).toBe(true);
+    expect(pieces.filter((p) => p.length > 0).length).toBeGreaterThan(1);
+    expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(r.log.length);
+    const last = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const p of pieces) {
+      for (let i = 0; i < p.length; i++) {
+        expect(p.time[i]).toBeGreaterThanOrEqual(last[p.worker[i]]);
+        last[p.worker[i]] = p.time[i];
+      }
+    }
     expect(r.stateHash).toBe(r.sequentialStateHash);
   });
 

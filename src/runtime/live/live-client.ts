@@ -1,102 +1,121 @@
 /**
- * Main-thread side of the live mode in the browser: a pool of module Web Workers, started on first use and
- * kept. One run at a time: a new run cancels the one in flight (through shared memory: the threads stop
- * within a slice of work) and starts when it has stopped. Same Runner shape as the virtual client.
+ * The page's side of the live mode: the coordinator runs in its own module worker (coordinator-worker.ts),
+ * which owns the pool of live threads, so a run never blocks the page. One run at a time: a new run cancels
+ * the one in flight (through a shared word: the threads stop within a slice of work) and starts when it
+ * has stopped. Same Runner shape as the virtual client.
  */
-import { wrap } from "comlink";
-import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
-import { fetchBlockFile } from "../block-fetch";
-import { type LoadedBlock, loadBlock } from "../block-source";
-import { Cancelled } from "../cancel";
+import { proxy, type Remote, wrap } from "comlink";
+import type { Scenario } from "../../engine/scenario/scenario";
+import type { LoadedBlock } from "../block-source";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
-import { LivePool, type PoolThread } from "./pool";
-import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";
+import type { WorkerLike } from "../worker-session";
+import type { CoordinatorApi } from "./coordinator";
+import { attachLiveView, type LiveMemory, type LiveView } from "./live-view";
+import type { LiveOptions, LiveRunResult } from "./run-live";
 import { liveThreadLimit } from "./support";
-import type { LiveWorkerApi } from "./worker-api";
 
 /** Timed repetitions of a full-speed live run on the page (the median one is shown, with the range). */
 const PAGE_RUNS = 5;
 
-function spawnBrowserThread(index: number): PoolThread {
-  const worker = new Worker(new URL("./browser-worker.ts", import.meta.url), {
+function createWorkerLike(): WorkerLike {
+  return new Worker(new URL("./coordinator-worker.ts", import.meta.url), {
     type: "module",
-    name: `txlanes-live-${index}`,
+    name: "txlanes-live",
   });
-  let onDeath: (message: string) => void = () => {};
-  worker.addEventListener("error", (event) => {
-    // Handled: the run reports it; it is not an uncaught page error.
-    event.preventDefault();
-    onDeath(event.message || "the worker crashed");
-  });
-  return {
-    api: wrap<LiveWorkerApi>(worker),
-    terminate: () => worker.terminate(),
-    onDeath: (listener) => {
-      onDeath = listener;
-    },
-  };
-}
-
-export function createBrowserPool(maxThreads = liveThreadLimit()): LivePool {
-  return new LivePool(spawnBrowserThread, maxThreads);
 }
 
 /** Options of the next runs: threads, teaching pace, and a view of each run's logs as they grow. */
-export type LiveClientOptions = Pick<LiveOptions, "workers" | "slowdown" | "onStart">;
+export interface LiveClientOptions extends Pick<LiveOptions, "workers" | "slowdown" | "fault"> {
+  onStart?: (view: LiveView) => void;
+}
 
 export class LiveClient implements Runner {
-  private readonly pool: LivePool;
-  private signal: { cancelled: boolean } | null = null;
+  private coordinator: { worker: WorkerLike; api: Remote<CoordinatorApi> } | null = null;
+  private stop: Int32Array | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     public options: LiveClientOptions = {},
-    pool?: LivePool,
-  ) {
-    this.pool = pool ?? createBrowserPool();
-  }
+    readonly maxThreads = liveThreadLimit(),
+    private readonly createWorker: () => WorkerLike = createWorkerLike,
+  ) {}
 
-  get maxThreads(): number {
-    return this.pool.maxThreads;
-  }
-
-  /** `block`: an opened block to run; a mainnet source is fetched and imported here (as the run worker does). */
+  /** `block`: an opened block to run; a mainnet source is fetched and imported by the coordinator. */
   run(scenario: Scenario, onProgress?: ProgressFn, block?: LoadedBlock): Promise<LiveRunResult> {
     this.cancel();
-    const signal = { cancelled: false };
-    this.signal = signal;
-    const previous = this.inFlight;
-    const run = previous.then(async () => {
-      const loaded =
-        block ??
-        (ethBlockOf(scenario.source) === null ? undefined : await loadBlock(scenario, fetchBlockFile));
-      if (signal.cancelled) throw new Cancelled();
-      // At full speed, measured like a benchmark; slowed to be watched, once.
-      const runs = (this.options.slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
-      return runOnPool(this.pool, scenario, {
-        ...this.options,
-        ...loaded,
-        signal,
-        onProgress,
-        warmUp: true,
-        runs,
-      });
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    this.stop = stop;
+    const { options } = this;
+    const run = this.inFlight.then(() => {
+      if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
+      return this.call(scenario, options, stop, onProgress, block);
     });
     this.inFlight = run.catch(() => {});
-    return run.catch((e: unknown) => {
-      if (e instanceof Cancelled) throw new RunCancelledError();
-      throw new Error(`The live run failed: ${e instanceof Error ? e.message : String(e)}`);
+    return run;
+  }
+
+  private call(
+    scenario: Scenario,
+    options: LiveClientOptions,
+    stop: Int32Array,
+    onProgress?: ProgressFn,
+    block?: LoadedBlock,
+  ): Promise<LiveRunResult> {
+    this.coordinator ??= this.start();
+    const { worker, api } = this.coordinator;
+    const { workers, slowdown, fault, onStart } = options;
+    // At full speed, measured like a benchmark; slowed to be watched, once.
+    const runs = (slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
+    return new Promise<LiveRunResult>((resolve, reject) => {
+      const fail = (message: string): void => reject(new Error(`The live run failed: ${message}`));
+      const onError = (event: Event): void => {
+        // Handled here: the message goes to the page, not to the console as an uncaught error.
+        event.preventDefault();
+        const detail = "message" in event && typeof event.message === "string" ? ` (${event.message})` : "";
+        this.close();
+        fail(`the live coordinator crashed${detail}; the next run starts a new one`);
+      };
+      worker.addEventListener("error", onError);
+      api
+        .run(
+          this.maxThreads,
+          scenario,
+          { workers, slowdown, runs, warmUp: true, fault },
+          stop,
+          block,
+          onProgress && proxy(onProgress),
+          onStart && proxy((memory: LiveMemory) => onStart(attachLiveView(memory))),
+        )
+        .then(
+          (outcome) => {
+            if (outcome.ok) resolve(outcome.result);
+            else if (outcome.cancelled) reject(new RunCancelledError());
+            else fail(outcome.message);
+          },
+          (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
+        )
+        .finally(() => worker.removeEventListener("error", onError));
     });
   }
 
-  cancel(): void {
-    if (this.signal) this.signal.cancelled = true;
-    this.pool.cancel();
+  private start(): { worker: WorkerLike; api: Remote<CoordinatorApi> } {
+    const worker = this.createWorker();
+    return { worker, api: wrap<CoordinatorApi>(worker) };
   }
 
-  /** Cancel any run and stop the threads (page teardown). */
+  private close(): void {
+    this.coordinator?.worker.terminate();
+    this.coordinator = null;
+  }
+
+  /** Stops the run in flight, if any: the coordinator reads the shared word at its next tick. */
+  cancel(): void {
+    if (this.stop) Atomics.store(this.stop, 0, 1);
+  }
+
+  /** Cancel any run and stop the coordinator and its threads (page teardown). */
   dispose(): void {
     this.cancel();
-    this.pool.close();
+    this.close();
   }
 }

@@ -11,13 +11,14 @@ import { type Placement, place } from "../../engine/sharding/placement";
 import { firstRound, logReceipts, nextRound } from "../../engine/sharding/receipts";
 import { withTargetLegs } from "../../engine/sharding/two-phase-legs";
 import { stateHash } from "../../engine/state-hash";
-import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
+import { EventLog } from "../../engine/trace/eventlog";
 import { generateBlock } from "../../engine/workload/generate";
 import { listedBlock } from "../access-list";
 import { Cancelled, type CancelToken } from "../cancel";
 import { oracleReceipts } from "../oracle-receipts";
-import { RunControl, T_COMMITS, T_DROPPED } from "./control";
+import { RunControl, sumThreads, T_COMMITS, T_DROPPED } from "./control";
 import type { PhaseJob, PhaseReport, Step } from "./job";
+import type { LiveMemory, LiveView } from "./live-view";
 import { concatUnits, type PlanContext, preparePiece, twoPhaseStep } from "./plan";
 import type { LivePool } from "./pool";
 import { spreadOf } from "./repetitions";
@@ -33,8 +34,8 @@ export interface LiveOptions {
   slowdown?: number;
   signal?: CancelToken;
   onProgress?: (done: number, total: number) => void;
-  /** Called when the parallel run starts, with a view of its event logs as they grow. */
-  onStart?: (view: LiveView) => void;
+  /** Called when the parallel run starts, with the shared memory its event logs grow in (attachLiveView). */
+  onStart?: (memory: LiveMemory) => void;
   /** Run this block instead of generating one from the scenario (required for Ethereum sources). */
   block?: Block;
   /** What is known of the block when it is a real Ethereum block (carried into the result for views). */
@@ -53,16 +54,7 @@ export interface LiveOptions {
   runs?: number;
 }
 
-/** The parallel run while it happens: read from shared memory, so it can be drawn live. */
-export interface LiveView {
-  readonly lanes: number;
-  /** Transactions in the block (what `committed` counts towards). */
-  readonly total: number;
-  /** Every event the workers have published so far, time-sorted (us since the run started). */
-  snapshot(): EventLogData;
-  /** Units committed so far. */
-  committed(): number;
-}
+export type { LiveView };
 
 export interface LiveRunResult extends RunResult {
   readonly live: LiveStats;
@@ -130,13 +122,6 @@ function checkFault(fault: Fault | undefined, n: number): void {
   if (fault && (!Number.isInteger(fault.tx) || fault.tx < 0 || fault.tx >= n)) {
     throw new LiveInputError(`fault.tx must be a transaction of the block, 0 to ${n - 1} (got ${fault.tx})`);
   }
-}
-
-function sum(control: RunControl, word: number): number {
-  let n = 0;
-  for (let t = 0; t < control.dims.threads; t++)
-    n += Atomics.load(control.thread, control.threadWord(t, word));
-  return n;
 }
 
 const lastEnd = (reports: readonly PhaseReport[]): number => Math.max(0, ...reports.map((r) => r.endUs));
@@ -239,7 +224,7 @@ class LiveRun {
       cancelled: () => signal?.cancelled === true,
       hangMs: this.hangMs,
       onTick: onProgress
-        ? () => onProgress(done + Math.min(n, sum(control, T_COMMITS)), this.progressTotal)
+        ? () => onProgress(done + Math.min(n, sumThreads(control, T_COMMITS)), this.progressTotal)
         : undefined,
     });
     if (out.failure !== null) throw new Error(out.failure);
@@ -280,8 +265,10 @@ class LiveRun {
     this.opts.onStart?.({
       lanes: layout.threads,
       total: block.n,
-      snapshot: () => this.logs.snapshot(control),
-      committed: () => sum(control, T_COMMITS),
+      control: stage.controlSab,
+      dims: control.dims,
+      logs: this.logsSab,
+      capacity: this.logs.capacity,
     });
     const w = layout.perShard;
     // Events only the host sees (receipts between rounds); the workers' logs are merged in at the end.
@@ -306,7 +293,7 @@ class LiveRun {
     }
     this.logs.collect(control, log);
     this.progressDone += block.n;
-    return { us, state: ctx.state, log, rounds, dropped: sum(control, T_DROPPED) };
+    return { us, state: ctx.state, log, rounds, dropped: sumThreads(control, T_DROPPED) };
   }
 
   /** Receipts: each round is a phase (every shard on its threads); the host carries receipts between. */

@@ -3,7 +3,7 @@ import {
   COLUMN_NAMES,
   COLUMNS,
   type EventColumns,
-  EventLog,
+  type EventLog,
   type EventLogData,
   type EventSink,
   makeColumns,
@@ -45,14 +45,55 @@ export class SharedLogs {
 
   /** Every entry published so far by the first `threads` threads, merged and sorted by time. */
   snapshot(control: RunControl, threads = this.threads): EventLogData {
-    return this.collect(control, new EventLog(), threads).freeze();
+    return this.readSince(control, new Int32Array(threads));
+  }
+
+  /**
+   * The entries published since `read` (entries already read, per thread), merged by time (ties in thread
+   * order, as EventLog.freeze orders them), at most `limit` of them, the earliest; `read` moves past them.
+   * Each thread's log is in time order, so a merge of the threads' new entries needs no sort.
+   */
+  readSince(control: RunControl, read: Int32Array, limit = Number.POSITIVE_INFINITY): EventLogData {
+    const threads = read.length;
+    const at = new Int32Array(threads);
+    const end = new Int32Array(threads);
+    let published = 0;
+    for (let t = 0; t < threads; t++) {
+      const len = Atomics.load(control.thread, control.threadWord(t, T_LOG_LEN));
+      at[t] = t * this.capacity + read[t];
+      end[t] = t * this.capacity + len;
+      published += len - read[t];
+    }
+    const n = Math.min(published, limit);
+    const c = this.columns;
+    const out = makeColumns(n);
+    for (let o = 0; o < n; o++) {
+      let t = -1;
+      for (let u = 0; u < threads; u++) {
+        if (at[u] < end[u] && (t < 0 || c.time[at[u]] < c.time[at[t]])) t = u;
+      }
+      const i = at[t]++;
+      writeEvent(
+        out,
+        o,
+        c.time[i],
+        c.worker[i],
+        c.kind[i] as EventKind,
+        c.tx[i],
+        c.inc[i],
+        c.key[i],
+        c.other[i],
+      );
+    }
+    for (let t = 0; t < threads; t++) read[t] = at[t] - t * this.capacity;
+    return { length: n, ...out };
   }
 
   /** Appends every entry published so far to `into`. */
   collect(control: RunControl, into: EventLog, threads = this.threads): EventLog {
+    const c = this.columns;
     for (let t = 0; t < threads; t++) {
       const len = Atomics.load(control.thread, control.threadWord(t, T_LOG_LEN));
-      const c = this.columns;
       for (let i = t * this.capacity, end = i + len; i < end; i++) {
         into.emit(c.time[i], c.worker[i], c.kind[i] as EventKind, c.tx[i], c.inc[i], c.key[i], c.other[i]);
       }

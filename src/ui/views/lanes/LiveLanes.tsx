@@ -2,22 +2,25 @@ import { useEffect, useRef, useState } from "react";
 import { bump } from "../../../app/counters";
 import type { LiveRun } from "../../../app/store";
 import { FULL_VIEW } from "../../../app/viewport";
-import { logIndexOf } from "../../../engine/analysis/log-index";
 import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
 import { readPalette } from "../palette";
-import { buildLaneBars } from "./lane-bars";
+import { GrowingLanes } from "./growing-lanes";
 import { LanesRenderer } from "./lanes-renderer";
 import "./live-lanes.css";
-import { logEnd } from "../../../engine/trace/eventlog";
 
-/** Redraws per second: the logs are re-read and re-sorted from shared memory each time. */
+/** Redraws per second: each takes only the events the workers published since the last one. */
 const POLLS_PER_SECOND = 10;
+/**
+ * Most events a redraw takes: a run at full speed publishes far more in a tenth of a second, and the page
+ * must stay responsive (the lanes then trail the run, which the committed count does not).
+ */
+const EVENTS_PER_FRAME = 20_000;
 
 /**
- * The worker lanes of a live run while it happens: every tenth of a second the workers' event logs are read
- * from shared memory and drawn up to their latest event with the replay's lane drawing. When the run ends
- * the page shows it as any other run.
+ * The worker lanes of a live run while it happens: every tenth of a second the events the workers
+ * published since the last frame are read from shared memory and the lanes are drawn up to their latest
+ * event with the replay's lane drawing. When the run ends the page shows it as any other run.
  */
 export function LiveLanes({ live }: { live: LiveRun }) {
   const box = useRef<HTMLDivElement>(null);
@@ -31,6 +34,10 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     let drawnAt = 0;
     const palette = readPalette();
     const reducedMotion = prefersReducedMotion();
+    const read = view.reader();
+    const lanes = new GrowingLanes(view.lanes, shards);
+    let renderer: LanesRenderer | null = null;
+    let size = { width: 0, height: 0 };
     const tick = (now: number): void => {
       raf = requestAnimationFrame(tick);
       const el = box.current;
@@ -38,22 +45,23 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       last = now;
       const done = view.committed();
       setCommitted(done);
+      const events = read(EVENTS_PER_FRAME);
+      lanes.add(events);
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
-      const log = view.snapshot();
-      const end = logEnd(log);
-      const bars = buildLaneBars(log, view.lanes, shards);
-      const renderer = new LanesRenderer(
-        canvas.current,
-        bars,
-        logIndexOf(log, view.lanes, shards),
-        shards,
-        end,
-      );
-      renderer.resize(width, height);
+      const resized = width !== size.width || height !== size.height;
+      // Nothing new in the same box (the threads are between runs): the frame on screen is still right.
+      if (renderer && events.length === 0 && !resized) return;
+      const bars = lanes.bars();
+      renderer ??= new LanesRenderer(canvas.current, bars, lanes.busyAt, shards, lanes.end);
+      renderer.setBars(bars, lanes.end);
+      if (resized) {
+        size = { width, height };
+        renderer.resize(width, height);
+      }
       renderer.draw({
-        time: end,
-        end,
+        time: lanes.end,
+        end: lanes.end,
         speed: 1,
         selectedTx: null,
         hoverTx: null,

@@ -3,6 +3,7 @@ import { playback, viewport } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { panWindow, shownWindow } from "../../../app/viewport";
 import { lockStalls } from "../../../engine/analysis/lock-stalls";
+import { laneBusyAt } from "../../../engine/analysis/log-index";
 import { analyzeRun } from "../../../engine/analysis/run-analysis";
 import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import { logEnd } from "../../../engine/trace/eventlog";
@@ -43,7 +44,13 @@ export function WorkerLanes({ run }: { run: ShownRun }) {
     box,
     () =>
       canvas.current
-        ? new LanesRenderer(canvas.current, bars, analyzeRun(result).index, scenario.shards, end)
+        ? new LanesRenderer(
+            canvas.current,
+            bars,
+            (lane, t) => laneBusyAt(analyzeRun(result).index, lane, t),
+            scenario.shards,
+            end,
+          )
         : null,
     bars,
   );

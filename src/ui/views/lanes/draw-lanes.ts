@@ -7,7 +7,6 @@
  */
 import { scaleLinear } from "d3-scale";
 import type { TimeSpan } from "../../../engine/analysis/chapter-frame";
-import { type LogIndex, laneBusyAt } from "../../../engine/analysis/log-index";
 import { formatDuration, formatPercent } from "../../format";
 import { canvasFont } from "../canvas";
 import type { Palette } from "../palette";
@@ -96,10 +95,13 @@ export interface LanesFrame {
   readonly named: readonly number[];
 }
 
+/** Time lane l spent executing or validating up to time t. */
+export type LaneBusy = (lane: number, t: number) => number;
+
 export function drawLanes(
   ctx: CanvasRenderingContext2D,
   b: LaneBars,
-  index: LogIndex,
+  busyAt: LaneBusy,
   L: LanesLayout,
   f: LanesFrame,
   palette: Palette,
@@ -177,7 +179,7 @@ export function drawLanes(
   drawPlayhead(ctx, L, f.time, palette);
   ctx.restore();
   // A run that has ended is as busy as it was at its end (the other side of a compare may go on).
-  drawUtilization(ctx, b, index, L, Math.min(f.time, L.runEnd), palette);
+  drawUtilization(ctx, b, busyAt, L, Math.min(f.time, L.runEnd), palette);
   return labelled;
 }
 
@@ -363,7 +365,7 @@ function drawPlayhead(ctx: CanvasRenderingContext2D, L: LanesLayout, t: number, 
 function drawUtilization(
   ctx: CanvasRenderingContext2D,
   b: LaneBars,
-  index: LogIndex,
+  busyAt: LaneBusy,
   L: LanesLayout,
   t: number,
   palette: Palette,
@@ -375,7 +377,7 @@ function drawUtilization(
   ctx.textBaseline = "middle";
   const text = L.rowHeight >= L.textPx + 5;
   for (let l = 0; l < b.lanes; l++) {
-    const share = t > 0 ? Math.min(1, laneBusyAt(index, l, t) / t) : 0;
+    const share = t > 0 ? Math.min(1, busyAt(l, t) / t) : 0;
     const y = L.rowTop[l];
     const barH = text ? 3 : Math.max(1, L.rowHeight * 0.6);
     const barY = text ? y + L.rowHeight - 4 : y + (L.rowHeight - barH) / 2;

@@ -41,9 +41,12 @@ export function buildLaneBars(
   lanes: number,
   shards: number,
   stalls?: LockStalls,
+  /** Spans built elsewhere (a live run's, grown a frame at a time): `log` then needs only its marks. */
+  grown?: Spans,
 ): LaneBars {
   const index = logIndexOf(log, lanes, shards);
-  const { spans, batches, workersPerShard } = index;
+  const { batches, workersPerShard } = index;
+  const spans = grown ?? index.spans;
   const batchStarts: number[][] = Array.from({ length: index.shards }, () => []);
   for (let b = 0; b < batches.count; b++) batchStarts[batches.shard[b]].push(log.time[batches.startEvent[b]]);
   const endTime = logEnd(log);

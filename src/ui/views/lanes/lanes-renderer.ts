@@ -1,10 +1,9 @@
 /** Draws one run's worker lanes on a canvas. */
 
 import { shownWindow } from "../../../app/viewport";
-import type { LogIndex } from "../../../engine/analysis/log-index";
 import { canvasTextPx, fitCanvas } from "../canvas";
 import type { Frame, Renderer } from "../use-renderer";
-import { drawLanes, type LanesLayout, layoutLanes, makeHatch } from "./draw-lanes";
+import { drawLanes, type LaneBusy, type LanesLayout, layoutLanes, makeHatch } from "./draw-lanes";
 import { BarKind, barAt, type LaneBars } from "./lane-bars";
 
 export interface BarHit {
@@ -23,11 +22,18 @@ export class LanesRenderer implements Renderer {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
-    private readonly bars: LaneBars,
-    private readonly index: LogIndex,
+    private bars: LaneBars,
+    private readonly busyAt: LaneBusy,
     private readonly shards: number,
-    private readonly end: number,
+    private end: number,
   ) {}
+
+  /** Draws these bars, up to `end`, from now on: a live run's lanes as they grow. */
+  setBars(bars: LaneBars, end: number): void {
+    this.bars = bars;
+    this.end = end;
+    this.layout = null;
+  }
 
   resize(width: number, height: number): void {
     this.size = { width, height, textPx: canvasTextPx(this.canvas) };
@@ -59,7 +65,7 @@ export class LanesRenderer implements Renderer {
     const labelled = drawLanes(
       ctx,
       this.bars,
-      this.index,
+      this.busyAt,
       L,
       { ...frame, named: frame.view.named },
       frame.palette,

@@ -1,0 +1,123 @@
+import { MessageChannel } from "node:worker_threads";
+import { expose } from "comlink";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
+import { RunCancelledError } from "../virtual-client";
+import type { WorkerLike } from "../worker-session";
+import { coordinatorApi } from "./coordinator";
+import { LiveClient, type LiveClientOptions } from "./live-client";
+import type { LiveView } from "./live-view";
+import { nodeEndpoint } from "./node-endpoint";
+import { createNodePool } from "./node-pool";
+import type { LivePool } from "./pool";
+
+const pools: LivePool[] = [];
+afterAll(() => {
+  for (const p of pools) p.close();
+});
+
+const small: Scenario = { ...DEFAULT_SCENARIO, txs: 300, accounts: 50, workers: 2 };
+
+/**
+ * The page's client over the real coordinator (on a Node pool) behind a message channel, as the browser
+ * runs it behind a worker, each coordinator with its own threads; `crash()` fires the worker's error event,
+ * as a coordinator that died would (its threads end with it).
+ */
+function clientOverChannel(options: LiveClientOptions = {}) {
+  const errors = new Set<EventListenerOrEventListenerObject>();
+  const created: MessageChannel[] = [];
+  const worker = (): WorkerLike => {
+    const channel = new MessageChannel();
+    const pool = createNodePool(2);
+    pools.push(pool);
+    created.push(channel);
+    expose(
+      coordinatorApi(() => pool),
+      nodeEndpoint(channel.port2),
+    );
+    const page = nodeEndpoint(channel.port1);
+    return {
+      postMessage: page.postMessage,
+      addEventListener: (type, listener) =>
+        type === "error" ? errors.add(listener) : page.addEventListener(type, listener),
+      removeEventListener: (type, listener) =>
+        type === "error" ? errors.delete(listener) : page.removeEventListener(type, listener),
+      terminate: () => {
+        channel.port1.close();
+        pool.close();
+      },
+    };
+  };
+  const client = new LiveClient(options, 2, worker);
+  const crash = (message: string): void => {
+    const event = Object.assign(new Event("error", { cancelable: true }), { message });
+    for (const l of [...errors]) typeof l === "function" ? l(event) : l.handleEvent(event);
+  };
+  return { client, crash, created };
+}
+
+describe("the live client runs the coordinator off the page and reports every end readably", () => {
+  it("a run returns the measured result, its progress and a live view of its logs", async () => {
+    const views: LiveView[] = [];
+    const { client } = clientOverChannel({ workers: 2, onStart: (view) => views.push(view) });
+    const progress: number[] = [];
+    const r = await client.run(small, (done, total) => progress.push(done / total));
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+    expect(r.live.repetitions).toHaveLength(5);
+    expect(progress.at(-1)).toBe(1);
+    // One view per parallel run: the logs it shows are the run's own, read from shared memory.
+    expect(views.length).toBeGreaterThanOrEqual(5);
+    expect(views.at(-1)?.lanes).toBe(2);
+    expect(views.at(-1)?.committed()).toBe(300);
+    client.dispose();
+  });
+
+  it("a thread that throws or hangs ends the run with the pool's message, and the next run works", async () => {
+    const { client } = clientOverChannel({ workers: 2, fault: { kind: "throw", tx: 17 } });
+    await expect(client.run(small)).rejects.toThrow(
+      /^The live run failed: worker [01] failed on transaction 17: injected fault/,
+    );
+    client.options = { workers: 2, fault: { kind: "hang", tx: 40 } };
+    await expect(client.run(small)).rejects.toThrow(
+      /^The live run failed: worker [01] stopped responding .* on transaction 40: it was terminated/,
+    );
+    client.options = { workers: 2 };
+    const r = await client.run({ ...small, seed: 7 });
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+    client.dispose();
+  });
+
+  it("a new run cancels the one in flight, which ends as cancelled", async () => {
+    const { client } = clientOverChannel({ workers: 2, slowdown: 1000 });
+    const slow = client.run({ ...small, txs: 2000 });
+    client.options = { workers: 2 };
+    const next = client.run(small);
+    await expect(slow).rejects.toBeInstanceOf(RunCancelledError);
+    const r = await next;
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+    client.dispose();
+  });
+
+  it("a coordinator that dies ends the run with a message, and the next run starts a new one", async () => {
+    let started = (): void => {};
+    const inFlight = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const { client, crash, created } = clientOverChannel({
+      workers: 2,
+      slowdown: 1000,
+      onStart: () => started(),
+    });
+    const run = client.run(small);
+    await inFlight;
+    crash("out of memory");
+    await expect(run).rejects.toThrow(
+      "The live run failed: the live coordinator crashed (out of memory); the next run starts a new one",
+    );
+    client.options = { workers: 2 };
+    const r = await client.run(small);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+    expect(created).toHaveLength(2);
+    client.dispose();
+  });
+});
