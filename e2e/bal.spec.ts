@@ -125,6 +125,25 @@ test("bal: the corrupted-list preset against the builder's list, side by side on
     "one list entry corrupted",
   );
   await expect(page.getByTestId("compare-right").locator("header").first()).not.toContainText("corrupted");
+
+  // The right side's own toggle corrupts its list too: both blocks are then rejected.
+  const rightSide = page.getByRole("group", { name: "Right side" });
+  await rightSide.getByLabel("Corrupt one list entry").check();
+  await expect(page.getByTestId("compare-right").locator("header").first()).toContainText(
+    "one list entry corrupted",
+  );
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("compare-right-committed")).toHaveText("0 / 100 (block invalid)");
+  await expect(page.getByTestId("compare-right-caption")).toHaveText(
+    `The block is done, and invalid: ${c.txs.length} of its 100 transactions disagreed with their entries in the access list, so none of its writes are applied.`,
+  );
+  // With another scheduler the right side has no list: the toggle is off and says why.
+  await rightSide.getByLabel("Scheduler").selectOption("blockstm");
+  await expect(rightSide.getByLabel("Corrupt one list entry")).toBeDisabled();
+  await expect(rightSide.locator("label", { hasText: "Corrupt one list entry" })).toHaveAttribute(
+    "title",
+    /^Applies to the block access lists scheduler only/,
+  );
 });
 
 test("bal live: the corrupted entry is caught on this machine's workers too, the block rejected", async ({

@@ -17,6 +17,7 @@ import { CONTRACT_KINDS, type ContractKindName } from "../engine/scenario/scenar
 import type { ScenarioIssue } from "../engine/scenario/validate";
 import {
   CHOICE_DEFS,
+  CORRUPT_LIST_OFF,
   COST_DEFS,
   ETH_BLOCK_NOTES,
   FLAG_DEFS,
@@ -72,8 +73,7 @@ function reasonOff(id: KnobId, draft: Draft): string | null {
   const { source } = draft;
   const sharded = Number(draft.shards) > 1;
   const real = source.startsWith("eth-") || source === UPLOAD_SOURCE;
-  if (id === "corruptList" && draft.scheduler !== "bal")
-    return "Applies to the block access lists scheduler only: the others run without a list.";
+  if (id === "corruptList" && draft.scheduler !== "bal") return CORRUPT_LIST_OFF;
   if (BLOCKSTM_COSTS.has(id)) {
     if (draft.scheduler !== "blockstm")
       return `${BLOCKSTM_COST_NAMES} apply to Block-STM only: the other schedulers have no multi-version memory or in-order commit.`;

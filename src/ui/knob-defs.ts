@@ -181,6 +181,10 @@ export const FLAG_DEFS: Readonly<Record<FlagKnob, { readonly label: string; read
   },
 };
 
+/** Why the corrupt-list toggle is off: only the block-access-list scheduler has a list to corrupt. */
+export const CORRUPT_LIST_OFF =
+  "Applies to the block access lists scheduler only: the others run without a list.";
+
 export interface ChoiceKnobDef {
   readonly label: string;
   readonly title: string;

@@ -4,6 +4,7 @@
  * edited here (they are the compare patch of the link).
  */
 import { useMemo, useState } from "react";
+import { FLAG_KNOBS } from "../../app/knobs";
 import { linkView, useCompareRun, useCompareSide } from "../../app/page";
 import type { ShownRun } from "../../app/store";
 import { captionRunOf, momentCaption } from "../../engine/analysis/caption";
@@ -21,7 +22,7 @@ import {
 } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
 import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
-import { FLAG_DEFS } from "../knob-defs";
+import { CORRUPT_LIST_OFF, FLAG_DEFS } from "../knob-defs";
 import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
 import { ShardsView } from "../views/shards";
@@ -163,14 +164,20 @@ function RightControls({ patch, left }: { patch: ScenarioPatch; left: Scenario }
           ))}
         </select>
       </label>
-      <label title={FLAG_DEFS.aggregators.title}>
-        {FLAG_DEFS.aggregators.label}
-        <input
-          type="checkbox"
-          checked={right.aggregators}
-          onChange={(e) => set({ aggregators: e.target.checked })}
-        />
-      </label>
+      {FLAG_KNOBS.map((flag) => {
+        const off = flag === "corruptList" && right.scheduler !== "bal" ? CORRUPT_LIST_OFF : null;
+        return (
+          <label key={flag} title={off ?? FLAG_DEFS[flag].title}>
+            {FLAG_DEFS[flag].label}
+            <input
+              type="checkbox"
+              checked={right[flag]}
+              disabled={off !== null}
+              onChange={(e) => set({ [flag]: e.target.checked })}
+            />
+          </label>
+        );
+      })}
     </fieldset>
   );
 }
