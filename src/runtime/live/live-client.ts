@@ -7,6 +7,7 @@
 import { proxy, type Remote, wrap } from "comlink";
 import type { Scenario } from "../../engine/scenario/scenario";
 import type { LoadedBlock } from "../block-source";
+import type { Calibration } from "../calibrate/calibrate";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
 import type { WorkerLike } from "../worker-session";
 import type { CoordinatorApi } from "./coordinator";
@@ -52,6 +53,31 @@ export class LiveClient implements Runner {
     });
     this.inFlight = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * Measures this machine's cost fields on the coordinator's pool (the CLI's calibration, `runs` warm
+   * repetitions). It queues behind a run, like a run, and cancel() stops it between repetitions.
+   */
+  calibrate(runs: number, onProgress?: ProgressFn): Promise<Calibration> {
+    this.cancel();
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    this.stop = stop;
+    const measured = this.inFlight.then(async () => {
+      if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
+      this.coordinator ??= this.start();
+      const outcome = await this.coordinator.api.calibrate(
+        this.maxThreads,
+        runs,
+        stop,
+        onProgress && proxy(onProgress),
+      );
+      if (outcome.ok) return outcome.calibration;
+      if (outcome.cancelled) throw new RunCancelledError();
+      throw new Error(`The measurement failed: ${outcome.message}`);
+    });
+    this.inFlight = measured.catch(() => {});
+    return measured;
   }
 
   private call(
