@@ -14,7 +14,7 @@ import {
   significant,
 } from "../runtime/calibrate/calibrate";
 
-export { MEASURED_WHAT, significant } from "../runtime/calibrate/calibrate";
+export { MEASURED_FIELDS, MEASURED_WHAT, significant } from "../runtime/calibrate/calibrate";
 
 import { RunCancelledError } from "../runtime/virtual-client";
 import { costKnob } from "./knobs";

@@ -1,6 +1,7 @@
 import { costKnob, type Draft } from "../app/knobs";
 import {
   isMeasuredCost,
+  MEASURED_FIELDS,
   MEASURED_WHAT,
   type MeasuredCost,
   measuredFigures,
@@ -17,6 +18,12 @@ const us = (x: number): string => String(significant(x));
 
 /** What a run's cost model is called while it holds the measured figures. */
 export const MEASURED_LABEL = "measured in this browser";
+
+/** "Task cost, MV read, …, and Commit": the knobs a measurement sets, by their labels. */
+const MEASURED_NAMES = (() => {
+  const labels = MEASURED_FIELDS.map((f) => COST_DEFS[f].label);
+  return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+})();
 
 /** Why this page cannot measure, or null. */
 function cannotMeasure(): string | null {
@@ -57,7 +64,8 @@ export function MeasurePanel() {
     <div className="measure" data-testid="measure">
       {labelled && (
         <p className="measure-label" data-testid="cost-measured">
-          Cost model: {MEASURED_LABEL} (Block-STM's fields below; change one to leave it).
+          Cost model: {MEASURED_LABEL}. {MEASURED_NAMES} hold this machine's medians; changing one by hand
+          leaves it.
         </p>
       )}
       <div className="measure-actions">
