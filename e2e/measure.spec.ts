@@ -42,6 +42,9 @@ test("measure this machine: a cancellable measurement, its medians as the cost m
     shown[f] = median;
   }
 
+  // The thread-alone slot is shown for comparison, as the CLI prints it, and not set.
+  expect(Number(await page.getByTestId("measured-taskUsAlone").textContent())).toBeGreaterThan(0);
+
   await page.getByRole("button", { name: "Use as cost model" }).click();
   // Every figure measured here is inside its range (0 to 100 µs): the knobs hold the medians as shown.
   await expect(page.getByTestId("measure-clamped")).toHaveCount(0);

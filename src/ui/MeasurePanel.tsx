@@ -129,6 +129,13 @@ export function MeasurePanel() {
                 </tr>
               );
             })}
+            <tr title="The same scheduler slot taken by one thread alone: for comparison, not set as a cost">
+              <th scope="row">Task cost, one thread alone (not set)</th>
+              <td data-testid="measured-taskUsAlone">{us(calibration.taskUsAlone.median)}</td>
+              <td>
+                {us(calibration.taskUsAlone.min)}–{us(calibration.taskUsAlone.max)}
+              </td>
+            </tr>
           </tbody>
         </table>
       )}

@@ -25,6 +25,11 @@ function createWorkerLike(): WorkerLike {
   });
 }
 
+/** How a coordinator call ended: its value, or why not. */
+type Ended<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
+
 /** Options of the next runs: threads, teaching pace, and a view of each run's logs as they grow. */
 export interface LiveClientOptions extends Pick<LiveOptions, "workers" | "slowdown" | "fault"> {
   onStart?: (view: LiveView) => void;
@@ -63,18 +68,13 @@ export class LiveClient implements Runner {
     this.cancel();
     const stop = new Int32Array(new SharedArrayBuffer(4));
     this.stop = stop;
-    const measured = this.inFlight.then(async () => {
+    const measured = this.inFlight.then(() => {
       if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
-      this.coordinator ??= this.start();
-      const outcome = await this.coordinator.api.calibrate(
-        this.maxThreads,
-        runs,
-        stop,
-        onProgress && proxy(onProgress),
+      return this.guarded<Calibration>("The measurement failed", (api) =>
+        api
+          .calibrate(this.maxThreads, runs, stop, onProgress && proxy(onProgress))
+          .then((o) => (o.ok ? { ok: true as const, value: o.calibration } : o)),
       );
-      if (outcome.ok) return outcome.calibration;
-      if (outcome.cancelled) throw new RunCancelledError();
-      throw new Error(`The measurement failed: ${outcome.message}`);
     });
     this.inFlight = measured.catch(() => {});
     return measured;
@@ -87,21 +87,10 @@ export class LiveClient implements Runner {
     onProgress?: ProgressFn,
     block?: LoadedBlock,
   ): Promise<LiveRunResult> {
-    this.coordinator ??= this.start();
-    const { worker, api } = this.coordinator;
     const { workers, slowdown, fault, onStart } = options;
     // At full speed, measured like a benchmark; slowed to be watched, once.
     const runs = (slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
-    return new Promise<LiveRunResult>((resolve, reject) => {
-      const fail = (message: string): void => reject(new Error(`The live run failed: ${message}`));
-      const onError = (event: Event): void => {
-        // Handled here: the message goes to the page, not to the console as an uncaught error.
-        event.preventDefault();
-        const detail = "message" in event && typeof event.message === "string" ? ` (${event.message})` : "";
-        this.close();
-        fail(`the live coordinator crashed${detail}; the next run starts a new one`);
-      };
-      worker.addEventListener("error", onError);
+    return this.guarded<LiveRunResult>("The live run failed", (api) =>
       api
         .run(
           this.maxThreads,
@@ -112,9 +101,31 @@ export class LiveClient implements Runner {
           onProgress && proxy(onProgress),
           onStart && proxy((memory: LiveMemory) => onStart(attachLiveView(memory))),
         )
+        .then((o) => (o.ok ? { ok: true as const, value: o.result } : o)),
+    );
+  }
+
+  /**
+   * One call to the coordinator (started if need be), ended readably: a cancelled call rejects with
+   * RunCancelledError, a failed one or a crashed coordinator with an Error starting `failed`.
+   */
+  private guarded<T>(failed: string, invoke: (api: Remote<CoordinatorApi>) => Promise<Ended<T>>): Promise<T> {
+    this.coordinator ??= this.start();
+    const { worker, api } = this.coordinator;
+    return new Promise<T>((resolve, reject) => {
+      const fail = (message: string): void => reject(new Error(`${failed}: ${message}`));
+      const onError = (event: Event): void => {
+        // Handled here: the message goes to the page, not to the console as an uncaught error.
+        event.preventDefault();
+        const detail = "message" in event && typeof event.message === "string" ? ` (${event.message})` : "";
+        this.close();
+        fail(`the live coordinator crashed${detail}; the next run starts a new one`);
+      };
+      worker.addEventListener("error", onError);
+      invoke(api)
         .then(
           (outcome) => {
-            if (outcome.ok) resolve(outcome.result);
+            if (outcome.ok) resolve(outcome.value);
             else if (outcome.cancelled) reject(new RunCancelledError());
             else fail(outcome.message);
           },
