@@ -129,8 +129,8 @@ export function MeasurePanel() {
                 </tr>
               );
             })}
-            <tr title="The same scheduler slot taken by one thread alone: for comparison, not set as a cost">
-              <th scope="row">Task cost, one thread alone (not set)</th>
+            <tr>
+              <th scope="row">Task cost, 1 thread</th>
               <td data-testid="measured-taskUsAlone">{us(calibration.taskUsAlone.median)}</td>
               <td>
                 {us(calibration.taskUsAlone.min)}–{us(calibration.taskUsAlone.max)}
@@ -138,6 +138,12 @@ export function MeasurePanel() {
             </tr>
           </tbody>
         </table>
+      )}
+      {calibration && (
+        <p className="field-note">
+          Task cost, 1 thread: the same slot taken by one thread alone, for comparison; "Use as cost model"
+          sets the figure with every thread taking slots, as the CLI prints it.
+        </p>
       )}
       {clamped.length > 0 && (
         <ul className="field-note" data-testid="measure-clamped">
