@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RunResult } from "../engine/run-result";
 import { COST_RANGES } from "../engine/scenario/ranges";
 import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
 import type { Calibration, Spread } from "../runtime/calibrate/calibrate";
@@ -13,7 +14,7 @@ import {
   PAGE_CALIBRATION_RUNS,
   withMeasuredCost,
 } from "./measure";
-import { createRunStore } from "./store";
+import { createRunStore, type LiveRunner } from "./store";
 
 const spread = (median: number): Spread => ({ median, min: median * 0.9, max: median * 1.2 });
 
@@ -187,5 +188,40 @@ describe("measure store", () => {
     none.getState().measure();
     await vi.advanceTimersByTimeAsync(0);
     expect(none.getState()).toMatchObject({ status: "failed", error: "no live pool here" });
+  });
+
+  it("from live mode, switches to the virtual clock, whose cost model the figures are", async () => {
+    const liveRuns: number[] = [];
+    const live: LiveRunner = {
+      options: {},
+      maxThreads: 2,
+      cancel: () => {},
+      run: (scenario) => {
+        liveRuns.push(scenario.cost.commitUs);
+        return new Promise<RunResult>(() => {});
+      },
+    };
+    const virtualRuns: number[] = [];
+    const runner: Runner = {
+      run: (scenario) => {
+        virtualRuns.push(scenario.cost.commitUs);
+        return Promise.resolve(simulate(scenario));
+      },
+      cancel: () => {},
+    };
+    const runs = createRunStore(runner, { initial: { ...SMALL, workers: 2 }, createLive: () => live });
+    runs.getState().setMode("live");
+    const { calibrator, calls } = controlledCalibrator();
+    const measure = createMeasureStore(() => calibrator, runs);
+    measure.getState().measure();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0].settle(MEASURED);
+    await vi.advanceTimersByTimeAsync(0);
+    measure.getState().use();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(runs.getState().mode).toBe("virtual");
+    expect(liveRuns).toEqual([SMALL.cost.commitUs]);
+    expect(virtualRuns).toEqual([0.3]);
+    expect(runs.getState().shown?.scenario.cost.commitUs).toBe(0.3);
   });
 });
