@@ -31,6 +31,7 @@ import { sweepPlan } from "../runtime/sweep";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
+import { type Calibrator, createMeasureStore, type MeasureState } from "./measure";
 import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
@@ -48,6 +49,8 @@ export type RunClient = Runner & { dispose?(): void };
 export interface ClientFactory {
   virtual(): RunClient;
   live?(): LiveRunner & { dispose?(): void };
+  /** Measures this machine's cost fields ("Measure this machine"); absent where there is no live pool. */
+  calibrator?(): Calibrator;
   sweep(): PointClient;
 }
 
@@ -69,6 +72,8 @@ export interface Controller {
   readonly linkView: StoreApi<LinkViewState>;
   /** What part of the run the views show (zoom, range, named transactions, blank screen). */
   readonly viewport: StoreApi<ViewportState>;
+  /** "Measure this machine" and the cost model taken from it. */
+  readonly measure: StoreApi<MeasureState>;
   /** The contention chart's sweep and the block panel's scheduler table, each on its own sweep worker. */
   readonly sweeps: PointJobs<SweepPoint>;
   readonly blockCompare: PointJobs<ComparePoint>;
@@ -139,6 +144,11 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const linkView = createLinkView();
   const viewport = createViewport();
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
+  const makeCalibrator = clients.calibrator;
+  const measure = createMeasureStore(() => {
+    if (!makeCalibrator) throw new Error("measuring needs the live pool, which this page cannot start");
+    return makeCalibrator();
+  }, runs);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
 
   /**
@@ -286,6 +296,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     playback,
     linkView,
     viewport,
+    measure,
     sweeps,
     blockCompare,
     pendingView: () => pending !== null,
@@ -420,6 +431,8 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       compareClient?.dispose?.();
       compareClient = null;
       live?.dispose?.();
+      measure.getState().cancel();
+      measure.dispose();
       sweeps.dispose();
       blockCompare.dispose();
     },

@@ -13,6 +13,7 @@ import { type CompareSide, createController } from "./controller";
 
 export type { CompareSide };
 
+import type { MeasureState } from "./measure";
 import type { PlaybackState } from "./playback";
 import type { RunState } from "./store";
 import { type LinkViewState, togglePanel } from "./url-sync";
@@ -23,11 +24,16 @@ export { liveSupport, liveThreadLimit } from "../runtime/live/support";
 export const controller = createController({
   virtual: () => new VirtualClient(),
   live: () => new LiveClient(),
+  // Its own coordinator and pool, started by the first measurement (virtual mode has no live client).
+  calibrator: () => new LiveClient(),
   sweep: () => new SweepClient(),
 });
 
 export const { playback, linkView, runs: runStore, viewport } = controller;
 
+export function useMeasure<T>(selector: (state: MeasureState) => T): T {
+  return useStore(controller.measure, selector);
+}
 export function useRun<T>(selector: (state: RunState) => T): T {
   return useStore(controller.runs, selector);
 }

@@ -1,22 +1,17 @@
 import { cpus, platform } from "node:os";
-import { type Calibration, calibrate, MEASURED_FIELDS, type Spread } from "../runtime/calibrate/calibrate";
+import {
+  type Calibration,
+  calibrate,
+  MEASURED_FIELDS,
+  MEASURED_WHAT,
+  type Spread,
+  significant,
+} from "../runtime/calibrate/calibrate";
 import { createNodePool } from "../runtime/live/node-pool";
 import { HINT } from "./args";
 import { parseFlags, parseInRange, RUNS_RANGE } from "./flags";
 
-/** What each measured field times, as printed beside it. */
-const WHAT: Readonly<Record<(typeof MEASURED_FIELDS)[number], string>> = {
-  taskUs: "one slot of Block-STM's shared indices, every thread taking them at once",
-  mvReadUs: "a multi-version read, beyond a plain read of the state",
-  mvWriteUs: "publishing one write (and its read set) into multi-version memory",
-  validateUsPerRead: "re-reading one read of a read set",
-  commitUs: "one in-order commit under the commit lock, besides its validation",
-};
-
 const USAGE = `usage: npm run cli -- calibrate [--runs N] [--json]   (N: warm repetitions, ${RUNS_RANGE.min} to ${RUNS_RANGE.max}; default 9)`;
-
-/** Three significant digits: a default is a measurement, no more precise than its spread. */
-export const significant = (x: number): number => Number(x.toPrecision(3));
 
 function row(name: string, s: Spread, what: string): string {
   const f = (x: number) => x.toFixed(4).padStart(9);
@@ -28,7 +23,7 @@ function report(c: Calibration, machine: string): string {
     `Cost model calibration on ${machine}: ${c.threads} worker threads, median of ${c.runs} warm repetitions`,
     "",
     `${"field".padEnd(18)} ${"median µs".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}   what it times`,
-    ...MEASURED_FIELDS.map((f) => row(f, c.fields[f], WHAT[f])),
+    ...MEASURED_FIELDS.map((f) => row(f, c.fields[f], MEASURED_WHAT[f])),
     row("(taskUs alone)", c.taskUsAlone, "the same slot taken by one thread alone, for comparison"),
     "",
     "As DEFAULT_COST fields (three significant digits):",

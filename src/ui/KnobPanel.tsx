@@ -25,6 +25,7 @@ import {
   NUMBER_DEFS,
   type NumberKnobDef,
 } from "./knob-defs";
+import { MeasurePanel } from "./MeasurePanel";
 import { ModeSwitch } from "./ModeSwitch";
 import "./knob-panel.css";
 
@@ -187,6 +188,7 @@ export function KnobPanel() {
         <legend>Cost model (virtual clock)</legend>
         {note(COST)}
         <div className="knob-grid">{COST.map(field)}</div>
+        <MeasurePanel />
       </fieldset>
     </form>
   );

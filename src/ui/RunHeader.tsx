@@ -3,6 +3,7 @@ import type { ShownRun } from "../app/store";
 import { runLabel } from "../engine/scenario/scenario";
 import { formatInt, formatPercent } from "./format";
 import { HashCheck } from "./HashCheck";
+import { MEASURED_LABEL, useMeasuredCost } from "./MeasurePanel";
 import "./run-status.css";
 
 const plural = (n: number, one: string): string => `${formatInt(n)} ${one}${n === 1 ? "" : "s"}`;
@@ -35,6 +36,7 @@ export function RunHeader({ drawerOpen, onToggleDrawer }: Props) {
   const running = useRun((s) => s.running);
   const progress = useRun((s) => s.progress);
   const stop = useRun((s) => s.stop);
+  const measured = useMeasuredCost(shown);
   return (
     <header className="run-header">
       <div className="brand">
@@ -63,6 +65,7 @@ export function RunHeader({ drawerOpen, onToggleDrawer }: Props) {
       {shown && (
         <p className="run-summary" data-testid="run-summary">
           {describeRun(shown)}
+          {measured && ` · cost model ${MEASURED_LABEL}`}
         </p>
       )}
       <div className="run-status" data-testid="run-status" aria-live="polite">

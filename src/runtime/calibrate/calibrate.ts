@@ -1,6 +1,7 @@
 import { Arena } from "../../engine/arena";
 import type { CostModel } from "../../engine/scenario/scenario";
 import { Scheduler } from "../../engine/schedulers/blockstm/scheduler";
+import { Cancelled, type CancelToken } from "../cancel";
 import type { LivePool } from "../live/pool";
 
 /** The cost fields taken from measurement (gasPerUs, msgUs and work are modelling choices: see the README). */
@@ -12,6 +13,15 @@ export const MEASURED_FIELDS = [
   "commitUs",
 ] as const satisfies readonly (keyof CostModel)[];
 export type MeasuredField = (typeof MEASURED_FIELDS)[number];
+
+/** What each measured field times, as the CLI and the page print it beside it. */
+export const MEASURED_WHAT: Readonly<Record<MeasuredField, string>> = {
+  taskUs: "one slot of Block-STM's shared indices, every thread taking them at once",
+  mvReadUs: "a multi-version read, beyond a plain read of the state",
+  mvWriteUs: "publishing one write (and its read set) into multi-version memory",
+  validateUsPerRead: "re-reading one read of a read set",
+  commitUs: "one in-order commit under the commit lock, besides its validation",
+};
 
 /** One figure over the warm repetitions: its median and its range. */
 export interface Spread {
@@ -28,6 +38,9 @@ export interface Calibration {
   /** One index slot taken by one thread alone: what contention adds to taskUs. */
   readonly taskUsAlone: Spread;
 }
+
+/** Three significant digits: a cost figure is a measurement, no more precise than its spread. */
+export const significant = (x: number): number => Number(x.toPrecision(3));
 
 export function spreadOf(samples: readonly number[]): Spread {
   const s = [...samples].sort((a, b) => a - b);
@@ -52,12 +65,14 @@ async function indexRound(pool: LivePool, threads: number, units: number): Promi
 /**
  * Measures the virtual clock's scheduler costs on this machine, on the live pool's threads: one warm-up,
  * then `runs` repetitions of each probe. The index is timed with every thread of the pool taking it at
- * once (so it needs two threads at least) and with one thread alone.
+ * once (so it needs two threads at least) and with one thread alone. `signal` is read between repetitions:
+ * a cancelled calibration throws Cancelled once the probes in flight return.
  */
 export async function calibrate(
   pool: LivePool,
   runs: number,
   onProgress?: (done: number, total: number) => void,
+  signal?: Readonly<CancelToken>,
 ): Promise<Calibration> {
   const threads = pool.maxThreads;
   if (threads < 2) throw new Error("calibration needs at least two threads (it measures contention)");
@@ -71,6 +86,7 @@ export async function calibrate(
     alone: [],
   };
   for (let rep = 0; rep <= runs; rep++) {
+    if (signal?.cancelled) throw new Cancelled();
     const task = await indexRound(pool, threads, units);
     const alone = await indexRound(pool, 1, units);
     const [memory] = await pool.probe([{ probe: "memory" }]);

@@ -8,6 +8,7 @@ import { type ProxyMethods, releaseProxy, transfer } from "comlink";
 import { ethBlockOf, type Scenario } from "../../engine/scenario/scenario";
 import { fetchBlockFile } from "../block-fetch";
 import { type LoadedBlock, loadBlock } from "../block-source";
+import { type Calibration, calibrate } from "../calibrate/calibrate";
 import { Cancelled } from "../cancel";
 import { buffersOf } from "../transfer-buffers";
 import type { LiveMemory } from "./live-view";
@@ -25,6 +26,24 @@ const PROGRESS_INTERVAL_MS = 50;
 export type CoordinatorOutcome =
   | { readonly ok: true; readonly result: LiveRunResult }
   | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
+
+/** How a calibration ended, as the page reads it. */
+export type CalibrationOutcome =
+  | { readonly ok: true; readonly calibration: Calibration }
+  | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
+
+const failure = (e: unknown) => ({
+  ok: false as const,
+  cancelled: e instanceof Cancelled,
+  message: e instanceof Error ? e.message : String(e),
+});
+
+/** A shared word the page sets to cancel, read without waiting for a message. */
+const signalOf = (stop: Int32Array) => ({
+  get cancelled() {
+    return Atomics.load(stop, 0) !== 0;
+  },
+});
 
 export type CoordinatorOptions = Pick<LiveOptions, "workers" | "slowdown" | "runs" | "warmUp" | "fault">;
 
@@ -46,11 +65,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
       onStart?: Remote<(memory: LiveMemory) => void>,
     ): Promise<CoordinatorOutcome> {
       pool ??= createPool(maxThreads);
-      const signal = {
-        get cancelled() {
-          return Atomics.load(stop, 0) !== 0;
-        },
-      };
+      const signal = signalOf(stop);
       let last = Number.NEGATIVE_INFINITY;
       const report = (done: number, total: number): void => {
         const now = performance.now();
@@ -73,14 +88,33 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
         // The result's arrays move to the page; the shared ones (the block's, the state) stay shared.
         return transfer({ ok: true, result }, buffersOf(result));
       } catch (e) {
-        return {
-          ok: false,
-          cancelled: e instanceof Cancelled,
-          message: e instanceof Error ? e.message : String(e),
-        };
+        return failure(e);
       } finally {
         onProgress?.[releaseProxy]?.();
         onStart?.[releaseProxy]?.();
+      }
+    },
+
+    /** Measures the virtual clock's cost fields on this pool: the same calibration as `npm run cli -- calibrate`. */
+    async calibrate(
+      maxThreads: number,
+      runs: number,
+      stop: Int32Array,
+      onProgress?: Remote<ProgressFn>,
+    ): Promise<CalibrationOutcome> {
+      pool ??= createPool(maxThreads);
+      try {
+        const calibration = await calibrate(
+          pool,
+          runs,
+          (done, total) => onProgress?.(done, total),
+          signalOf(stop),
+        );
+        return { ok: true, calibration };
+      } catch (e) {
+        return failure(e);
+      } finally {
+        onProgress?.[releaseProxy]?.();
       }
     },
   };

@@ -2,6 +2,7 @@ import { MessageChannel } from "node:worker_threads";
 import { expose } from "comlink";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
+import { MEASURED_FIELDS } from "../calibrate/calibrate";
 import { RunCancelledError } from "../virtual-client";
 import type { WorkerLike } from "../worker-session";
 import { coordinatorApi } from "./coordinator";
@@ -118,6 +119,34 @@ describe("the live client runs the coordinator off the page and reports every en
     const r = await client.run(small);
     expect(r.stateHash).toBe(r.sequentialStateHash);
     expect(created).toHaveLength(2);
+    client.dispose();
+  });
+
+  it("measures the cost fields on the coordinator's pool (the CLI's calibration), and cancels between repetitions", async () => {
+    const { client } = clientOverChannel();
+    const progress: [number, number][] = [];
+    const c = await client.calibrate(1, (done, total) => progress.push([done, total]));
+    expect(c.threads).toBe(2);
+    expect(c.runs).toBe(1);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    for (const f of MEASURED_FIELDS) {
+      expect(c.fields[f].min, f).toBeGreaterThanOrEqual(0);
+      expect(c.fields[f].median, f).toBe(c.fields[f].min);
+    }
+    expect(c.fields.taskUs.median).toBeGreaterThan(0);
+
+    // Cancelled once its first repetition is in (a late progress message must not cancel the next run).
+    let cancelled = false;
+    const stopped = client.calibrate(50, () => {
+      if (!cancelled) client.cancel();
+      cancelled = true;
+    });
+    await expect(stopped).rejects.toBeInstanceOf(RunCancelledError);
+    const r = await client.run(small);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
     client.dispose();
   });
 });

@@ -7,6 +7,7 @@
 import { proxy, type Remote, wrap } from "comlink";
 import type { Scenario } from "../../engine/scenario/scenario";
 import type { LoadedBlock } from "../block-source";
+import type { Calibration } from "../calibrate/calibrate";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
 import type { WorkerLike } from "../worker-session";
 import type { CoordinatorApi } from "./coordinator";
@@ -23,6 +24,11 @@ function createWorkerLike(): WorkerLike {
     name: "txlanes-live",
   });
 }
+
+/** How a coordinator call ended: its value, or why not. */
+type Ended<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
 
 /** Options of the next runs: threads, teaching pace, and a view of each run's logs as they grow. */
 export interface LiveClientOptions extends Pick<LiveOptions, "workers" | "slowdown" | "fault"> {
@@ -54,6 +60,26 @@ export class LiveClient implements Runner {
     return run;
   }
 
+  /**
+   * Measures this machine's cost fields on the coordinator's pool (the CLI's calibration, `runs` warm
+   * repetitions). It queues behind a run, like a run, and cancel() stops it between repetitions.
+   */
+  calibrate(runs: number, onProgress?: ProgressFn): Promise<Calibration> {
+    this.cancel();
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    this.stop = stop;
+    const measured = this.inFlight.then(() => {
+      if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
+      return this.guarded<Calibration>("The measurement failed", (api) =>
+        api
+          .calibrate(this.maxThreads, runs, stop, onProgress && proxy(onProgress))
+          .then((o) => (o.ok ? { ok: true as const, value: o.calibration } : o)),
+      );
+    });
+    this.inFlight = measured.catch(() => {});
+    return measured;
+  }
+
   private call(
     scenario: Scenario,
     options: LiveClientOptions,
@@ -61,21 +87,10 @@ export class LiveClient implements Runner {
     onProgress?: ProgressFn,
     block?: LoadedBlock,
   ): Promise<LiveRunResult> {
-    this.coordinator ??= this.start();
-    const { worker, api } = this.coordinator;
     const { workers, slowdown, fault, onStart } = options;
     // At full speed, measured like a benchmark; slowed to be watched, once.
     const runs = (slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
-    return new Promise<LiveRunResult>((resolve, reject) => {
-      const fail = (message: string): void => reject(new Error(`The live run failed: ${message}`));
-      const onError = (event: Event): void => {
-        // Handled here: the message goes to the page, not to the console as an uncaught error.
-        event.preventDefault();
-        const detail = "message" in event && typeof event.message === "string" ? ` (${event.message})` : "";
-        this.close();
-        fail(`the live coordinator crashed${detail}; the next run starts a new one`);
-      };
-      worker.addEventListener("error", onError);
+    return this.guarded<LiveRunResult>("The live run failed", (api) =>
       api
         .run(
           this.maxThreads,
@@ -86,9 +101,31 @@ export class LiveClient implements Runner {
           onProgress && proxy(onProgress),
           onStart && proxy((memory: LiveMemory) => onStart(attachLiveView(memory))),
         )
+        .then((o) => (o.ok ? { ok: true as const, value: o.result } : o)),
+    );
+  }
+
+  /**
+   * One call to the coordinator (started if need be), ended readably: a cancelled call rejects with
+   * RunCancelledError, a failed one or a crashed coordinator with an Error starting `failed`.
+   */
+  private guarded<T>(failed: string, invoke: (api: Remote<CoordinatorApi>) => Promise<Ended<T>>): Promise<T> {
+    this.coordinator ??= this.start();
+    const { worker, api } = this.coordinator;
+    return new Promise<T>((resolve, reject) => {
+      const fail = (message: string): void => reject(new Error(`${failed}: ${message}`));
+      const onError = (event: Event): void => {
+        // Handled here: the message goes to the page, not to the console as an uncaught error.
+        event.preventDefault();
+        const detail = "message" in event && typeof event.message === "string" ? ` (${event.message})` : "";
+        this.close();
+        fail(`the live coordinator crashed${detail}; the next run starts a new one`);
+      };
+      worker.addEventListener("error", onError);
+      invoke(api)
         .then(
           (outcome) => {
-            if (outcome.ok) resolve(outcome.result);
+            if (outcome.ok) resolve(outcome.value);
             else if (outcome.cancelled) reject(new RunCancelledError());
             else fail(outcome.message);
           },

@@ -8,6 +8,7 @@ import { GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
 import type { LiveStats } from "../../../engine/run-result";
 import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
 import { TPS_REFERENCE } from "../../landscape/real-systems";
+import { MEASURED_LABEL, useMeasuredCost } from "../../MeasurePanel";
 import { useMoment } from "../use-moment";
 import { useWidth } from "../use-width";
 import { completionTimes, countUpTo, roundTimes } from "./playhead-counts";
@@ -202,6 +203,7 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
   const nowTps = m.atUs > 0 ? done / (m.atUs / 1e6) : 0;
   const clock = m.clock;
   const why = whySlower(result, run.metrics);
+  const measuredCost = useMeasuredCost(run);
   // The block turns invalid at its first disagreement with the list, as the playhead passes it.
   const invalid = useMemo(() => invalidSince(result.log), [result.log]) <= m.atUs;
   const bars: ThroughputBar[] = [
@@ -256,6 +258,13 @@ export function MetricsPanel({ run }: { run: ShownRun }) {
         At the playhead <span className="mp-at">{formatDuration(m.atUs)}</span>
       </h3>
       <FigureList figures={atPlayhead(m, facts)} />
+      {measuredCost && (
+        <p className="side-note" data-testid="mp-cost-measured">
+          Cost model {MEASURED_LABEL}: the virtual clock charges this machine's medians for a scheduler task,
+          a multi-version read and write, a validated read and a commit (Measure this machine, in the
+          scenario).
+        </p>
+      )}
       {result.eth && <p className="side-note">Imported block: {GAS_LIMIT_NOTE}.</p>}
     </section>
   );
