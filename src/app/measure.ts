@@ -9,12 +9,13 @@ import { COST_RANGES } from "../engine/scenario/ranges";
 import type { CostModel } from "../engine/scenario/scenario";
 import {
   type Calibration,
+  costSpread,
   MEASURED_FIELDS,
   type MeasuredField,
   significant,
 } from "../runtime/calibrate/calibrate";
 
-export { MEASURED_FIELDS, MEASURED_WHAT, significant } from "../runtime/calibrate/calibrate";
+export { costSpread, MEASURED_FIELDS, MEASURED_WHAT, significant } from "../runtime/calibrate/calibrate";
 
 import { RunCancelledError } from "../runtime/virtual-client";
 import { costKnob } from "./knobs";
@@ -45,7 +46,7 @@ export interface AppliedFigure {
 export function measuredFigures(c: Calibration): AppliedFigure[] {
   return MEASURED_FIELDS.map((field) => {
     const { min, max } = COST_RANGES[field];
-    const median = c.fields[field].median;
+    const median = costSpread(c, field).median;
     const rounded = significant(median);
     const value = Math.min(max, Math.max(min, rounded));
     return { field, median, value, clamped: value !== rounded };

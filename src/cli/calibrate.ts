@@ -2,6 +2,7 @@ import { cpus, platform } from "node:os";
 import {
   type Calibration,
   calibrate,
+  costSpread,
   MEASURED_FIELDS,
   MEASURED_WHAT,
   type Spread,
@@ -26,8 +27,8 @@ function report(c: Calibration, machine: string): string {
     ...MEASURED_FIELDS.map((f) => row(f, c.fields[f], MEASURED_WHAT[f])),
     row("(taskUs alone)", c.taskUsAlone, "the same slot taken by one thread alone, for comparison"),
     "",
-    "As DEFAULT_COST fields (three significant digits):",
-    `  ${MEASURED_FIELDS.map((f) => `${f}: ${significant(c.fields[f].median)}`).join(", ")}`,
+    "As DEFAULT_COST fields (three significant digits; taskUs is the thread-alone slot):",
+    `  ${MEASURED_FIELDS.map((f) => `${f}: ${significant(costSpread(c, f).median)}`).join(", ")}`,
   ].join("\n");
 }
 

@@ -1,5 +1,6 @@
 import { costKnob, type Draft } from "../app/knobs";
 import {
+  costSpread,
   isMeasuredCost,
   MEASURED_FIELDS,
   MEASURED_WHAT,
@@ -118,7 +119,7 @@ export function MeasurePanel() {
           </thead>
           <tbody>
             {measuredFigures(calibration).map(({ field }) => {
-              const s = calibration.fields[field];
+              const s = costSpread(calibration, field);
               return (
                 <tr key={field} title={MEASURED_WHAT[field]} data-field={field}>
                   <th scope="row">{COST_DEFS[field].label}</th>
@@ -130,10 +131,10 @@ export function MeasurePanel() {
               );
             })}
             <tr>
-              <th scope="row">Task cost, 1 thread</th>
-              <td data-testid="measured-taskUsAlone">{us(calibration.taskUsAlone.median)}</td>
+              <th scope="row">Task cost, all threads</th>
+              <td data-testid="measured-taskUsAll">{us(calibration.fields.taskUs.median)}</td>
               <td>
-                {us(calibration.taskUsAlone.min)}–{us(calibration.taskUsAlone.max)}
+                {us(calibration.fields.taskUs.min)}–{us(calibration.fields.taskUs.max)}
               </td>
             </tr>
           </tbody>
@@ -141,8 +142,8 @@ export function MeasurePanel() {
       )}
       {calibration && (
         <p className="field-note">
-          Task cost, 1 thread: the same slot taken by one thread alone, for comparison; "Use as cost model"
-          sets the figure with every thread taking slots, as the CLI prints it.
+          Task cost is the slot one thread takes alone, the figure the model charges; "all threads" is the
+          same slot with every thread taking them at once, for comparison (the model charges no contention).
         </p>
       )}
       {clamped.length > 0 && (

@@ -39,6 +39,15 @@ export interface Calibration {
   readonly taskUsAlone: Spread;
 }
 
+/**
+ * The figure a cost field takes from a calibration. The virtual clock charges no contention on shared cache
+ * lines (README, "What it leaves out"), so `taskUs` is the slot one thread takes alone; the slot with every
+ * thread taking them at once is printed beside it for comparison.
+ */
+export function costSpread(c: Calibration, field: MeasuredField): Spread {
+  return field === "taskUs" ? c.taskUsAlone : c.fields[field];
+}
+
 /** Three significant digits: a cost figure is a measurement, no more precise than its spread. */
 export const significant = (x: number): number => Number(x.toPrecision(3));
 
