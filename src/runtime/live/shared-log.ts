@@ -146,11 +146,13 @@ export class ThreadSink implements EventSink {
     key: number,
     other: number,
   ): void {
+    // The transaction and commit words are this thread's alone and only watched (hangs, progress): plain
+    // stores. The log length is stored atomically: it publishes the entry written before it.
     if (kind === Ev.ExecStart || kind === Ev.ValidateStart) {
-      Atomics.store(this.c.thread, this.txAt, tx);
+      this.c.thread[this.txAt] = tx;
       if (kind === Ev.ExecStart && this.fault?.tx === tx) this.fire(this.fault);
     } else if (kind === Ev.Commit) {
-      Atomics.store(this.c.thread, this.commitsAt, ++this.commits);
+      this.c.thread[this.commitsAt] = ++this.commits;
     }
     if (this.len === this.logs.capacity) {
       Atomics.add(this.c.thread, this.droppedAt, 1);

@@ -12,12 +12,13 @@ import type { Units } from "../units";
 import { BLOCKED, BOUND, MVMemory, type ReadSet } from "./mvmemory";
 import { COMMITTED, EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
 
-/** Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. */
+/**
+ * Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. Each
+ * worker throws its own, refilled each time (no allocation per conflict).
+ */
 class Dependency {
-  constructor(
-    readonly blocker: number,
-    readonly key: number,
-  ) {}
+  blocker = 0;
+  key = 0;
 }
 
 /** What one worker is doing between begin and complete. */
@@ -33,7 +34,9 @@ class WorkerSlot implements StateView {
   /** Reads the current unit may record: its declared keys, the room its read set has in memory. */
   readCap = 0;
   output = 0;
-  suspended: Dependency | null = null;
+  /** Set when the current execution stopped at a dependency (then `dep` says which). */
+  suspended = false;
+  readonly dep = new Dependency();
 
   constructor(
     private readonly mv: MVMemory,
@@ -60,7 +63,11 @@ class WorkerSlot implements StateView {
   /** Reads `key` from memory into entry r (a new one when r < 0), marked `inc` or with the version read. */
   private fetch(key: number, r: number, bound: boolean): number {
     const v = this.mv.read(key, this.task.unit);
-    if (this.mv.verInc === BLOCKED) throw new Dependency(this.mv.verUnit, key);
+    if (this.mv.verInc === BLOCKED) {
+      this.dep.blocker = this.mv.verUnit;
+      this.dep.key = key;
+      throw this.dep;
+    }
     let i = r;
     if (i < 0) {
       if (this.rn === this.readCap)
@@ -222,7 +229,7 @@ export class BlockStmExecutor implements Executor {
     s.writes.n = 0;
     s.rn = 0;
     s.readCap = this.access.start[u + 1] - this.access.start[u];
-    s.suspended = null;
+    s.suspended = false;
     try {
       s.output = runUnit(this.block, this.units, u, s);
       if (s.output < 0) s.writes.n = 0;
@@ -230,7 +237,7 @@ export class BlockStmExecutor implements Executor {
       return this.cost[u] + ticks(c.mvReadUs * s.rn + c.mvWriteUs * s.writes.n);
     } catch (e) {
       if (!(e instanceof Dependency)) throw e;
-      s.suspended = e;
+      s.suspended = true;
       // Work up to the blocked read is spent: a share of the gas by how far through its keys it got, and
       // its reads, the blocked one included.
       const declared = this.access.start[u + 1] - this.access.start[u];
@@ -251,7 +258,7 @@ export class BlockStmExecutor implements Executor {
     const u = t.unit;
     if (t.kind === EXECUTE) {
       if (s.suspended) {
-        const dep = s.suspended;
+        const dep = s.dep;
         this.emit(Ev.Suspend, u, t.inc, dep.key, this.units.tx[dep.blocker]);
         // The blocker may have finished meanwhile: then execute the same incarnation again at once.
         if (!this.sched.addDependency(u, dep.blocker)) this.copyTask(s.next, t);

@@ -35,6 +35,9 @@ export const BLOCKED = -1;
 export const BOUND = -2;
 export const RESOLVED = -3;
 
+/** Units with at most this many declared keys find a key's slots by scanning them (else by the index). */
+const SCAN_KEYS = 8;
+
 /**
  * Block-STM multi-version memory (Gelashvili et al., Algorithm 2) in typed arrays. An entry (key, unit)
  * exists for every key a unit may write (its declared access, from its arguments): shared memory cannot
@@ -58,6 +61,13 @@ export class MVMemory {
   readonly unitSlotStart: Int32Array;
   readonly unitSlot: Int32Array;
   readonly index: KeyIndex;
+  /**
+   * Per declared key of each unit (indexed like access.key): the slots of that key whose unit is below,
+   * [slotFrom, slotTo). A read of a declared key finds them by a short scan of the unit's keys instead of
+   * a hash lookup and a binary search (every execution, validation and commit check reads this way).
+   */
+  private readonly slotFrom: Int32Array;
+  private readonly slotTo: Int32Array;
   /** Last read set of each unit (capacity: its declared keys). */
   readonly readCount: Int32Array;
   readonly readKey: Int32Array;
@@ -108,6 +118,17 @@ export class MVMemory {
       this.unitSlotStart[u + 1] = p;
     }
     this.index = new KeyIndex(this.slotKey);
+    const declared = access.start[n];
+    this.slotFrom = new Int32Array(declared);
+    this.slotTo = new Int32Array(declared);
+    for (let u = 0; u < n; u++) {
+      for (let i = access.start[u]; i < access.start[u + 1]; i++) {
+        const h = this.index.find(access.key[i]);
+        if (h < 0) continue;
+        this.slotFrom[i] = this.index.start[h];
+        this.slotTo[i] = this.below(this.index.start[h], this.index.end[h], u);
+      }
+    }
     // Shared between workers: everything that changes during the run.
     this.word = arena.int32(s);
     this.value = arena.float64(s);
@@ -127,44 +148,59 @@ export class MVMemory {
    * verUnit to the blocking unit and verInc to BLOCKED.
    */
   read(key: number, u: number): number {
-    const h = this.index.find(key);
-    if (h >= 0) {
-      const lo = this.index.start[h];
-      // Highest slot of this key whose unit is below u.
-      let a = lo;
-      let b = this.index.end[h];
-      while (a < b) {
-        const m = (a + b) >>> 1;
-        if (this.slotUnit[m] < u) a = m + 1;
-        else b = m;
-      }
-      let sum = 0;
-      let top = -1;
-      for (let s = this.lastOccupied(lo, a); s >= lo; s = this.lastOccupied(lo, s)) {
-        for (;;) {
-          const w = Atomics.load(this.word, s);
-          if (w === 0) break;
-          if ((w & 3) === ESTIMATE) {
-            this.verUnit = this.slotUnit[s];
-            this.verInc = BLOCKED;
-            return Number.NaN;
-          }
-          const v = this.value[s];
-          // Seqlock: a value is only good if the word did not change while we read it.
-          if (Atomics.load(this.word, s) !== w) continue;
-          if ((w & 3) === DELTA) {
-            if (top < 0) top = this.slotUnit[s];
-            sum += v;
-            break;
-          }
-          if (top >= 0) return this.resolved(top, v + sum);
-          this.verUnit = this.slotUnit[s];
-          this.verInc = (w >> 2) - 1;
-          return v;
-        }
-      }
-      if (top >= 0) return this.resolved(top, this.base[key] + sum);
+    const a = this.access;
+    const end = a.start[u + 1];
+    // A unit's own declared keys are few: scanning them beats hashing.
+    if (end - a.start[u] <= SCAN_KEYS) {
+      for (let i = a.start[u]; i < end; i++)
+        if (a.key[i] === key) return this.readSlots(key, this.slotFrom[i], this.slotTo[i]);
     }
+    const h = this.index.find(key);
+    if (h < 0) return this.readSlots(key, 0, 0);
+    const lo = this.index.start[h];
+    return this.readSlots(key, lo, this.below(lo, this.index.end[h], u));
+  }
+
+  /** End of the slots in [lo, hi) (one key's, sorted by unit) whose unit is below u. */
+  private below(lo: number, hi: number, u: number): number {
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (this.slotUnit[m] < u) a = m + 1;
+      else b = m;
+    }
+    return a;
+  }
+
+  /** read() over the slots [lo, a) of `key` below the reader, highest first. */
+  private readSlots(key: number, lo: number, a: number): number {
+    let sum = 0;
+    let top = -1;
+    for (let s = this.lastOccupied(lo, a); s >= lo; s = this.lastOccupied(lo, s)) {
+      for (;;) {
+        const w = Atomics.load(this.word, s);
+        if (w === 0) break;
+        if ((w & 3) === ESTIMATE) {
+          this.verUnit = this.slotUnit[s];
+          this.verInc = BLOCKED;
+          return Number.NaN;
+        }
+        const v = this.value[s];
+        // Seqlock: a value is only good if the word did not change while we read it.
+        if (Atomics.load(this.word, s) !== w) continue;
+        if ((w & 3) === DELTA) {
+          if (top < 0) top = this.slotUnit[s];
+          sum += v;
+          break;
+        }
+        if (top >= 0) return this.resolved(top, v + sum);
+        this.verUnit = this.slotUnit[s];
+        this.verInc = (w >> 2) - 1;
+        return v;
+      }
+    }
+    if (top >= 0) return this.resolved(top, this.base[key] + sum);
     this.verUnit = READ_STORAGE;
     this.verInc = 0;
     return this.base[key];
@@ -213,8 +249,9 @@ export class MVMemory {
       if (j < n) {
         used++;
         if (old === 0) wroteNew = true;
-        // Mark the slot unreadable while the value changes (ESTIMATE makes readers wait, not read torn data).
-        Atomics.store(this.word, s, ((inc + 1) << 2) | ESTIMATE);
+        // Mark a written slot unreadable while the value changes (ESTIMATE makes readers wait, not read
+        // torn data); an empty one is skipped by readers until its word is stored.
+        else Atomics.store(this.word, s, ((inc + 1) << 2) | ESTIMATE);
         this.value[s] = vals[j];
         Atomics.store(this.word, s, ((inc + 1) << 2) | (delta[j] ? DELTA : WRITTEN));
         if (old === 0) this.setOccupied(s, true);
