@@ -4,7 +4,7 @@ import { coresNote } from "./cores-note";
 describe("live mode's note on this machine's cores", () => {
   it("names the cores found and the threads a live run starts on", () => {
     expect(coresNote(2, 2)).toBe(
-      "Found 2 cores here (navigator.hardwareConcurrency): live runs start on all 2. Workers × shards up to 2. Every figure is measured.",
+      "Found 2 cores here (navigator.hardwareConcurrency): live runs start on all of them. Workers × shards up to 2. Every figure is measured.",
     );
     expect(coresNote(1, 1)).toBe(
       "Found 1 core here (navigator.hardwareConcurrency): live runs start on it. Workers × shards up to 1. Every figure is measured.",

@@ -8,6 +8,6 @@ export function coresNote(found: number, threads: number): string {
       ? "This browser does not say how many cores it has (navigator.hardwareConcurrency): live runs use 1 thread."
       : found > threads
         ? `Found ${found} cores here (navigator.hardwareConcurrency): live runs start on ${threads} of them, the workers range's maximum.`
-        : `Found ${found} ${found === 1 ? "core" : "cores"} here (navigator.hardwareConcurrency): live runs start on ${found === 1 ? "it" : `all ${found}`}.`;
+        : `Found ${found} ${found === 1 ? "core" : "cores"} here (navigator.hardwareConcurrency): live runs start on ${found === 1 ? "it" : "all of them"}.`;
   return `${start} Workers × shards up to ${threads}. Every figure is measured.`;
 }
