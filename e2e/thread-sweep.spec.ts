@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { threadsForCores } from "../src/runtime/live/support";
 import { expect, test } from "./fixtures";
-import { expectFinishedRun } from "./panel-helpers";
+import { expectFinishedRun, openDrawer } from "./panel-helpers";
 
 async function openSweep(page: Page) {
   await page.goto("/?n=3000");
@@ -51,4 +51,25 @@ test("a measured sweep over 1..N threads draws a labelled measured series, and C
     new RegExp(`^Cancelled after \\d of ${cores} thread counts\\.$`),
   );
   await expect(sweep.getByRole("button", { name: /^Measure/ })).toBeEnabled();
+});
+
+test("the measured sweep never runs while a live run is in flight", async ({ page }) => {
+  const sweep = await openSweep(page);
+  const measure = sweep.getByRole("button", { name: /^Measure/ });
+  await expect(measure).toBeEnabled();
+  await openDrawer(page);
+  await page.getByRole("radio", { name: /Live/ }).check();
+  // Slowed 100,000-fold the live run would take minutes: the sweep waits for it, and runs once it is stopped.
+  await page.getByLabel(/^Slowdown/).fill("100000");
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toBeVisible();
+  await expect(measure).toBeDisabled();
+  await expect(sweep).toContainText(
+    "A live run is in flight: the sweep waits for it, so the two do not share the cores.",
+  );
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(measure).toBeEnabled();
+  await measure.click();
+  await expect(sweep.getByTestId("thread-sweep-progress")).toBeVisible();
+  await sweep.getByRole("button", { name: "Cancel" }).click();
+  await expect(sweep.getByTestId("thread-sweep-cancelled")).toBeVisible();
 });

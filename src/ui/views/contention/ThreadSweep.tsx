@@ -69,7 +69,7 @@ export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedS
             aria-label={`Measured speedup over measured sequential against threads: ${shown.length > 0 ? shown.map(threadPointText).join("; ") : "nothing measured yet"}`}
           />
         </div>
-        <figcaption className="ct-legend">
+        <figcaption className="ct-note">
           <span className="ct-measured-key" aria-hidden="true" /> measured: median of the repetitions; the bar
           is their range
         </figcaption>
