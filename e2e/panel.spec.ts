@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { threadsForCores } from "../src/runtime/live/support";
+import { coresNote } from "../src/ui/cores-note";
 import { FLAG_DEFS } from "../src/ui/knob-defs";
 import { expect, test } from "./fixtures";
 import { expectFinishedRun, fingerprint, knob, metricValue, openDrawer, sourceKnob } from "./panel-helpers";
@@ -217,8 +219,9 @@ test("live mode: a measured run on real workers, with the workers capped and a s
   await openDrawer(page);
   await page.getByRole("radio", { name: /Live/ }).check();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  // The workers came down to this machine's threads; the run's figures say "measured".
-  await expect(knob(page, "Workers")).toHaveValue(String(Math.max(1, cores)));
+  // The workers fill this machine's cores, and the page says how many it found; the figures say "measured".
+  await expect(knob(page, "Workers")).toHaveValue(String(threadsForCores(cores)));
+  await expect(page.getByTestId("live-cores")).toHaveText(coresNote(cores, threadsForCores(cores)));
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential", { timeout: 30_000 });
   await expect(page.getByTestId("metrics-panel")).toContainText(/measured/i);
 

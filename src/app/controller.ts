@@ -31,6 +31,7 @@ import { sweepPlan } from "../runtime/sweep";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
+import { LiveSweep, type ThreadMeasurer } from "./live-sweep";
 import { type Calibrator, createMeasureStore, type MeasureState } from "./measure";
 import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
@@ -45,10 +46,13 @@ export const SEGMENT_MS = 2200;
 /** A run client the controller can stop for good (its worker), and start again on the next run. */
 export type RunClient = Runner & { dispose?(): void };
 
+/** The live client: the store's live runs and the contention chart's measured sweep share its pool. */
+export type LiveClientLike = LiveRunner & ThreadMeasurer & { dispose?(): void };
+
 /** How the controller makes its clients (the page passes the real ones; tests pass stand-ins). */
 export interface ClientFactory {
   virtual(): RunClient;
-  live?(): LiveRunner & { dispose?(): void };
+  live?(): LiveClientLike;
   /** Measures this machine's cost fields ("Measure this machine"); absent where there is no live pool. */
   calibrator?(): Calibrator;
   sweep(): PointClient;
@@ -77,6 +81,8 @@ export interface Controller {
   /** The contention chart's sweep and the block panel's scheduler table, each on its own sweep worker. */
   readonly sweeps: PointJobs<SweepPoint>;
   readonly blockCompare: PointJobs<ComparePoint>;
+  /** The contention chart's measured sweep over 1..N threads, on the live pool; cancel() stops it. */
+  readonly liveSweep: LiveSweep;
   /** Set while an opened link's view waits for its run (the address bar holds its writes meanwhile). */
   readonly pendingView: () => boolean;
   /** Applies a link: its view now, its scenario's run, and its playhead once that run is shown. */
@@ -107,6 +113,8 @@ export interface Controller {
   wantSweep(scenario: Scenario, axis: SweepAxis): void;
   /** Shows the shown real block under every scheduler and fee mode (`upload`: an opened file's JSON). */
   wantBlockCompare(scenario: Scenario, upload: unknown, uploadId: string): void;
+  /** Measures `scenario` live over 1..N threads, on the user's request (it cancels a sweep in flight). */
+  startLiveSweep(scenario: Scenario): void;
   /** Stops every run and worker. */
   dispose(): void;
 }
@@ -122,12 +130,14 @@ function blockCompareBase(scenario: Scenario): Scenario {
 }
 
 export function createController(clients: ClientFactory, initial?: Scenario): Controller {
-  let live: (LiveRunner & { dispose?(): void }) | null = null;
+  let live: LiveClientLike | null = null;
   const createLive = clients.live;
+  const liveClient = createLive && ((): LiveClientLike => (live ??= createLive()));
   const main = clients.virtual();
-  const runs = createRunStore(main, {
-    initial,
-    createLive: createLive && (() => (live = createLive())),
+  const runs = createRunStore(main, { initial, createLive: liveClient });
+  const liveSweep = new LiveSweep(() => {
+    if (!liveClient) throw new Error("live mode is not available here");
+    return liveClient();
   });
   let compareClient: RunClient | null = null;
   // The compare side's client is made when compare mode opens and disposed when it closes.
@@ -299,6 +309,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     measure,
     sweeps,
     blockCompare,
+    liveSweep,
     pendingView: () => pending !== null,
 
     openLink(opened) {
@@ -413,6 +424,10 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       );
     },
 
+    startLiveSweep(scenario) {
+      void liveSweep.start(scenario, scenarioKey(scenario));
+    },
+
     wantBlockCompare(scenario, upload, uploadId) {
       const base = blockCompareBase(scenario);
       const file = ethBlockOf(base.source) === null ? upload : undefined;
@@ -430,6 +445,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       main.dispose?.();
       compareClient?.dispose?.();
       compareClient = null;
+      liveSweep.cancel();
       live?.dispose?.();
       measure.getState().cancel();
       measure.dispose();

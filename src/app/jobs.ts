@@ -2,11 +2,14 @@
 import { useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import type { Scenario } from "../engine/scenario/scenario";
+import { scenarioKey } from "../engine/scenario/scenario-key";
 import type { ComparePoint } from "../runtime/block-compare";
 import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
 import { sweepKey } from "./controller";
-import { controller } from "./page";
+import { type LiveSweepState, liveSweepRefusal } from "./live-sweep";
+import { controller, liveSupport, liveThreadLimit, useRun } from "./page";
 import { jobRunning } from "./point-jobs";
+import { UPLOAD_SOURCE } from "./upload";
 
 export type { ComparePoint, SweepAxis, SweepPoint };
 
@@ -63,5 +66,39 @@ export function useBlockCompare(scenario: Scenario, upload: unknown, uploadId: s
     running: job.key === "" || jobRunning(job),
     error: job.error,
     cancel: () => controller.blockCompare.stop(),
+  };
+}
+
+export interface LiveSweepView {
+  readonly state: LiveSweepState;
+  /** The sweep shown is of `scenario` (its points belong on this chart). */
+  readonly current: boolean;
+  /** Threads a live run may use here: the cores found, capped. */
+  readonly cores: number;
+  /** Why a sweep cannot start now (null: it can). */
+  readonly refusal: string | null;
+  start(): void;
+  cancel(): void;
+}
+
+/**
+ * The measured sweep over 1..N threads of `scenario`, started only by the user. It waits while a live run is in
+ * flight or the simulated sweep (`simulatedSweep`) computes, so that nothing else takes the cores it measures.
+ */
+export function useLiveSweep(scenario: Scenario, simulatedSweep: boolean): LiveSweepView {
+  const state = useStore(controller.liveSweep.store);
+  const liveRun = useRun((s) => s.mode === "live" && s.running);
+  const upload = useRun((s) => s.draft.source === UPLOAD_SOURCE);
+  const cores = liveThreadLimit();
+  const support = liveSupport();
+  return {
+    state,
+    current: state.key === scenarioKey(scenario),
+    cores,
+    refusal: support.ok
+      ? liveSweepRefusal(scenario, cores, { liveRun, simulatedSweep, upload })
+      : support.reason,
+    start: () => controller.startLiveSweep(scenario),
+    cancel: () => controller.liveSweep.cancel(),
   };
 }

@@ -19,7 +19,7 @@ import type { RunState } from "./store";
 import { type LinkViewState, togglePanel } from "./url-sync";
 import type { ViewportState } from "./viewport";
 
-export { liveSupport, liveThreadLimit } from "../runtime/live/support";
+export { coresFound, liveSupport, liveThreadLimit } from "../runtime/live/support";
 
 export const controller = createController({
   virtual: () => new VirtualClient(),

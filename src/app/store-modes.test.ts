@@ -76,4 +76,29 @@ describe("run store: opened blocks and live mode", () => {
     expect(store.getState().issues).toEqual([]);
     expect(virtual.calls.at(-1)?.scenario.workers).toBe(5);
   });
+
+  it("entering live mode fills the machine's cores, not the virtual worker count; a pace change keeps a choice", async () => {
+    const virtual = recorder();
+    const live = recorder();
+    const liveRunner: LiveRunner = { ...live.runner, options: {}, maxThreads: 16 };
+    const store = createRunStore(virtual.runner, { initial: INITIAL, createLive: () => liveRunner });
+    expect(INITIAL.workers).toBeLessThan(16);
+    store.getState().setMode("live");
+    expect(store.getState().draft.workers).toBe("16");
+    expect(live.calls.at(-1)?.scenario).toMatchObject({ workers: 16, shards: 1 });
+
+    store.getState().edit("workers", "3");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(live.calls.at(-1)?.scenario.workers).toBe(3);
+    store.getState().setMode("live", 20);
+    expect(store.getState().draft.workers).toBe("3");
+    expect(live.calls.at(-1)?.scenario.workers).toBe(3);
+
+    // Sharded: each shard gets an equal share of the cores (16 / 3 = 5 each, 15 threads).
+    store.getState().setMode("virtual");
+    store.getState().edit("shards", "3");
+    store.getState().setMode("live");
+    expect(store.getState().draft.workers).toBe("5");
+    expect(live.calls.at(-1)?.scenario).toMatchObject({ workers: 5, shards: 3 });
+  });
 });

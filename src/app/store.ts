@@ -244,13 +244,14 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         if (mode === "live") runnerFor("live");
         if (live) live.options = { ...live.options, slowdown };
         (mode === "live" ? runner : live)?.cancel();
+        const entering = mode === "live" && get().mode !== "live";
         set({ mode, slowdown });
-        // Entering live mode brings the workers within this machine's threads (the validator then agrees).
+        // Entering live mode fills this machine's cores: workers × shards up to its threads, not the
+        // scenario's virtual worker count. A pace change in live mode keeps the workers the user chose.
         const { draft } = get();
         const shards = Math.max(1, Number(draft.shards) || 1);
-        const fit = Math.max(1, Math.floor((live?.maxThreads ?? 1) / shards));
-        if (mode === "live" && Number(draft.workers) * shards > (live?.maxThreads ?? 1))
-          set({ draft: { ...draft, workers: String(fit) } });
+        const fill = Math.max(1, Math.floor((live?.maxThreads ?? 1) / shards));
+        if (entering && draft.workers !== String(fill)) set({ draft: { ...draft, workers: String(fill) } });
         get().runNow();
       },
     };

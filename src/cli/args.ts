@@ -1,6 +1,7 @@
 /** Command-line parsing for `txlanes run`: flags become scenario fields; ranges are checked later by validateScenario. */
 import { FLAGS, RANGES, rangeText } from "../engine/scenario/ranges";
 import { CONTRACT_KINDS, CROSS_SHARD, SCHEDULERS } from "../engine/scenario/scenario";
+import { LIVE_THREAD_CAP } from "../runtime/live/support";
 import { type FlagSpec, parseFlags, parseNumber } from "./flags";
 
 type FieldKind = "number" | "word" | "mix" | "switch";
@@ -80,7 +81,7 @@ const OTHER_FLAGS = {
   mode: { arg: "M", about: "virtual (simulated, the default) | real (measured on this machine's cores)" },
   threads: {
     arg: "N",
-    about: "real mode: worker threads (1 to the cores; default workers x shards, capped)",
+    about: `real mode: worker threads (1 to the cores; default: every core, at most ${LIVE_THREAD_CAP})`,
   },
   runs: {
     arg: "N",

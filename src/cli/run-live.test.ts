@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { threadsForCores } from "../runtime/live/support";
 
 const MAIN = join(import.meta.dirname, "main.ts");
 
@@ -34,6 +36,12 @@ describe("txlanes run --mode real", () => {
     );
     const one = cli("run", "--mode", "real", "--txs", "300", "--runs", "1", "--json");
     expect(JSON.parse(one.out)).toMatchObject({ runs: 1 });
+  });
+
+  it("runs on every core by default, whatever the scenario's (virtual) worker count", () => {
+    const r = cli("run", "--mode", "real", "--workers", "1", "--txs", "300", "--runs", "1", "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out)).toMatchObject({ shards: 1, workers: threadsForCores(availableParallelism()) });
   });
 
   it("a mainnet block preset runs for real, repeated, and ends in the sequential state", () => {

@@ -1,6 +1,6 @@
 import { readBlockFile } from "../runtime/block-file";
 import { loadBlock } from "../runtime/block-source";
-import { closeLivePool, runLive } from "../runtime/live/node-pool";
+import { closeLivePool, nodeThreadLimit, runLive } from "../runtime/live/node-pool";
 import { LiveInputError } from "../runtime/live/run-live";
 import { HINT, type RunArgs } from "./args";
 import { EXIT_FAILED, EXIT_USAGE, report } from "./run";
@@ -25,7 +25,9 @@ export async function runLiveCommand(args: RunArgs): Promise<number> {
     const loaded = await loadBlock(input.scenario, readBlockFile);
     const t0 = performance.now();
     const runs = args.runs ?? DEFAULT_RUNS;
-    const run = await runLive(input.scenario, { ...loaded, workers: args.threads, warmUp: true, runs });
+    // Every core unless --threads says otherwise, not the scenario's (virtual) worker count.
+    const workers = args.threads ?? nodeThreadLimit();
+    const run = await runLive(input.scenario, { ...loaded, workers, warmUp: true, runs });
     return report(run, args, performance.now() - t0);
   } catch (e) {
     if (e instanceof LiveInputError) {

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from "react";
-import { liveSupport, liveThreadLimit, useRun } from "../app/page";
+import { coresFound, liveSupport, liveThreadLimit, useRun } from "../app/page";
 import { mustBe, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
+import { coresNote } from "./cores-note";
 import { SLOWDOWN_DEF } from "./knob-defs";
 
 /**
@@ -74,8 +75,8 @@ export function ModeSwitch() {
       )}
       {mode === "live" && (
         <div className="knob-grid live-knobs">
-          <p className="field-note">
-            Workers × shards up to {liveThreadLimit()} (this machine's cores). Every figure is measured.
+          <p className="field-note" data-testid="live-cores">
+            {coresNote(coresFound(), liveThreadLimit())}
           </p>
           <div className="knob" title={SLOWDOWN_DEF.title}>
             <label htmlFor="knob-slowdown">

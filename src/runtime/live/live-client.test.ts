@@ -99,6 +99,22 @@ describe("the live client runs the coordinator off the page and reports every en
     client.dispose();
   });
 
+  it("measure() runs at the threads asked, at full speed and without the lanes' view; a run cancels it", async () => {
+    let views = 0;
+    const { client } = clientOverChannel({ workers: 2, slowdown: 50, onStart: () => views++ });
+    const one = await client.measure(small, 1);
+    expect(one.live).toMatchObject({ threads: 1, slowdown: 1 });
+    expect(one.live.repetitions).toHaveLength(5);
+    expect(one.stateHash).toBe(one.sequentialStateHash);
+    expect(views).toBe(0);
+    const measuring = client.measure(small, 2);
+    const run = client.run(small);
+    await expect(measuring).rejects.toBeInstanceOf(RunCancelledError);
+    expect((await run).live).toMatchObject({ threads: 2, slowdown: 50 });
+    expect(views).toBe(1);
+    client.dispose();
+  });
+
   it("a coordinator that dies ends the run with a message, and the next run starts a new one", async () => {
     let started = (): void => {};
     const inFlight = new Promise<void>((resolve) => {

@@ -48,10 +48,26 @@ export class LiveClient implements Runner {
 
   /** `block`: an opened block to run; a mainnet source is fetched and imported by the coordinator. */
   run(scenario: Scenario, onProgress?: ProgressFn, block?: LoadedBlock): Promise<LiveRunResult> {
+    return this.queue(scenario, this.options, onProgress, block);
+  }
+
+  /**
+   * A full-speed measured run on `threads` threads, without the lanes' view: a point of the thread sweep. Like
+   * run(), it cancels the run in flight, and the next run() cancels it.
+   */
+  measure(scenario: Scenario, threads: number, onProgress?: ProgressFn): Promise<LiveRunResult> {
+    return this.queue(scenario, { workers: threads }, onProgress);
+  }
+
+  private queue(
+    scenario: Scenario,
+    options: LiveClientOptions,
+    onProgress?: ProgressFn,
+    block?: LoadedBlock,
+  ): Promise<LiveRunResult> {
     this.cancel();
     const stop = new Int32Array(new SharedArrayBuffer(4));
     this.stop = stop;
-    const { options } = this;
     const run = this.inFlight.then(() => {
       if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
       return this.call(scenario, options, stop, onProgress, block);

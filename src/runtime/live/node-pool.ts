@@ -5,6 +5,7 @@ import type { Scenario } from "../../engine/scenario/scenario";
 import { nodeEndpoint } from "./node-endpoint";
 import { LivePool, type PoolThread } from "./pool";
 import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";
+import { threadsForCores } from "./support";
 import type { LiveWorkerApi } from "./worker-api";
 
 /**
@@ -38,8 +39,13 @@ function spawnNodeThread(): PoolThread {
   };
 }
 
+/** Threads a live run may use in this process, and starts on by default: the machine's cores, capped. */
+export function nodeThreadLimit(): number {
+  return threadsForCores(availableParallelism());
+}
+
 /** A pool of worker_threads threads; up to the machine's cores unless told otherwise (tests oversubscribe). */
-export function createNodePool(maxThreads = availableParallelism()): LivePool {
+export function createNodePool(maxThreads = nodeThreadLimit()): LivePool {
   return new LivePool(spawnNodeThread, maxThreads);
 }
 

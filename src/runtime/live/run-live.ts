@@ -28,7 +28,7 @@ import { type Fault, LOG_ENTRY_BYTES, SharedLogs } from "./shared-log";
 export type { Fault };
 
 export interface LiveOptions {
-  /** Worker threads, 1 to the pool's maximum; default: the scenario's workers x shards, capped. */
+  /** Worker threads, 1 to the pool's maximum; default: the scenario's workers x shards, capped (the CLI passes every core). */
   workers?: number;
   /** Teaching pace: every task stretched to this many times its modelled cost (1 to 100,000; 1 = full speed). */
   slowdown?: number;

@@ -1,3 +1,5 @@
+import { RANGES } from "../../engine/scenario/ranges";
+
 export type LiveSupport = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -28,8 +30,24 @@ export function liveSupport(): LiveSupport {
   return { ok: true };
 }
 
-/** Threads a live run may use here: the cores the browser reports (at least one). */
+/**
+ * The most threads a live run starts, however many cores a machine reports: the workers range's maximum, since
+ * a live run's threads are a scenario's workers × shards (and the CLI's --threads is checked against it too).
+ */
+export const LIVE_THREAD_CAP = RANGES.workers.max;
+
+/** Threads a live run may use for `reported` cores (hardwareConcurrency, availableParallelism): 1 to the cap. */
+export function threadsForCores(reported: number): number {
+  return Number.isInteger(reported) && reported > 0 ? Math.min(reported, LIVE_THREAD_CAP) : 1;
+}
+
+/** The cores this browser reports (navigator.hardwareConcurrency), 0 where it reports none. */
+export function coresFound(): number {
+  const n = typeof navigator === "undefined" ? 0 : navigator.hardwareConcurrency;
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** Threads a live run may use here, and starts on by default: the cores the browser reports, capped. */
 export function liveThreadLimit(): number {
-  const n = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency;
-  return Number.isInteger(n) && n > 0 ? n : 1;
+  return threadsForCores(coresFound());
 }

@@ -6,6 +6,7 @@ import { useOnScreen } from "../use-on-screen";
 import { useWidth } from "../use-width";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";
 import { mostContended, SERIES, SERIES_ORDER, type SeriesStyle, seriesOf } from "./series";
+import { ThreadSweep } from "./ThreadSweep";
 import "../side-card.css";
 import "./contention.css";
 
@@ -135,6 +136,7 @@ export function ContentionChart({ run }: { run: ShownRun }) {
           {note && ` ${note}`}
         </figcaption>
       </figure>
+      <ThreadSweep run={run} simulatedSweep={sweep.running && !sweep.waiting} />
     </section>
   );
 }
