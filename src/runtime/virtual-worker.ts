@@ -7,29 +7,21 @@ import type { RunResult } from "../engine/run-result";
 import type { Scenario } from "../engine/scenario/scenario";
 import { fetchBlockFile } from "./block-fetch";
 import { type LoadedBlock, loadBlock } from "./block-source";
+import { type ProgressFn, throttledProgress } from "./progress";
 import { simulate } from "./simulate";
 import { buffersOf } from "./transfer-buffers";
 
-export type ProgressFn = (done: number, total: number) => void;
+export type { ProgressFn };
+
 /** The client's callback as it arrives here: a comlink proxy, released when the run ends. */
 type RemoteProgress = ProgressFn & Partial<ProxyMethods>;
-
-/** At most one progress message per this many milliseconds (each one is a postMessage). */
-const PROGRESS_INTERVAL_MS = 50;
 
 const api = {
   /** `block`: an uploaded block (transferred by the client) to run instead of the scenario's source. */
   async run(scenario: Scenario, onProgress?: RemoteProgress, block?: LoadedBlock): Promise<RunResult> {
-    let last = Number.NEGATIVE_INFINITY;
-    const report = (done: number, total: number): void => {
-      const now = performance.now();
-      if (done < total && now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      onProgress?.(done, total);
-    };
     try {
       const loaded = block ?? (await loadBlock(scenario, fetchBlockFile));
-      const result = simulate(scenario, { ...loaded, onProgress: onProgress ? report : undefined });
+      const result = simulate(scenario, { ...loaded, onProgress: throttledProgress(onProgress) });
       return transfer(result, buffersOf(result));
     } finally {
       onProgress?.[releaseProxy]?.();

@@ -10,6 +10,7 @@ import { fetchBlockFile } from "../block-fetch";
 import { type LoadedBlock, loadBlock } from "../block-source";
 import { type Calibration, calibrate } from "../calibrate/calibrate";
 import { Cancelled } from "../cancel";
+import { type ProgressFn, throttledProgress } from "../progress";
 import { buffersOf } from "../transfer-buffers";
 import type { LiveMemory } from "./live-view";
 import type { LivePool } from "./pool";
@@ -17,10 +18,6 @@ import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";
 
 /** The page's callbacks as they arrive here: comlink proxies, released when the run ends. */
 type Remote<F> = F & Partial<ProxyMethods>;
-type ProgressFn = (done: number, total: number) => void;
-
-/** At most one progress message per this many milliseconds (each one is a postMessage to the page). */
-const PROGRESS_INTERVAL_MS = 50;
 
 /** How a run ended, as the page reads it (a rejection would lose what kind of end it was). */
 export type CoordinatorOutcome =
@@ -66,13 +63,6 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
     ): Promise<CoordinatorOutcome> {
       pool ??= createPool(maxThreads);
       const signal = signalOf(stop);
-      let last = Number.NEGATIVE_INFINITY;
-      const report = (done: number, total: number): void => {
-        const now = performance.now();
-        if (done < total && now - last < PROGRESS_INTERVAL_MS) return;
-        last = now;
-        onProgress?.(done, total);
-      };
       try {
         const loaded =
           block ??
@@ -82,7 +72,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
           ...options,
           ...loaded,
           signal,
-          onProgress: onProgress ? report : undefined,
+          onProgress: throttledProgress(onProgress),
           onStart: onStart ? (memory) => void onStart(memory) : undefined,
         });
         // The result's arrays move to the page; the shared ones (the block's, the state) stay shared.

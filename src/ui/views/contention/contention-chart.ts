@@ -1,9 +1,9 @@
 /** D3 drawing of the contention chart (speedup against skew or accounts) into an <svg> React owns. */
 import { scaleLinear, scaleLog } from "d3-scale";
-import { select } from "d3-selection";
 import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from "d3-shape";
 import { formatCount, formatTimes } from "../../format";
 import { SERIES, type Series, type SeriesPoint, type SeriesStyle } from "./series";
+import { chartFrame, drawSpeedupAxes, MARGIN } from "./speedup-frame";
 
 export interface ContentionData {
   readonly axis: "skew" | "accounts";
@@ -12,7 +12,6 @@ export interface ContentionData {
   readonly marker: { readonly value: number; readonly speedup: number } | null;
 }
 
-const MARGIN = { top: 12, right: 14, bottom: 32, left: 38 };
 const LAYERS = ["grid", "axes", "lines", "points", "marker"] as const;
 export const SKEW_DOMAIN: [number, number] = [0, 2];
 export const ACCOUNTS_DOMAIN: [number, number] = [2, 10000];
@@ -38,16 +37,8 @@ export function drawContention(
   width: number,
   height: number,
 ): void {
-  const svg = select(svgEl)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height);
-  const layer = (name: (typeof LAYERS)[number]) =>
-    svg.selectAll<SVGGElement, null>(`g.layer-${name}`).data([null]).join("g").attr("class", `layer-${name}`);
-  for (const name of LAYERS) layer(name);
-
-  const right = Math.max(MARGIN.left + 20, width - MARGIN.right);
-  const bottom = height - MARGIN.bottom;
+  const frame = chartFrame(svgEl, LAYERS, width, height);
+  const { layer, right, bottom } = frame;
   const x =
     data.axis === "skew"
       ? scaleLinear().domain(SKEW_DOMAIN).range([MARGIN.left, right])
@@ -55,58 +46,14 @@ export function drawContention(
   const all = data.series.flatMap((s) => s.points.map((p) => p.speedup));
   const top = Math.max(1, data.marker?.speedup ?? 0, ...all) * 1.08;
   const y = scaleLinear().domain([0, top]).range([bottom, MARGIN.top]).nice(5);
-  const xTicks = data.axis === "skew" ? [0, 0.5, 1, 1.5, 2] : [2, 10, 100, 1000, 10000];
-  const yTicks = y.ticks(5);
-
-  const grid = layer("grid");
-  grid
-    .selectAll("line")
-    .data(yTicks)
-    .join("line")
-    .attr("class", "ct-grid")
-    .attr("x1", MARGIN.left)
-    .attr("x2", right)
-    .attr("y1", (v) => y(v))
-    .attr("y2", (v) => y(v));
-  grid
-    .selectAll("text")
-    .data(yTicks)
-    .join("text")
-    .attr("class", "ct-tick")
-    .attr("x", MARGIN.left - 5)
-    .attr("y", (v) => y(v))
-    .attr("dy", "0.32em")
-    .attr("text-anchor", "end")
-    .text((v) => `${v}×`);
-
-  const axes = layer("axes");
-  axes
-    .selectAll("text.ct-xtick")
-    .data(xTicks)
-    .join("text")
-    .attr("class", "ct-tick ct-xtick")
-    .attr("x", (v) => x(v))
-    .attr("y", bottom + 13)
-    .attr("text-anchor", "middle")
-    .text((v) => (data.axis === "skew" ? String(v) : formatCount(v)));
-  axes
-    .selectAll("text.ct-axis")
-    .data([axisName(data.axis)])
-    .join("text")
-    .attr("class", "ct-axis")
-    .attr("x", (MARGIN.left + right) / 2)
-    .attr("y", height - 4)
-    .attr("text-anchor", "middle")
-    .text((t) => t);
-  axes
-    .selectAll("line")
-    .data([null])
-    .join("line")
-    .attr("class", "ct-baseline")
-    .attr("x1", MARGIN.left)
-    .attr("x2", right)
-    .attr("y1", bottom)
-    .attr("y2", bottom);
+  drawSpeedupAxes(frame, {
+    x,
+    y,
+    xTicks: data.axis === "skew" ? [0, 0.5, 1, 1.5, 2] : [2, 10, 100, 1000, 10000],
+    xTickText: (v) => (data.axis === "skew" ? String(v) : formatCount(v)),
+    axisLabel: axisName(data.axis),
+    height,
+  });
 
   const path = line<SeriesPoint>()
     .x((p) => x(p.value))

@@ -1,11 +1,10 @@
 /** D3 drawing of the live thread sweep (measured speedup against threads, with each point's range). */
 import { scaleLinear } from "d3-scale";
-import { select } from "d3-selection";
 import { line } from "d3-shape";
 import type { ThreadSweepPoint } from "../../../app/live-sweep";
 import { formatTimes } from "../../format";
+import { chartFrame, drawSpeedupAxes, MARGIN } from "./speedup-frame";
 
-const MARGIN = { top: 12, right: 14, bottom: 32, left: 38 };
 const LAYERS = ["grid", "axes", "ranges", "line", "points"] as const;
 
 /** What a point's tooltip and accessible text say: the measured median and its range. */
@@ -20,16 +19,8 @@ export function drawThreadSweep(
   width: number,
   height: number,
 ): void {
-  const svg = select(svgEl)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height);
-  const layer = (name: (typeof LAYERS)[number]) =>
-    svg.selectAll<SVGGElement, null>(`g.layer-${name}`).data([null]).join("g").attr("class", `layer-${name}`);
-  for (const name of LAYERS) layer(name);
-
-  const right = Math.max(MARGIN.left + 20, width - MARGIN.right);
-  const bottom = height - MARGIN.bottom;
+  const frame = chartFrame(svgEl, LAYERS, width, height);
+  const { layer, right, bottom } = frame;
   const first = plan[0] ?? 1;
   const last = plan.at(-1) ?? 1;
   // Half a step of room either side, so the first and last points and their ranges are not on the edge.
@@ -39,60 +30,16 @@ export function drawThreadSweep(
     .range([MARGIN.left, right]);
   const top = Math.max(1, ...points.map((p) => p.speedupMax)) * 1.08;
   const y = scaleLinear().domain([0, top]).range([bottom, MARGIN.top]).nice(5);
-  const yTicks = y.ticks(5);
   // At most about ten labelled thread counts, so a 64-core machine's axis stays readable.
   const every = Math.ceil(plan.length / 10);
-  const xTicks = plan.filter((_, i) => i % every === 0);
-
-  const grid = layer("grid");
-  grid
-    .selectAll("line")
-    .data(yTicks)
-    .join("line")
-    .attr("class", "ct-grid")
-    .attr("x1", MARGIN.left)
-    .attr("x2", right)
-    .attr("y1", (v) => y(v))
-    .attr("y2", (v) => y(v));
-  grid
-    .selectAll("text")
-    .data(yTicks)
-    .join("text")
-    .attr("class", "ct-tick")
-    .attr("x", MARGIN.left - 5)
-    .attr("y", (v) => y(v))
-    .attr("dy", "0.32em")
-    .attr("text-anchor", "end")
-    .text((v) => `${v}×`);
-
-  const axes = layer("axes");
-  axes
-    .selectAll("text.ct-xtick")
-    .data(xTicks)
-    .join("text")
-    .attr("class", "ct-tick ct-xtick")
-    .attr("x", (v) => x(v))
-    .attr("y", bottom + 13)
-    .attr("text-anchor", "middle")
-    .text(String);
-  axes
-    .selectAll("text.ct-axis")
-    .data(["threads (measured on this machine) →"])
-    .join("text")
-    .attr("class", "ct-axis")
-    .attr("x", (MARGIN.left + right) / 2)
-    .attr("y", height - 4)
-    .attr("text-anchor", "middle")
-    .text((t) => t);
-  axes
-    .selectAll("line")
-    .data([null])
-    .join("line")
-    .attr("class", "ct-baseline")
-    .attr("x1", MARGIN.left)
-    .attr("x2", right)
-    .attr("y1", bottom)
-    .attr("y2", bottom);
+  drawSpeedupAxes(frame, {
+    x,
+    y,
+    xTicks: plan.filter((_, i) => i % every === 0),
+    xTickText: String,
+    axisLabel: "threads (measured on this machine) →",
+    height,
+  });
 
   layer("ranges")
     .selectAll("line")
