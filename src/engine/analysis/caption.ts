@@ -134,7 +134,21 @@ export function momentCaption(run: CaptionRun, t: number): string {
       bestScore = score;
     }
   }
-  return `${capitalize(describeEvent(run, best))}.`;
+  const sentence = capitalize(describeEvent(run, best));
+  if (log.kind[best] !== Ev.LockWait) return `${sentence}.`;
+  // A lock scheduler queues many transactions at one moment (all of them at the start): say how many.
+  const waiting = waitersAt(log, last);
+  return waiting > 1
+    ? `${sentence} (one of ${count(waiting)} transactions that queue for a lock at this moment).`
+    : `${sentence}.`;
+}
+
+/** Distinct transactions that start waiting for a lock at the time of event `last`. */
+function waitersAt(log: EventLogData, last: number): number {
+  const at = log.time[last];
+  const txs = new Set<number>();
+  for (let i = last; i >= 0 && log.time[i] === at; i--) if (log.kind[i] === Ev.LockWait) txs.add(log.tx[i]);
+  return txs.size;
 }
 
 function lastAtOrBefore(log: EventLogData, t: number): number {
