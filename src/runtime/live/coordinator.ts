@@ -19,14 +19,9 @@ import { type LiveOptions, type LiveRunResult, runOnPool } from "./run-live";
 /** The page's callbacks as they arrive here: comlink proxies, released when the run ends. */
 type Remote<F> = F & Partial<ProxyMethods>;
 
-/** How a run ended, as the page reads it (a rejection would lose what kind of end it was). */
-export type CoordinatorOutcome =
-  | { readonly ok: true; readonly result: LiveRunResult }
-  | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
-
-/** How a calibration ended, as the page reads it. */
-export type CalibrationOutcome =
-  | { readonly ok: true; readonly calibration: Calibration }
+/** How a call ended, as the page reads it (a rejection would lose what kind of end it was). */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
 
 const failure = (e: unknown) => ({
@@ -60,7 +55,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
       block?: LoadedBlock,
       onProgress?: Remote<ProgressFn>,
       onStart?: Remote<(memory: LiveMemory) => void>,
-    ): Promise<CoordinatorOutcome> {
+    ): Promise<Outcome<LiveRunResult>> {
       pool ??= createPool(maxThreads);
       const signal = signalOf(stop);
       try {
@@ -76,7 +71,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
           onStart: onStart ? (memory) => void onStart(memory) : undefined,
         });
         // The result's arrays move to the page; the shared ones (the block's, the state) stay shared.
-        return transfer({ ok: true, result }, buffersOf(result));
+        return transfer({ ok: true, value: result }, buffersOf(result));
       } catch (e) {
         return failure(e);
       } finally {
@@ -91,7 +86,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
       runs: number,
       stop: Int32Array,
       onProgress?: Remote<ProgressFn>,
-    ): Promise<CalibrationOutcome> {
+    ): Promise<Outcome<Calibration>> {
       pool ??= createPool(maxThreads);
       try {
         const calibration = await calibrate(
@@ -100,7 +95,7 @@ export function coordinatorApi(createPool: (maxThreads: number) => LivePool) {
           (done, total) => onProgress?.(done, total),
           signalOf(stop),
         );
-        return { ok: true, calibration };
+        return { ok: true, value: calibration };
       } catch (e) {
         return failure(e);
       } finally {

@@ -10,7 +10,7 @@ import type { LoadedBlock } from "../block-source";
 import type { Calibration } from "../calibrate/calibrate";
 import { type ProgressFn, RunCancelledError, type Runner } from "../virtual-client";
 import type { WorkerLike } from "../worker-session";
-import type { CoordinatorApi } from "./coordinator";
+import type { CoordinatorApi, Outcome } from "./coordinator";
 import { attachLiveView, type LiveMemory, type LiveView } from "./live-view";
 import type { LiveOptions, LiveRunResult } from "./run-live";
 import { liveThreadLimit } from "./support";
@@ -24,11 +24,6 @@ function createWorkerLike(): WorkerLike {
     name: "txlanes-live",
   });
 }
-
-/** How a coordinator call ended: its value, or why not. */
-type Ended<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
 
 /** Options of the next runs: threads, teaching pace, and a view of each run's logs as they grow. */
 export interface LiveClientOptions extends Pick<LiveOptions, "workers" | "slowdown" | "fault"> {
@@ -65,15 +60,7 @@ export class LiveClient implements Runner {
     onProgress?: ProgressFn,
     block?: LoadedBlock,
   ): Promise<LiveRunResult> {
-    this.cancel();
-    const stop = new Int32Array(new SharedArrayBuffer(4));
-    this.stop = stop;
-    const run = this.inFlight.then(() => {
-      if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
-      return this.call(scenario, options, stop, onProgress, block);
-    });
-    this.inFlight = run.catch(() => {});
-    return run;
+    return this.enqueue((stop) => this.call(scenario, options, stop, onProgress, block));
   }
 
   /**
@@ -81,19 +68,24 @@ export class LiveClient implements Runner {
    * repetitions). It queues behind a run, like a run, and cancel() stops it between repetitions.
    */
   calibrate(runs: number, onProgress?: ProgressFn): Promise<Calibration> {
+    return this.enqueue((stop) =>
+      this.guarded<Calibration>("The measurement failed", (api) =>
+        api.calibrate(this.maxThreads, runs, stop, onProgress && proxy(onProgress)),
+      ),
+    );
+  }
+
+  /** One call at a time: cancels the one in flight and starts `task` once it has ended, unless cancelled first. */
+  private enqueue<T>(task: (stop: Int32Array) => Promise<T>): Promise<T> {
     this.cancel();
     const stop = new Int32Array(new SharedArrayBuffer(4));
     this.stop = stop;
-    const measured = this.inFlight.then(() => {
+    const next = this.inFlight.then(() => {
       if (Atomics.load(stop, 0) !== 0) throw new RunCancelledError();
-      return this.guarded<Calibration>("The measurement failed", (api) =>
-        api
-          .calibrate(this.maxThreads, runs, stop, onProgress && proxy(onProgress))
-          .then((o) => (o.ok ? { ok: true as const, value: o.calibration } : o)),
-      );
+      return task(stop);
     });
-    this.inFlight = measured.catch(() => {});
-    return measured;
+    this.inFlight = next.catch(() => {});
+    return next;
   }
 
   private call(
@@ -107,17 +99,15 @@ export class LiveClient implements Runner {
     // At full speed, measured like a benchmark; slowed to be watched, once.
     const runs = (slowdown ?? 1) > 1 ? 1 : PAGE_RUNS;
     return this.guarded<LiveRunResult>("The live run failed", (api) =>
-      api
-        .run(
-          this.maxThreads,
-          scenario,
-          { workers, slowdown, runs, warmUp: true, fault },
-          stop,
-          block,
-          onProgress && proxy(onProgress),
-          onStart && proxy((memory: LiveMemory) => onStart(attachLiveView(memory))),
-        )
-        .then((o) => (o.ok ? { ok: true as const, value: o.result } : o)),
+      api.run(
+        this.maxThreads,
+        scenario,
+        { workers, slowdown, runs, warmUp: true, fault },
+        stop,
+        block,
+        onProgress && proxy(onProgress),
+        onStart && proxy((memory: LiveMemory) => onStart(attachLiveView(memory))),
+      ),
     );
   }
 
@@ -125,7 +115,10 @@ export class LiveClient implements Runner {
    * One call to the coordinator (started if need be), ended readably: a cancelled call rejects with
    * RunCancelledError, a failed one or a crashed coordinator with an Error starting `failed`.
    */
-  private guarded<T>(failed: string, invoke: (api: Remote<CoordinatorApi>) => Promise<Ended<T>>): Promise<T> {
+  private guarded<T>(
+    failed: string,
+    invoke: (api: Remote<CoordinatorApi>) => Promise<Outcome<T>>,
+  ): Promise<T> {
     this.coordinator ??= this.start();
     const { worker, api } = this.coordinator;
     return new Promise<T>((resolve, reject) => {
