@@ -1,7 +1,6 @@
-import { useEffect, useRef } from "react";
 import { useLiveSweep } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
-import { useWidth } from "../use-width";
+import { SvgChart } from "./SvgChart";
 import { drawThreadSweep, threadPointText } from "./thread-chart";
 
 const HEIGHT = 170;
@@ -12,14 +11,8 @@ const HEIGHT = 170;
  */
 export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedSweep: boolean }) {
   const sweep = useLiveSweep(run.scenario, simulatedSweep);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const [boxRef, width] = useWidth<HTMLDivElement>();
   const { points, plan, running } = sweep.state;
   const shown = sweep.current ? points : [];
-
-  useEffect(() => {
-    if (svgRef.current && width > 0) drawThreadSweep(svgRef.current, shown, plan, width, HEIGHT);
-  });
 
   const cores = `${sweep.cores} core${sweep.cores === 1 ? "" : "s"}`;
   return (
@@ -62,13 +55,11 @@ export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedS
         )}
       </div>
       <figure>
-        <div ref={boxRef} className="ct-chart" style={{ height: HEIGHT }}>
-          <svg
-            ref={svgRef}
-            role="img"
-            aria-label={`Measured speedup over measured sequential against threads: ${shown.length > 0 ? shown.map(threadPointText).join("; ") : "nothing measured yet"}`}
-          />
-        </div>
+        <SvgChart
+          height={HEIGHT}
+          label={`Measured speedup over measured sequential against threads: ${shown.length > 0 ? shown.map(threadPointText).join("; ") : "nothing measured yet"}`}
+          draw={(svg, width, height) => drawThreadSweep(svg, shown, plan, width, height)}
+        />
         <figcaption className="ct-note">
           <span className="ct-measured-key" aria-hidden="true" /> measured: median of the repetitions; the bar
           is their range

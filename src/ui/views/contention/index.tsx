@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { type SweepAxis, useSweep } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
 import { formatInt, formatTimes } from "../../format";
 import { useOnScreen } from "../use-on-screen";
-import { useWidth } from "../use-width";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";
+import { SvgChart } from "./SvgChart";
 import { mostContended, SERIES, SERIES_ORDER, type SeriesStyle, seriesOf } from "./series";
 import { ThreadSweep } from "./ThreadSweep";
 import "../side-card.css";
@@ -50,15 +50,9 @@ export function ContentionChart({ run }: { run: ShownRun }) {
   const [axis, setAxis] = useState<SweepAxis>("skew");
   const [sectionRef, onScreen] = useOnScreen<HTMLElement>();
   const sweep = useSweep(run.scenario, axis, onScreen);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const [boxRef, width] = useWidth<HTMLDivElement>();
   const series = seriesOf(sweep.points);
   const { marker, note } = markerOf(run, axis);
   const data: ContentionData = { axis, series, marker };
-
-  useEffect(() => {
-    if (svgRef.current && width > 0) drawContention(svgRef.current, data, width, HEIGHT);
-  });
 
   // The sweep's parallel schedulers run on the scenario's workers, whatever scheduler the shown run used.
   const workers = `${run.scenario.workers} worker${run.scenario.workers === 1 ? "" : "s"}`;
@@ -85,13 +79,11 @@ export function ContentionChart({ run }: { run: ShownRun }) {
         ))}
       </div>
       <figure>
-        <div ref={boxRef} className="ct-chart" style={{ height: HEIGHT }}>
-          <svg
-            ref={svgRef}
-            role="img"
-            aria-label={`Speedup over sequential against ${axis} for each scheduler, ${workers}${sharded ? " per shard" : ""}`}
-          />
-        </div>
+        <SvgChart
+          height={HEIGHT}
+          label={`Speedup over sequential against ${axis} for each scheduler, ${workers}${sharded ? " per shard" : ""}`}
+          draw={(svg, width, height) => drawContention(svg, data, width, height)}
+        />
         <ul className="ct-legend">
           {SERIES_ORDER.map((id) => (
             <li key={id}>
