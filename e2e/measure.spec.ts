@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectFinishedRun, openDrawer } from "./panel-helpers";
 
-const FIELDS = ["taskUs", "mvReadUs", "mvWriteUs", "validateUsPerRead", "commitUs"];
+const FIELDS = ["taskUs", "mvReadUs", "mvWriteUs", "validateUsPerRead", "commitUs", "resumeUs"];
 const LABEL = "cost model measured in this browser";
 
 /** Measures on this browser's threads and waits for the table of medians. */

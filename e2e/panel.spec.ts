@@ -76,6 +76,7 @@ const NUMBER_CONTROLS: readonly (readonly [string, string, string, RegExp])[] = 
   ["MV read", "2", "-0.5", /cost.mvReadUs must be a number from 0 to 100 \(got -0.5\)/],
   ["MV write", "2", "150", /cost.mvWriteUs must be a number from 0 to 100 \(got 150\)/],
   ["Commit", "2", "-1", /cost.commitUs must be a number from 0 to 100 \(got -1\)/],
+  ["Resume", "2", "-1", /cost.resumeUs must be a number from 0 to 100 \(got -1\)/],
   ["Message latency", "400", "2000000", /cost.msgUs must be a number from 0 to 1,000,000 \(got 2,000,000\)/],
 ];
 
@@ -121,14 +122,14 @@ test("Block-STM's own costs are off, with the reason, where Block-STM does not r
   await expectFinishedRun(page, /Block-STM · 8 workers/);
   await openDrawer(page);
   const costs = page.getByRole("group", { name: "Cost model (virtual clock)" });
-  const mvKnobs = ["MV read", "MV write", "Commit"].map((label) => knob(page, label));
+  const mvKnobs = ["MV read", "MV write", "Commit", "Resume"].map((label) => knob(page, label));
   for (const k of mvKnobs) await expect(k).toBeEnabled();
   await expect(costs.locator(".field-note")).toHaveCount(0);
 
   await knob(page, "Scheduler").selectOption("accountlocks");
   await expectFinishedRun(page, /Account locks · 8 workers/);
   for (const k of mvKnobs) await expect(k).toBeDisabled();
-  await expect(costs).toContainText("MV read, MV write and Commit apply to Block-STM only");
+  await expect(costs).toContainText("MV read, MV write, Commit and Resume apply to Block-STM only");
   await expect(knob(page, "Task cost")).toBeEnabled();
 
   await knob(page, "Scheduler").selectOption("blockstm");

@@ -32,6 +32,7 @@ export const COST_KNOBS = [
   "mvReadUs",
   "mvWriteUs",
   "commitUs",
+  "resumeUs",
   "msgUs",
 ] as const;
 export type CostField = (typeof COST_KNOBS)[number];

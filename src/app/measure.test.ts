@@ -36,6 +36,7 @@ const MEASURED = calibrationWith({
   mvWriteUs: 0.123456,
   validateUsPerRead: 0.0098765,
   commitUs: 0.3,
+  resumeUs: 0.0117654,
 });
 
 describe("measured figures as the cost model", () => {
@@ -47,6 +48,7 @@ describe("measured figures as the cost model", () => {
       mvWriteUs: 0.123,
       validateUsPerRead: 0.00988,
       commitUs: 0.3,
+      resumeUs: 0.0118,
     });
     expect(figures.every((f) => !f.clamped)).toBe(true);
     expect(figures.find((f) => f.field === "taskUs")?.median).toBe(0.0123456);
@@ -74,6 +76,7 @@ describe("measured figures as the cost model", () => {
       mvWriteUs: 0.123,
       validateUsPerRead: 0.00988,
       commitUs: 0.3,
+      resumeUs: 0.0118,
     });
     expect(isMeasuredCost(cost, measuredFigures(MEASURED))).toBe(true);
     expect(isMeasuredCost({ ...cost, commitUs: 0.31 }, measuredFigures(MEASURED))).toBe(false);
@@ -89,6 +92,7 @@ function measuredMedians(): Record<keyof Calibration["fields"], number> {
     mvWriteUs: f.mvWriteUs.median,
     validateUsPerRead: f.validateUsPerRead.median,
     commitUs: f.commitUs.median,
+    resumeUs: f.resumeUs.median,
   };
 }
 

@@ -62,7 +62,7 @@ function messageFor(issues: readonly ScenarioIssue[], id: KnobId): string | unde
 }
 
 /** Cost knobs only Block-STM's executor charges, and their labels as a reason names them. */
-const BLOCKSTM_COST_FIELDS = ["mvReadUs", "mvWriteUs", "commitUs"] as const;
+const BLOCKSTM_COST_FIELDS = ["mvReadUs", "mvWriteUs", "commitUs", "resumeUs"] as const;
 const BLOCKSTM_COSTS = new Set<KnobId>(BLOCKSTM_COST_FIELDS.map(costKnob));
 const BLOCKSTM_COST_NAMES = (() => {
   const labels = BLOCKSTM_COST_FIELDS.map((f) => COST_DEFS[f].label);
@@ -77,7 +77,7 @@ function reasonOff(id: KnobId, draft: Draft): string | null {
   if (id === "corruptList" && draft.scheduler !== "bal") return CORRUPT_LIST_OFF;
   if (BLOCKSTM_COSTS.has(id)) {
     if (draft.scheduler !== "blockstm")
-      return `${BLOCKSTM_COST_NAMES} apply to Block-STM only: the other schedulers have no multi-version memory or in-order commit.`;
+      return `${BLOCKSTM_COST_NAMES} apply to Block-STM only: the other schedulers have no multi-version memory, suspended transactions or in-order commit.`;
     if (sharded && draft.crossShard === "locks")
       return `${BLOCKSTM_COST_NAMES} do not apply: two-phase commit runs every shard on key locks, not Block-STM.`;
   }

@@ -45,6 +45,7 @@ function draftCost(draft: Draft): MeasuredCost {
     mvWriteUs: n("mvWriteUs"),
     validateUsPerRead: n("validateUsPerRead"),
     commitUs: n("commitUs"),
+    resumeUs: n("resumeUs"),
   };
 }
 

@@ -141,6 +141,13 @@ export const COST_DEFS: Readonly<Record<CostField, NumberKnobDef>> = {
     ...bounds(COST_RANGES.commitUs),
     step: 0.05,
   },
+  resumeUs: {
+    label: "Resume",
+    unit: "µs",
+    title: `Block-STM: virtual time to make one suspended transaction ready again, ${span(COST_RANGES.resumeUs)}: a step of the worker whose execution it waited for, which lowers the execution index only after all of them. Measured by npm run cli -- calibrate.`,
+    ...bounds(COST_RANGES.resumeUs),
+    step: 0.01,
+  },
   msgUs: {
     label: "Message latency",
     unit: "µs",

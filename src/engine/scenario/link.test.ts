@@ -49,6 +49,7 @@ const fieldArbs = {
     mvReadUs: num(0, 100),
     mvWriteUs: num(0, 100),
     commitUs: num(0, 100),
+    resumeUs: num(0, 100),
     msgUs: num(0, 1_000_000),
     work: num(0, 100),
   }),

@@ -87,7 +87,7 @@ export const PRESETS: readonly Preset[] = [
     id: "hot-account",
     title: "One hot account",
     lesson:
-      "With only 2 accounts every transfer depends on the one before: Block-STM gets no speedup (0.82x): it runs them one at a time and pays for its re-executions besides.",
+      "With only 2 accounts every transfer depends on the one before: Block-STM gets no speedup (0.81x): it runs them one at a time and pays for its re-executions besides.",
     scenario: scenario({ accounts: 2 }),
     chapters: [
       { caption: "Every transfer moves money between the same two accounts.", at: 0 },
@@ -135,7 +135,7 @@ export const PRESETS: readonly Preset[] = [
     id: "nft-mint",
     title: "NFT mint frenzy, without and with aggregators",
     lesson:
-      "1,000 mints from one collection capped at 620: read then written, its counter is one hot key, so the 620 mints that fit run one at a time (1.33x); as an aggregator (right, as on Aptos) each mint adds to it unread and Block-STM runs the mints side by side (6.94x of 8), until the cap: 7 mints running as it filled abort (5 had assumed room that was gone, 2 met a mint below them while it re-ran), and all 380 past it revert sold out.",
+      "1,000 mints from one collection capped at 620: read then written, its counter is one hot key, so the 620 mints that fit run one at a time (1.29x); as an aggregator (right, as on Aptos) each mint adds to it unread and Block-STM runs the mints side by side (6.94x of 8), until the cap: 7 mints running as it filled abort (5 had assumed room that was gone, 2 met a mint below them while it re-ran), and all 380 past it revert sold out.",
     // Seed 3 draws a cap below the block's 1,000 mints, so the right side shows what happens at the cap.
     scenario: scenario({ seed: 3, mix: only("mint"), collections: 1, accounts: 10_000, locality: 0 }),
     compare: { aggregators: true },
@@ -154,7 +154,7 @@ export const PRESETS: readonly Preset[] = [
     id: "dao-vote",
     title: "DAO vote tally, without and with aggregators",
     lesson:
-      "Every ballot adds its weight to the proposal's yes or no tally: read then written, the two tallies are two hot keys that cap the speedup near 2x (1.66x with 8 workers); as aggregators (right, which Aptos offers for hot counters) the ballots add to them unread, nothing conflicts, and the same 8 workers reach 6.81x.",
+      "Every ballot adds its weight to the proposal's yes or no tally: read then written, the two tallies are two hot keys that cap the speedup near 2x (1.67x with 8 workers); as aggregators (right, which Aptos offers for hot counters) the ballots add to them unread, nothing conflicts, and the same 8 workers reach 6.81x.",
     scenario: scenario({ mix: only("vote"), proposals: 1, accounts: 10_000, locality: 0 }),
     compare: { aggregators: true },
     chapters: [
@@ -252,7 +252,7 @@ export const PRESETS: readonly Preset[] = [
     id: "eth-known-access",
     title: "Ethereum 14029313: access known up front",
     lesson:
-      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: level batches from the declared accounts (right) do a little better than Block-STM (5.27x against 4.78x), with no aborts. Both cost each transaction its gas limit: 58.6 M gas in all, against 30.1 M the block used.",
+      "Almost every transaction here is an ETH transfer, an ERC-20 transfer or an approval, whose accounts are known before running it: level batches from the declared accounts (right) do a little better than Block-STM (5.27x against 4.75x), with no aborts. Both cost each transaction its gas limit: 58.6 M gas in all, against 30.1 M the block used.",
     scenario: scenario({ source: "eth-14029313" }),
     compare: { scheduler: "batched" },
     chapters: [
@@ -317,7 +317,7 @@ export const PRESETS: readonly Preset[] = [
     id: "access-lists-two-accounts",
     title: "Block access lists: the 2-account block in parallel",
     lesson:
-      "With 2 accounts every transfer depends on the one before, so Block-STM (right) runs them one at a time (0.85x); the block's access list gives each transaction its inputs, so 8 workers run all 100 at once (6.97x), for a list of 200 reads and 200 writes, about 6.9 kB.",
+      "With 2 accounts every transfer depends on the one before, so Block-STM (right) runs them one at a time (0.83x); the block's access list gives each transaction its inputs, so 8 workers run all 100 at once (6.97x), for a list of 200 reads and 200 writes, about 6.9 kB.",
     scenario: scenario({ accounts: 2, txs: 100, scheduler: "bal" }),
     compare: { scheduler: "blockstm" },
     chapters: [

@@ -51,6 +51,7 @@ export const COST_RANGES: Readonly<Record<keyof CostModel, Range>> = {
   mvReadUs: real(0, 100, "µs"),
   mvWriteUs: real(0, 100, "µs"),
   commitUs: real(0, 100, "µs"),
+  resumeUs: real(0, 100, "µs"),
   msgUs: real(0, 1_000_000, "µs"),
   work: real(0, 100),
 };

@@ -67,6 +67,8 @@ export interface CostModel {
   mvWriteUs: number;
   /** Block-STM: one in-order commit under the commit lock, besides its validation. */
   commitUs: number;
+  /** Block-STM: making one suspended dependent ready again, a step of the worker whose execution it waited for. */
+  resumeUs: number;
   /** One-way latency of a cross-shard message (virtual clock). */
   msgUs: number;
   /** Live runs: real work burned per unit of modelled cost (1 = calibrated to gasPerUs; 0 = raw engine speed). */
@@ -131,6 +133,7 @@ export const DEFAULT_COST: CostModel = {
   mvReadUs: 0.0693,
   mvWriteUs: 0.151,
   commitUs: 0.0505,
+  resumeUs: 0.0134,
   msgUs: 20,
   work: 1,
 };

@@ -11,6 +11,7 @@ export const MEASURED_FIELDS = [
   "mvWriteUs",
   "validateUsPerRead",
   "commitUs",
+  "resumeUs",
 ] as const satisfies readonly (keyof CostModel)[];
 export type MeasuredField = (typeof MEASURED_FIELDS)[number];
 
@@ -21,6 +22,7 @@ export const MEASURED_WHAT: Readonly<Record<MeasuredField, string>> = {
   mvWriteUs: "publishing one write (and its read set) into multi-version memory",
   validateUsPerRead: "re-reading one read of a read set",
   commitUs: "one in-order commit under the commit lock, besides its validation",
+  resumeUs: "making one suspended transaction ready again (finish_execution's resume loop)",
 };
 
 /** One figure over the warm repetitions: its median and its range. */
@@ -92,6 +94,7 @@ export async function calibrate(
     mvWriteUs: [],
     validateUsPerRead: [],
     commitUs: [],
+    resumeUs: [],
     alone: [],
   };
   for (let rep = 0; rep <= runs; rep++) {

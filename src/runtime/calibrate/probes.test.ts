@@ -7,7 +7,7 @@ import { runProbe } from "./probes";
 describe("calibration probes", () => {
   it("time the multi-version memory and the commit on a finished run: every field a positive time", () => {
     const r = runProbe({ probe: "memory" });
-    for (const f of ["mvWriteUs", "validateUsPerRead", "commitUs"]) {
+    for (const f of ["mvWriteUs", "validateUsPerRead", "commitUs", "resumeUs"]) {
       expect(r[f], f).toBeGreaterThan(0);
       expect(r[f], f).toBeLessThan(1000);
     }

@@ -146,11 +146,21 @@ function memoryProbe(): ProbeResult {
     sched.unlockCommit();
   }
   const commitUs = (performance.now() - t0) * 1000;
+
+  // finish_execution's resume loop: every other transaction suspended on the first, made ready again at once.
+  const blocked = new Scheduler(n, Arena.local());
+  while (blocked.nextTask(t)) {}
+  for (let u = 1; u < n; u++)
+    if (!blocked.addDependency(u, 0)) throw new Error(`transaction ${u} cannot wait for transaction 0`);
+  t0 = performance.now();
+  blocked.finishExecution(0, 0, false, out);
+  const resumeUs = (performance.now() - t0) * 1000;
   return {
     mvReadUs: Math.max(0, mvUs - plainUs) / start[n],
     mvWriteUs: recordUs / Math.max(1, written),
     validateUsPerRead: validateUs / Math.max(1, validated),
     commitUs: commitUs / n,
+    resumeUs: resumeUs / Math.max(1, n - 1),
     // Keeps the read loops from being optimized away.
     checksum: Number.isFinite(sink) ? 0 : 1,
   };

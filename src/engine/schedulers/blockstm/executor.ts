@@ -129,8 +129,9 @@ class WorkerSlot implements StateView {
  * which no later validation can undo.
  *
  * On the virtual clock it charges what the real code does besides the contract's gas: every
- * multi-version read and write of an execution, every validation (the commit-time check included), and
- * each commit, one worker at a time under the commit lock.
+ * multi-version read and write of an execution, every validation (the commit-time check included), each
+ * dependent a finished execution resumes (before the execution index is lowered for them), and each
+ * commit, one worker at a time under the commit lock.
  */
 export class BlockStmExecutor implements Executor {
   readonly sched: Scheduler;
@@ -139,9 +140,17 @@ export class BlockStmExecutor implements Executor {
   private readonly access: UnitAccess;
   private readonly cost: Float64Array;
   private readonly claimUs: number;
+  private readonly resumeUs: number;
   private readonly oneThread: boolean;
   /** Virtual clock: when the worker holding the commit lock is done with it. */
   private commitFreeAt = 0;
+  /**
+   * Virtual clock: when each unit resumed by finish_execution can be taken, and the units the completing
+   * worker is resuming now (its loop sets each one ready, then lowers the execution index).
+   */
+  private readonly readyAt: Float64Array;
+  private readonly resumed: Int32Array;
+  private resumedN = 0;
   private readonly slots: WorkerSlot[] = [];
   private now = 0;
   private w = 0;
@@ -161,8 +170,18 @@ export class BlockStmExecutor implements Executor {
     this.output = arena.float64(units.n);
     this.cost = unitCosts(block, units, costModel);
     this.claimUs = claimUs(costModel);
+    this.resumeUs = ticks(costModel.resumeUs);
     this.oneThread = arena.oneThread;
-    this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
+    this.readyAt = new Float64Array(this.oneThread ? units.n : 0);
+    this.resumed = new Int32Array(this.oneThread ? units.n : 0);
+    this.sched.onResume = (u, inc, blocker) => {
+      // Each resume is a step of the completing worker (cost.resumeUs), logged when it is done.
+      if (this.oneThread) {
+        this.resumed[this.resumedN++] = u;
+        this.now += this.resumeUs;
+      }
+      this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
+    };
   }
 
   private slot(w: number): WorkerSlot {
@@ -203,6 +222,9 @@ export class BlockStmExecutor implements Executor {
       this.sched.finishValidation(t.unit, false, s.next);
     }
     if (t.kind === NO_TASK) return this.sched.done() ? DONE : IDLE;
+    // A resumed unit's slot reappears only once its resumer has lowered the index; it is taken after that.
+    if (t.kind === EXECUTE && this.oneThread && this.readyAt[t.unit] > now)
+      return Math.max(taken * this.claimUs, this.readyAt[t.unit] + this.claimUs - now);
     return taken * this.claimUs;
   }
 
@@ -266,7 +288,10 @@ export class BlockStmExecutor implements Executor {
         const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn);
         this.output[u] = s.output;
         this.emit(Ev.ExecEnd, u, t.inc, -1, wroteNew ? 1 : 0);
+        this.resumedN = 0;
         this.sched.finishExecution(u, t.inc, wroteNew, s.next);
+        // On the virtual clock, resuming its dependents kept this worker busy (this.now moved on).
+        for (let i = 0; i < this.resumedN; i++) this.readyAt[this.resumed[i]] = this.now;
       }
     } else if (t.kind === VALIDATE) {
       const stale = this.mv.validate(u);
@@ -280,7 +305,7 @@ export class BlockStmExecutor implements Executor {
       this.sched.finishValidation(u, aborted, s.next);
     }
     t.kind = NO_TASK;
-    return this.tryCommit(now) - now;
+    return this.tryCommit(this.now) - now;
   }
 
   private copyTask(to: Task, from: Task): void {
