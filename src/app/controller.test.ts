@@ -10,6 +10,7 @@ import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
 import { RunCancelledError } from "../runtime/virtual-client";
 import { type ClientFactory, createController, type RunClient } from "./controller";
+import { MEASURE_PREEMPTED } from "./measure";
 import { DEFAULT_SPEED, TEACHING_PLAY_MS, teachingSpeed } from "./playback";
 import type { PointClient } from "./point-jobs";
 import { STORY } from "./story/steps";
@@ -279,5 +280,53 @@ describe("controller", () => {
     expect(f.made[0].disposed).toBe(1);
     expect(f.sweepsDisposed()).toBe(1);
     expect(c.runs.getState().running).toBe(false);
+  });
+
+  it("makes one live client for live runs, the measured sweep and the measurement; a live run stops a measurement", async () => {
+    const f = fakeClients();
+    const made: string[] = [];
+    let disposed = 0;
+    // One call at a time, as the real client: each call cancels the one in flight.
+    let inFlight: ((e: Error) => void) | null = null;
+    const call = <T>(what: string): Promise<T> => {
+      inFlight?.(new RunCancelledError());
+      made.push(what);
+      return new Promise<T>((_, reject) => {
+        inFlight = reject;
+      });
+    };
+    let clients = 0;
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => {
+        clients++;
+        return {
+          options: {},
+          maxThreads: 2,
+          run: () => call<RunResult>("run"),
+          measure: () => call("measure"),
+          calibrate: () => call("calibrate"),
+          cancel: () => inFlight?.(new RunCancelledError()),
+          dispose: () => {
+            disposed++;
+          },
+        };
+      },
+    };
+    const c = createController(factory, LEFT);
+    c.measure.getState().measure();
+    await settled();
+    expect(c.measure.getState().status).toBe("measuring");
+    c.runs.getState().setMode("live");
+    await settled();
+    expect(made).toEqual(["calibrate", "run"]);
+    expect(c.measure.getState()).toMatchObject({ status: "idle", notice: MEASURE_PREEMPTED });
+    c.runs.getState().stop();
+    c.startLiveSweep(LEFT);
+    await settled();
+    expect(made).toEqual(["calibrate", "run", "measure"]);
+    expect(clients).toBe(1);
+    c.dispose();
+    expect(disposed).toBe(1);
   });
 });

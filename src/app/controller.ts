@@ -46,15 +46,16 @@ export const SEGMENT_MS = 2200;
 /** A run client the controller can stop for good (its worker), and start again on the next run. */
 export type RunClient = Runner & { dispose?(): void };
 
-/** The live client: the store's live runs and the contention chart's measured sweep share its pool. */
-export type LiveClientLike = LiveRunner & ThreadMeasurer & { dispose?(): void };
+/**
+ * The page's one live client: the store's live runs, the contention chart's measured sweep and "Measure this
+ * machine" share its coordinator and pool, one call at a time.
+ */
+export type LiveClientLike = LiveRunner & ThreadMeasurer & Calibrator & { dispose?(): void };
 
 /** How the controller makes its clients (the page passes the real ones; tests pass stand-ins). */
 export interface ClientFactory {
   virtual(): RunClient;
   live?(): LiveClientLike;
-  /** Measures this machine's cost fields ("Measure this machine"); absent where there is no live pool. */
-  calibrator?(): Calibrator;
   sweep(): PointClient;
 }
 
@@ -135,10 +136,11 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const liveClient = createLive && ((): LiveClientLike => (live ??= createLive()));
   const main = clients.virtual();
   const runs = createRunStore(main, { initial, createLive: liveClient });
-  const liveSweep = new LiveSweep(() => {
+  const liveOrThrow = (): LiveClientLike => {
     if (!liveClient) throw new Error("live mode is not available here");
     return liveClient();
-  });
+  };
+  const liveSweep = new LiveSweep(liveOrThrow);
   let compareClient: RunClient | null = null;
   // The compare side's client is made when compare mode opens and disposed when it closes.
   const compareRunner: Runner = {
@@ -154,11 +156,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const linkView = createLinkView();
   const viewport = createViewport();
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
-  const makeCalibrator = clients.calibrator;
-  const measure = createMeasureStore(() => {
-    if (!makeCalibrator) throw new Error("measuring needs the live pool, which this page cannot start");
-    return makeCalibrator();
-  }, runs);
+  const measure = createMeasureStore(liveOrThrow, runs);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
 
   /**

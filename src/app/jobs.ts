@@ -88,6 +88,7 @@ export interface LiveSweepView {
 export function useLiveSweep(scenario: Scenario, simulatedSweep: boolean): LiveSweepView {
   const state = useStore(controller.liveSweep.store);
   const liveRun = useRun((s) => s.mode === "live" && s.running);
+  const measuring = useStore(controller.measure, (s) => s.status === "measuring");
   const upload = useRun((s) => s.draft.source === UPLOAD_SOURCE);
   const cores = liveThreadLimit();
   const support = liveSupport();
@@ -96,7 +97,7 @@ export function useLiveSweep(scenario: Scenario, simulatedSweep: boolean): LiveS
     current: state.key === scenarioKey(scenario),
     cores,
     refusal: support.ok
-      ? liveSweepRefusal(scenario, cores, { liveRun, simulatedSweep, upload })
+      ? liveSweepRefusal(scenario, cores, { liveRun, measuring, simulatedSweep, upload })
       : support.reason,
     start: () => controller.startLiveSweep(scenario),
     cancel: () => controller.liveSweep.cancel(),

@@ -99,9 +99,12 @@ describe("the live thread sweep", () => {
   });
 
   it("says why it cannot start", () => {
-    const free = { liveRun: false, simulatedSweep: false, upload: false };
+    const free = { liveRun: false, measuring: false, simulatedSweep: false, upload: false };
     expect(liveSweepRefusal(SCENARIO, 2, free)).toBeNull();
     expect(liveSweepRefusal(SCENARIO, 2, { ...free, liveRun: true })).toMatch(/A live run is in flight/);
+    expect(liveSweepRefusal(SCENARIO, 2, { ...free, measuring: true })).toMatch(
+      /This machine is being measured/,
+    );
     expect(liveSweepRefusal(SCENARIO, 2, { ...free, simulatedSweep: true })).toMatch(
       /simulated sweep is still/,
     );

@@ -49,10 +49,12 @@ const IDLE: LiveSweepState = {
 export function liveSweepRefusal(
   scenario: Scenario,
   cores: number,
-  busy: { liveRun: boolean; simulatedSweep: boolean; upload: boolean },
+  busy: { liveRun: boolean; measuring: boolean; simulatedSweep: boolean; upload: boolean },
 ): string | null {
   if (busy.liveRun)
     return "A live run is in flight: the sweep waits for it, so the two do not share the cores.";
+  if (busy.measuring)
+    return "This machine is being measured: the sweep waits for it, so the two do not share the cores.";
   if (busy.simulatedSweep)
     return "The simulated sweep is still computing: the measured one waits for it, so the two do not share the cores.";
   if (busy.upload) return "The measured sweep runs synthetic and mainnet blocks, not an opened file.";
