@@ -322,7 +322,7 @@ describe("controller", () => {
     expect(made).toEqual(["calibrate", "run"]);
     expect(c.measure.getState()).toMatchObject({ status: "idle", notice: MEASURE_PREEMPTED });
     c.runs.getState().stop();
-    c.startLiveSweep(LEFT);
+    c.startLiveSweep(LEFT, null);
     await settled();
     expect(made).toEqual(["calibrate", "run", "measure"]);
     expect(clients).toBe(1);

@@ -26,8 +26,10 @@ import type { ViewState } from "../engine/scenario/view-state";
 import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
 import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
+import { threadSweepPlan } from "../runtime/live/thread-sweep";
 import type { SweepAxis, SweepPoint } from "../runtime/sweep";
 import { sweepPlan } from "../runtime/sweep";
+import type { SimThreadPoint } from "../runtime/thread-sim";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
@@ -37,6 +39,7 @@ import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
 import { STORY, storyStep } from "./story/steps";
+import { importUpload, type Upload, uploadKey } from "./upload";
 import { createLinkView, type LinkViewState, linkViewOf, type OpenedLink, presetView } from "./url-sync";
 import { createViewport, type ViewportState, WHOLE_VIEW } from "./viewport";
 
@@ -84,6 +87,8 @@ export interface Controller {
   readonly blockCompare: PointJobs<ComparePoint>;
   /** The contention chart's measured sweep over 1..N threads, on the live pool; cancel() stops it. */
   readonly liveSweep: LiveSweep;
+  /** Its simulated twin: the same block and scheduler on the virtual clock, on its own sweep worker. */
+  readonly threadSims: PointJobs<SimThreadPoint>;
   /** Set while an opened link's view waits for its run (the address bar holds its writes meanwhile). */
   readonly pendingView: () => boolean;
   /** Applies a link: its view now, its scenario's run, and its playhead once that run is shown. */
@@ -112,10 +117,18 @@ export interface Controller {
   findTx(tx: number): string | null;
   /** Shows the sweep of the shown scenario along `axis`. */
   wantSweep(scenario: Scenario, axis: SweepAxis): void;
+  /**
+   * Shows the simulated speedup of `scenario`'s block (`upload`: the opened file it runs, if any) at each
+   * thread count the measured sweep measures on `cores` cores.
+   */
+  wantThreadSim(scenario: Scenario, upload: Upload | null, cores: number): void;
   /** Shows the shown real block under every scheduler and fee mode (`upload`: an opened file's JSON). */
   wantBlockCompare(scenario: Scenario, upload: unknown, uploadId: string): void;
-  /** Measures `scenario` live over 1..N threads, on the user's request (it cancels a sweep in flight). */
-  startLiveSweep(scenario: Scenario): void;
+  /**
+   * Measures `scenario` live over 1..N threads, on the user's request (it cancels a sweep in flight);
+   * `upload`: the opened block file it runs, if any.
+   */
+  startLiveSweep(scenario: Scenario, upload: Upload | null): void;
   /** Stops every run and worker. */
   dispose(): void;
 }
@@ -123,6 +136,16 @@ export interface Controller {
 export function sweepKey(scenario: Scenario, axis: SweepAxis): string {
   // Every point sets the swept knob and the scheduler: moving either only moves the marker.
   return `${axis} ${scenarioKey({ ...scenario, [axis]: 0, scheduler: "sequential" })}`;
+}
+
+/** What a measured thread sweep is of: the scenario, and the opened file when it runs one. */
+export function liveSweepKey(scenario: Scenario, upload: Upload | null): string {
+  return upload ? `${scenarioKey(scenario)} ${uploadKey(upload)}` : scenarioKey(scenario);
+}
+
+/** What a simulated thread sweep is of: the measured sweep's block and scenario, on `cores` cores. */
+export function threadSimKey(scenario: Scenario, upload: Upload | null, cores: number): string {
+  return `${liveSweepKey(scenario, upload)} ${cores}`;
 }
 
 /** The block comparison runs every scheduler and fee mode: only the block and the layout name it. */
@@ -158,6 +181,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
   const measure = createMeasureStore(liveOrThrow, runs);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
+  const threadSims = new PointJobs<SimThreadPoint>(clients.sweep);
 
   /**
    * Where the playhead goes once the run of `scenario` is shown; `teach`: at the teaching speed (unless the
@@ -308,6 +332,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     sweeps,
     blockCompare,
     liveSweep,
+    threadSims,
     pendingView: () => pending !== null,
 
     openLink(opened) {
@@ -422,8 +447,20 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       );
     },
 
-    startLiveSweep(scenario) {
-      void liveSweep.start(scenario, scenarioKey(scenario));
+    startLiveSweep(scenario, upload) {
+      const block = upload ? () => importUpload(upload, scenario.feeMode) : undefined;
+      void liveSweep.start(scenario, liveSweepKey(scenario, upload), block);
+    },
+
+    wantThreadSim(scenario, upload, cores) {
+      const plan = threadSweepPlan(scenario.shards, cores);
+      threadSims.want(threadSimKey(scenario, upload, cores), plan.length, (client, onPoint) =>
+        client.runTasks(
+          plan,
+          (remote, threads) => remote.threadPoint(scenario, threads, upload?.json),
+          onPoint,
+        ),
+      );
     },
 
     wantBlockCompare(scenario, upload, uploadId) {
@@ -449,6 +486,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       measure.dispose();
       sweeps.dispose();
       blockCompare.dispose();
+      threadSims.dispose();
     },
   };
 }

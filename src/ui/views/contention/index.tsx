@@ -128,7 +128,7 @@ export function ContentionChart({ run }: { run: ShownRun }) {
           {note && ` ${note}`}
         </figcaption>
       </figure>
-      <ThreadSweep run={run} simulatedSweep={sweep.running && !sweep.waiting} />
+      <ThreadSweep run={run} simulatedSweep={sweep.running && !sweep.waiting} onScreen={onScreen} />
     </section>
   );
 }
