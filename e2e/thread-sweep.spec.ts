@@ -28,9 +28,10 @@ async function sweepOnScreen(page: Page): Promise<Locator> {
   return sweep;
 }
 
-async function openSweep(page: Page): Promise<Locator> {
-  await page.goto("/?n=3000");
-  await expectFinishedRun(page, /3,000 transactions/);
+/** Opens a block of `txs` transactions with the chart on screen, its simulated sweeps done. */
+async function openSweep(page: Page, txs = 3000): Promise<Locator> {
+  await page.goto(`/?n=${txs}`);
+  await expectFinishedRun(page, new RegExp(`${txs.toLocaleString("en-US")} transactions`));
   return sweepOnScreen(page);
 }
 
@@ -133,7 +134,9 @@ test("a measured sweep over 1..N threads draws a labelled measured series, and C
 });
 
 test("the measured sweep never shares the cores with a live run or a measurement", async ({ page }) => {
-  const sweep = await openSweep(page);
+  test.setTimeout(120_000);
+  // A block big enough that the sweep is still measuring while the test looks at the page.
+  const sweep = await openSweep(page, 30_000);
   const measure = sweep.getByRole("button", { name: /^Measure/ });
   await expect(measure).toBeEnabled();
   await openDrawer(page);
