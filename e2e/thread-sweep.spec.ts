@@ -186,6 +186,10 @@ test("an opened block file sweeps like any other: measured and simulated on its 
   await expectFinishedRun(page, /Ethereum block 12,965,000/);
   await page.keyboard.press("Escape");
   const sweep = await sweepOnScreen(page);
+  // A real block has no place on the synthetic sweep's axis: no ring, and the chart says why.
+  const chart = page.getByTestId("contention");
+  await expect(chart).toContainText("The shown block is not synthetic, so it has no place on this axis");
+  await expect(chart.locator(".ct-marker")).toHaveCount(0);
   const cores = threadsForCores(await page.evaluate(() => navigator.hardwareConcurrency));
   await sweep.getByRole("button", { name: `Measure 1–${cores} threads` }).click();
   await expect(sweep.getByTestId("thread-sweep-progress")).toBeVisible();
