@@ -9,7 +9,7 @@ import { simulate } from "../runtime/simulate";
 import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
 import { RunCancelledError } from "../runtime/virtual-client";
-import { type ClientFactory, createController, type RunClient } from "./controller";
+import { type ClientFactory, createController, type RunClient, threadSimKey } from "./controller";
 import { MEASURE_PREEMPTED } from "./measure";
 import { DEFAULT_SPEED, TEACHING_PLAY_MS, teachingSpeed } from "./playback";
 import type { PointClient } from "./point-jobs";
@@ -328,5 +328,18 @@ describe("controller", () => {
     expect(clients).toBe(1);
     c.dispose();
     expect(disposed).toBe(1);
+  });
+
+  it("computes the thread sweep's simulated twin once per block, scenario and core count, on its own worker", () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    const sharded = { ...LEFT, shards: 2 };
+    c.wantThreadSim(sharded, null, 8);
+    // The measured sweep's thread counts: every whole number of threads per shard.
+    expect(c.threadSims.store.getState()).toMatchObject({ key: threadSimKey(sharded, null, 8), total: 4 });
+    const upload = { file: "b.json", json: {}, number: 7, txs: 3 };
+    expect(threadSimKey(sharded, upload, 8)).not.toBe(threadSimKey(sharded, null, 8));
+    expect(threadSimKey(sharded, null, 4)).not.toBe(threadSimKey(sharded, null, 8));
+    c.dispose();
   });
 });

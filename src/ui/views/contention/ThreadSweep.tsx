@@ -42,7 +42,9 @@ export function ThreadSweep({
   const sim = useThreadSim(run, onScreen);
   const sweep = useLiveSweep(run, simulatedSweep || sim.running);
   const { points, running } = sweep.state;
+  // The axis: the thread counts this machine's sweep measures (the sweep in flight has its own plan).
   const { plan } = sim;
+  const planned = sweep.state.plan.length;
   const shown = sweep.current ? points : [];
   const data: ThreadChartData = { plan, measured: shown, simulated: sim.points };
   const label = [
@@ -73,17 +75,17 @@ export function ThreadSweep({
         {running && (
           <span className="ct-progress" data-testid="thread-sweep-progress">
             <progress
-              max={plan.length}
+              max={planned}
               value={points.length + sweep.state.progress}
               aria-label="Measured sweep progress"
             />{" "}
-            Measuring {points.length + 1} of {plan.length} thread counts…
+            Measuring {points.length + 1} of {planned} thread counts…
           </span>
         )}
         {!running && sweep.refusal && <span className="ct-note">{sweep.refusal}</span>}
         {!running && sweep.current && sweep.state.cancelled && (
           <span className="ct-note" data-testid="thread-sweep-cancelled">
-            Cancelled after {points.length} of {plan.length} thread counts.
+            Cancelled after {points.length} of {planned} thread counts.
           </span>
         )}
         {sweep.current && sweep.state.error && (
