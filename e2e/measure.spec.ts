@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
+import { MEASURE_PREEMPTED, measureRefusal } from "../src/app/measure";
 import { expect, test } from "./fixtures";
-import { expectFinishedRun, openDrawer } from "./panel-helpers";
+import { expectFinishedRun, expectMeasuredRun, openDrawer } from "./panel-helpers";
 
 const FIELDS = ["taskUs", "mvReadUs", "mvWriteUs", "validateUsPerRead", "commitUs", "resumeUs"];
 const LABEL = "cost model measured in this browser";
@@ -67,4 +68,35 @@ test("measure this machine: a cancellable measurement, its medians as the cost m
   await expect(page.getByTestId("run-summary")).not.toContainText(LABEL);
   await expectFinishedRun(page, /Block-STM/);
   await expect(page.getByTestId("mp-cost-measured")).toHaveCount(0);
+});
+
+test("a measurement never shares the cores: a live run started during one stops it, saying so, and Measure waits for a live run", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await openDrawer(page);
+  await expectFinishedRun(page, /Block-STM/);
+  const button = page.getByRole("button", { name: "Measure this machine" });
+
+  // A live run takes the one live client: the measurement stops and says why, nothing half-measured is shown.
+  await button.click();
+  await expect(page.getByRole("progressbar", { name: "Measurement progress" })).toBeVisible();
+  await page.getByRole("radio", { name: /Live/ }).check();
+  await expect(page.getByTestId("measure-notice")).toHaveText(MEASURE_PREEMPTED);
+  await expect(page.getByRole("progressbar", { name: "Measurement progress" })).toHaveCount(0);
+  await expect(page.getByTestId("measure-table")).toHaveCount(0);
+  await expectMeasuredRun(page, /Block-STM/);
+
+  // Slowed 100,000-fold, a live run is in flight for minutes: Measure waits for it, with the reason shown.
+  await page.getByLabel(/^Slowdown/).fill("100000");
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toBeVisible();
+  await expect(button).toBeDisabled();
+  await expect(page.getByTestId("measure-refusal")).toHaveText(
+    measureRefusal({ liveRun: true, liveSweep: false }) ?? "",
+  );
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(button).toBeEnabled();
+  await expect(page.getByTestId("measure-refusal")).toHaveCount(0);
+  await measure(page);
+  await expect(page.getByTestId("measure-notice")).toHaveCount(0);
 });

@@ -9,7 +9,8 @@ import { simulate } from "../runtime/simulate";
 import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
 import { RunCancelledError } from "../runtime/virtual-client";
-import { type ClientFactory, createController, type RunClient } from "./controller";
+import { type ClientFactory, createController, type RunClient, threadSimKey } from "./controller";
+import { MEASURE_PREEMPTED } from "./measure";
 import { DEFAULT_SPEED, TEACHING_PLAY_MS, teachingSpeed } from "./playback";
 import type { PointClient } from "./point-jobs";
 import { STORY } from "./story/steps";
@@ -279,5 +280,66 @@ describe("controller", () => {
     expect(f.made[0].disposed).toBe(1);
     expect(f.sweepsDisposed()).toBe(1);
     expect(c.runs.getState().running).toBe(false);
+  });
+
+  it("makes one live client for live runs, the measured sweep and the measurement; a live run stops a measurement", async () => {
+    const f = fakeClients();
+    const made: string[] = [];
+    let disposed = 0;
+    // One call at a time, as the real client: each call cancels the one in flight.
+    let inFlight: ((e: Error) => void) | null = null;
+    const call = <T>(what: string): Promise<T> => {
+      inFlight?.(new RunCancelledError());
+      made.push(what);
+      return new Promise<T>((_, reject) => {
+        inFlight = reject;
+      });
+    };
+    let clients = 0;
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => {
+        clients++;
+        return {
+          options: {},
+          maxThreads: 2,
+          run: () => call<RunResult>("run"),
+          measure: () => call("measure"),
+          calibrate: () => call("calibrate"),
+          cancel: () => inFlight?.(new RunCancelledError()),
+          dispose: () => {
+            disposed++;
+          },
+        };
+      },
+    };
+    const c = createController(factory, LEFT);
+    c.measure.getState().measure();
+    await settled();
+    expect(c.measure.getState().status).toBe("measuring");
+    c.runs.getState().setMode("live");
+    await settled();
+    expect(made).toEqual(["calibrate", "run"]);
+    expect(c.measure.getState()).toMatchObject({ status: "idle", notice: MEASURE_PREEMPTED });
+    c.runs.getState().stop();
+    c.startLiveSweep(LEFT, null);
+    await settled();
+    expect(made).toEqual(["calibrate", "run", "measure"]);
+    expect(clients).toBe(1);
+    c.dispose();
+    expect(disposed).toBe(1);
+  });
+
+  it("computes the thread sweep's simulated twin once per block, scenario and core count, on its own worker", () => {
+    const f = fakeClients();
+    const c = createController(f.factory, LEFT);
+    const sharded = { ...LEFT, shards: 2 };
+    c.wantThreadSim(sharded, null, 8);
+    // The measured sweep's thread counts: every whole number of threads per shard.
+    expect(c.threadSims.store.getState()).toMatchObject({ key: threadSimKey(sharded, null, 8), total: 4 });
+    const upload = { file: "b.json", json: {}, number: 7, txs: 3 };
+    expect(threadSimKey(sharded, upload, 8)).not.toBe(threadSimKey(sharded, null, 8));
+    expect(threadSimKey(sharded, null, 4)).not.toBe(threadSimKey(sharded, null, 8));
+    c.dispose();
   });
 });

@@ -26,8 +26,10 @@ import type { ViewState } from "../engine/scenario/view-state";
 import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
 import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
+import { threadSweepPlan } from "../runtime/live/thread-sweep";
 import type { SweepAxis, SweepPoint } from "../runtime/sweep";
 import { sweepPlan } from "../runtime/sweep";
+import type { SimThreadPoint } from "../runtime/thread-sim";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
@@ -37,6 +39,7 @@ import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
 import { type PointClient, PointJobs } from "./point-jobs";
 import { createRunStore, type LiveRunner, type RunState, type ShownRun } from "./store";
 import { STORY, storyStep } from "./story/steps";
+import { importUpload, type Upload, uploadKey } from "./upload";
 import { createLinkView, type LinkViewState, linkViewOf, type OpenedLink, presetView } from "./url-sync";
 import { createViewport, type ViewportState, WHOLE_VIEW } from "./viewport";
 
@@ -46,15 +49,16 @@ export const SEGMENT_MS = 2200;
 /** A run client the controller can stop for good (its worker), and start again on the next run. */
 export type RunClient = Runner & { dispose?(): void };
 
-/** The live client: the store's live runs and the contention chart's measured sweep share its pool. */
-export type LiveClientLike = LiveRunner & ThreadMeasurer & { dispose?(): void };
+/**
+ * The page's one live client: the store's live runs, the contention chart's measured sweep and "Measure this
+ * machine" share its coordinator and pool, one call at a time.
+ */
+export type LiveClientLike = LiveRunner & ThreadMeasurer & Calibrator & { dispose?(): void };
 
 /** How the controller makes its clients (the page passes the real ones; tests pass stand-ins). */
 export interface ClientFactory {
   virtual(): RunClient;
   live?(): LiveClientLike;
-  /** Measures this machine's cost fields ("Measure this machine"); absent where there is no live pool. */
-  calibrator?(): Calibrator;
   sweep(): PointClient;
 }
 
@@ -83,6 +87,8 @@ export interface Controller {
   readonly blockCompare: PointJobs<ComparePoint>;
   /** The contention chart's measured sweep over 1..N threads, on the live pool; cancel() stops it. */
   readonly liveSweep: LiveSweep;
+  /** Its simulated twin: the same block and scheduler on the virtual clock, on its own sweep worker. */
+  readonly threadSims: PointJobs<SimThreadPoint>;
   /** Set while an opened link's view waits for its run (the address bar holds its writes meanwhile). */
   readonly pendingView: () => boolean;
   /** Applies a link: its view now, its scenario's run, and its playhead once that run is shown. */
@@ -111,10 +117,18 @@ export interface Controller {
   findTx(tx: number): string | null;
   /** Shows the sweep of the shown scenario along `axis`. */
   wantSweep(scenario: Scenario, axis: SweepAxis): void;
+  /**
+   * Shows the simulated speedup of `scenario`'s block (`upload`: the opened file it runs, if any) at each
+   * thread count the measured sweep measures on `cores` cores.
+   */
+  wantThreadSim(scenario: Scenario, upload: Upload | null, cores: number): void;
   /** Shows the shown real block under every scheduler and fee mode (`upload`: an opened file's JSON). */
   wantBlockCompare(scenario: Scenario, upload: unknown, uploadId: string): void;
-  /** Measures `scenario` live over 1..N threads, on the user's request (it cancels a sweep in flight). */
-  startLiveSweep(scenario: Scenario): void;
+  /**
+   * Measures `scenario` live over 1..N threads, on the user's request (it cancels a sweep in flight);
+   * `upload`: the opened block file it runs, if any.
+   */
+  startLiveSweep(scenario: Scenario, upload: Upload | null): void;
   /** Stops every run and worker. */
   dispose(): void;
 }
@@ -122,6 +136,16 @@ export interface Controller {
 export function sweepKey(scenario: Scenario, axis: SweepAxis): string {
   // Every point sets the swept knob and the scheduler: moving either only moves the marker.
   return `${axis} ${scenarioKey({ ...scenario, [axis]: 0, scheduler: "sequential" })}`;
+}
+
+/** What a measured thread sweep is of: the scenario, and the opened file when it runs one. */
+export function liveSweepKey(scenario: Scenario, upload: Upload | null): string {
+  return upload ? `${scenarioKey(scenario)} ${uploadKey(upload)}` : scenarioKey(scenario);
+}
+
+/** What a simulated thread sweep is of: the measured sweep's block and scenario, on `cores` cores. */
+export function threadSimKey(scenario: Scenario, upload: Upload | null, cores: number): string {
+  return `${liveSweepKey(scenario, upload)} ${cores}`;
 }
 
 /** The block comparison runs every scheduler and fee mode: only the block and the layout name it. */
@@ -135,10 +159,11 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const liveClient = createLive && ((): LiveClientLike => (live ??= createLive()));
   const main = clients.virtual();
   const runs = createRunStore(main, { initial, createLive: liveClient });
-  const liveSweep = new LiveSweep(() => {
+  const liveOrThrow = (): LiveClientLike => {
     if (!liveClient) throw new Error("live mode is not available here");
     return liveClient();
-  });
+  };
+  const liveSweep = new LiveSweep(liveOrThrow);
   let compareClient: RunClient | null = null;
   // The compare side's client is made when compare mode opens and disposed when it closes.
   const compareRunner: Runner = {
@@ -154,12 +179,9 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
   const linkView = createLinkView();
   const viewport = createViewport();
   const sweeps = new PointJobs<SweepPoint>(clients.sweep);
-  const makeCalibrator = clients.calibrator;
-  const measure = createMeasureStore(() => {
-    if (!makeCalibrator) throw new Error("measuring needs the live pool, which this page cannot start");
-    return makeCalibrator();
-  }, runs);
+  const measure = createMeasureStore(liveOrThrow, runs);
   const blockCompare = new PointJobs<ComparePoint>(clients.sweep);
+  const threadSims = new PointJobs<SimThreadPoint>(clients.sweep);
 
   /**
    * Where the playhead goes once the run of `scenario` is shown; `teach`: at the teaching speed (unless the
@@ -310,6 +332,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     sweeps,
     blockCompare,
     liveSweep,
+    threadSims,
     pendingView: () => pending !== null,
 
     openLink(opened) {
@@ -424,8 +447,20 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       );
     },
 
-    startLiveSweep(scenario) {
-      void liveSweep.start(scenario, scenarioKey(scenario));
+    startLiveSweep(scenario, upload) {
+      const block = upload ? () => importUpload(upload, scenario.feeMode) : undefined;
+      void liveSweep.start(scenario, liveSweepKey(scenario, upload), block);
+    },
+
+    wantThreadSim(scenario, upload, cores) {
+      const plan = threadSweepPlan(scenario.shards, cores);
+      threadSims.want(threadSimKey(scenario, upload, cores), plan.length, (client, onPoint) =>
+        client.runTasks(
+          plan,
+          (remote, threads) => remote.threadPoint(scenario, threads, upload?.json),
+          onPoint,
+        ),
+      );
     },
 
     wantBlockCompare(scenario, upload, uploadId) {
@@ -451,6 +486,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       measure.dispose();
       sweeps.dispose();
       blockCompare.dispose();
+      threadSims.dispose();
     },
   };
 }

@@ -2,16 +2,17 @@
 import { useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import type { Scenario } from "../engine/scenario/scenario";
-import { scenarioKey } from "../engine/scenario/scenario-key";
 import type { ComparePoint } from "../runtime/block-compare";
+import { threadSweepPlan } from "../runtime/live/thread-sweep";
 import { type SweepAxis, type SweepPlan, type SweepPoint, sweepPlan } from "../runtime/sweep";
-import { sweepKey } from "./controller";
+import type { SimThreadPoint } from "../runtime/thread-sim";
+import { liveSweepKey, sweepKey, threadSimKey } from "./controller";
 import { type LiveSweepState, liveSweepRefusal } from "./live-sweep";
 import { controller, liveSupport, liveThreadLimit, useRun } from "./page";
 import { jobRunning } from "./point-jobs";
-import { UPLOAD_SOURCE } from "./upload";
+import type { ShownRun } from "./store";
 
-export type { ComparePoint, SweepAxis, SweepPoint };
+export type { ComparePoint, SimThreadPoint, SweepAxis, SweepPoint };
 
 export interface SweepState {
   readonly plan: SweepPlan;
@@ -69,9 +70,39 @@ export function useBlockCompare(scenario: Scenario, upload: unknown, uploadId: s
   };
 }
 
+export interface ThreadSimState {
+  /** Thread counts, as the measured sweep measures them on this machine. */
+  readonly plan: readonly number[];
+  readonly points: readonly SimThreadPoint[];
+  readonly running: boolean;
+  readonly error: string | null;
+}
+
+/**
+ * The measured thread sweep's simulated twin for the block and scenario of `run`: computed on a sweep worker
+ * once the chart is `onScreen` (it is a few virtual runs of the whole block).
+ */
+export function useThreadSim(run: ShownRun, onScreen: boolean): ThreadSimState {
+  const { scenario, upload } = run;
+  const cores = liveThreadLimit();
+  const plan = useMemo(() => threadSweepPlan(scenario.shards, cores), [scenario.shards, cores]);
+  const job = useStore(controller.threadSims.store);
+  useEffect(() => {
+    if (onScreen) controller.wantThreadSim(scenario, upload, cores);
+  }, [scenario, upload, cores, onScreen]);
+  useEffect(() => () => controller.threadSims.release(), []);
+  const current = job.key === threadSimKey(scenario, upload, cores);
+  return {
+    plan,
+    points: current ? job.points : [],
+    running: current ? jobRunning(job) : onScreen,
+    error: current ? job.error : null,
+  };
+}
+
 export interface LiveSweepView {
   readonly state: LiveSweepState;
-  /** The sweep shown is of `scenario` (its points belong on this chart). */
+  /** The sweep shown is of the run's block and scenario (its points belong on this chart). */
   readonly current: boolean;
   /** Threads a live run may use here: the cores found, capped. */
   readonly cores: number;
@@ -82,23 +113,25 @@ export interface LiveSweepView {
 }
 
 /**
- * The measured sweep over 1..N threads of `scenario`, started only by the user. It waits while a live run is in
- * flight or the simulated sweep (`simulatedSweep`) computes, so that nothing else takes the cores it measures.
+ * The measured sweep over 1..N threads of the block and scenario of `run` (an opened file included), started
+ * only by the user. It waits while a live run, a measurement or the simulated sweep (`simulatedSweep`) is in
+ * flight, so that nothing else takes the cores it measures.
  */
-export function useLiveSweep(scenario: Scenario, simulatedSweep: boolean): LiveSweepView {
+export function useLiveSweep(run: ShownRun, simulatedSweep: boolean): LiveSweepView {
+  const { scenario, upload } = run;
   const state = useStore(controller.liveSweep.store);
   const liveRun = useRun((s) => s.mode === "live" && s.running);
-  const upload = useRun((s) => s.draft.source === UPLOAD_SOURCE);
+  const measuring = useStore(controller.measure, (s) => s.status === "measuring");
   const cores = liveThreadLimit();
   const support = liveSupport();
   return {
     state,
-    current: state.key === scenarioKey(scenario),
+    current: state.key === liveSweepKey(scenario, upload),
     cores,
     refusal: support.ok
-      ? liveSweepRefusal(scenario, cores, { liveRun, simulatedSweep, upload })
+      ? liveSweepRefusal(scenario, cores, { liveRun, measuring, simulatedSweep })
       : support.reason,
-    start: () => controller.startLiveSweep(scenario),
+    start: () => controller.startLiveSweep(scenario, upload),
     cancel: () => controller.liveSweep.cancel(),
   };
 }

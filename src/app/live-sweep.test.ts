@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import { generateBlock } from "../engine/workload/generate";
+import type { LoadedBlock } from "../runtime/block-source";
 import type { LiveRunResult } from "../runtime/live/run-live";
 import { simulate } from "../runtime/simulate";
 import { RunCancelledError } from "../runtime/virtual-client";
@@ -9,14 +11,19 @@ const SCENARIO: Scenario = { ...DEFAULT_SCENARIO, txs: 60, accounts: 20 };
 
 /** A measurer whose runs end when the test says, each a real simulated run dressed with live stats. */
 function controlled(maxThreads: number) {
-  const calls: { threads: number; finish: () => void; fail: (e: unknown) => void }[] = [];
+  const calls: {
+    threads: number;
+    block?: LoadedBlock;
+    finish: () => void;
+    fail: (e: unknown) => void;
+  }[] = [];
   let cancels = 0;
   const measurer: ThreadMeasurer = {
     maxThreads,
-    measure(scenario, threads, onProgress) {
+    measure(scenario, threads, onProgress, block) {
       return new Promise<LiveRunResult>((resolve, reject) => {
         const finish = () => {
-          const run = simulate({ ...scenario, workers: threads / scenario.shards });
+          const run = simulate({ ...scenario, workers: threads / scenario.shards }, block);
           const speedup = run.sequentialUs / run.elapsedUs;
           resolve({
             ...run,
@@ -31,7 +38,7 @@ function controlled(maxThreads: number) {
             },
           });
         };
-        calls.push({ threads, finish, fail: reject });
+        calls.push({ threads, block, finish, fail: reject });
         onProgress?.(1, 4);
       });
     },
@@ -98,14 +105,35 @@ describe("the live thread sweep", () => {
     });
   });
 
+  it("runs an opened block at every point, made once for the sweep", async () => {
+    const { measurer, calls } = controlled(2);
+    const sweep = new LiveSweep(() => measurer);
+    const loaded: LoadedBlock = { block: generateBlock({ ...SCENARIO, txs: 30, seed: 7 }) };
+    let made = 0;
+    const done = sweep.start(SCENARIO, "opened", () => {
+      made++;
+      return loaded;
+    });
+    calls[0].finish();
+    await flush();
+    calls[1].finish();
+    await done;
+    expect(made).toBe(1);
+    expect(calls.map((c) => c.block)).toEqual([loaded, loaded]);
+    const two = simulate({ ...SCENARIO, workers: 2 }, loaded);
+    expect(sweep.store.getState().points[1].speedup).toBe(two.sequentialUs / two.elapsedUs);
+  });
+
   it("says why it cannot start", () => {
-    const free = { liveRun: false, simulatedSweep: false, upload: false };
+    const free = { liveRun: false, measuring: false, simulatedSweep: false };
     expect(liveSweepRefusal(SCENARIO, 2, free)).toBeNull();
     expect(liveSweepRefusal(SCENARIO, 2, { ...free, liveRun: true })).toMatch(/A live run is in flight/);
+    expect(liveSweepRefusal(SCENARIO, 2, { ...free, measuring: true })).toMatch(
+      /This machine is being measured/,
+    );
     expect(liveSweepRefusal(SCENARIO, 2, { ...free, simulatedSweep: true })).toMatch(
       /simulated sweep is still/,
     );
-    expect(liveSweepRefusal(SCENARIO, 2, { ...free, upload: true })).toMatch(/not an opened file/);
     expect(liveSweepRefusal({ ...SCENARIO, scheduler: "sequential" }, 2, free)).toMatch(
       /one thread per shard/,
     );

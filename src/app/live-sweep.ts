@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Scenario } from "../engine/scenario/scenario";
+import type { LoadedBlock } from "../runtime/block-source";
 import type { LiveRunResult } from "../runtime/live/run-live";
 import { type ThreadSweepPoint, threadSweepPlan, threadSweepPoint } from "../runtime/live/thread-sweep";
 import { RunCancelledError } from "../runtime/virtual-client";
@@ -17,6 +18,7 @@ export interface ThreadMeasurer {
     scenario: Scenario,
     threads: number,
     onProgress?: (done: number, total: number) => void,
+    block?: LoadedBlock,
   ): Promise<LiveRunResult>;
   cancel(): void;
 }
@@ -49,13 +51,14 @@ const IDLE: LiveSweepState = {
 export function liveSweepRefusal(
   scenario: Scenario,
   cores: number,
-  busy: { liveRun: boolean; simulatedSweep: boolean; upload: boolean },
+  busy: { liveRun: boolean; measuring: boolean; simulatedSweep: boolean },
 ): string | null {
   if (busy.liveRun)
     return "A live run is in flight: the sweep waits for it, so the two do not share the cores.";
+  if (busy.measuring)
+    return "This machine is being measured: the sweep waits for it, so the two do not share the cores.";
   if (busy.simulatedSweep)
     return "The simulated sweep is still computing: the measured one waits for it, so the two do not share the cores.";
-  if (busy.upload) return "The measured sweep runs synthetic and mainnet blocks, not an opened file.";
   if (scenario.scheduler === "sequential")
     return "The sequential scheduler runs on one thread per shard: choose a parallel scheduler to sweep threads.";
   if (threadSweepPlan(scenario.shards, cores).length === 0)
@@ -69,8 +72,11 @@ export class LiveSweep {
 
   constructor(private readonly client: () => ThreadMeasurer) {}
 
-  /** Measures `scenario` at every thread count of its plan, a point at a time; `key` names the scenario. */
-  async start(scenario: Scenario, key: string): Promise<void> {
+  /**
+   * Measures `scenario` at every thread count of its plan, a point at a time; `key` names the scenario and
+   * its block. `block`: an opened block file, which every point runs (a mainnet source is fetched by the client).
+   */
+  async start(scenario: Scenario, key: string, block?: () => LoadedBlock): Promise<void> {
     const id = ++this.generation;
     const mine = (): boolean => this.generation === id;
     this.store.setState({ ...IDLE, key, running: true });
@@ -78,10 +84,16 @@ export class LiveSweep {
       const client = this.client();
       const plan = threadSweepPlan(scenario.shards, client.maxThreads);
       this.store.setState({ plan });
+      const loaded = block?.();
       for (const threads of plan) {
-        const run = await client.measure(scenario, threads, (done, total) => {
-          if (mine()) this.store.setState({ progress: total > 0 ? done / total : 0 });
-        });
+        const run = await client.measure(
+          scenario,
+          threads,
+          (done, total) => {
+            if (mine()) this.store.setState({ progress: total > 0 ? done / total : 0 });
+          },
+          loaded,
+        );
         if (!mine()) return;
         this.store.setState((s) => ({ points: [...s.points, threadSweepPoint(run)], progress: 0 }));
       }

@@ -10,7 +10,9 @@ import {
   type Calibrator,
   createMeasureStore,
   isMeasuredCost,
+  MEASURE_PREEMPTED,
   measuredFigures,
+  measureRefusal,
   PAGE_CALIBRATION_RUNS,
   withMeasuredCost,
 } from "./measure";
@@ -173,6 +175,25 @@ describe("measure store", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(cancels()).toBe(1);
     expect(measure.getState()).toMatchObject({ status: "done", calibration: MEASURED, error: null });
+  });
+
+  it("says so when a live run takes the live client from a measurement, and when one cannot start", async () => {
+    const runs = createRunStore(immediateRunner, { initial: SMALL });
+    const { calibrator, calls } = controlledCalibrator();
+    const measure = createMeasureStore(() => calibrator, runs);
+    measure.getState().measure();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0].settle(new RunCancelledError());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(measure.getState()).toMatchObject({ status: "idle", notice: MEASURE_PREEMPTED, error: null });
+    measure.getState().measure();
+    expect(measure.getState()).toMatchObject({ status: "measuring", notice: null });
+
+    expect(measureRefusal({ liveRun: false, liveSweep: false })).toBeNull();
+    expect(measureRefusal({ liveRun: true, liveSweep: false })).toMatch(/^A live run is in flight/);
+    expect(measureRefusal({ liveRun: false, liveSweep: true })).toMatch(
+      /^The measured thread sweep is in flight/,
+    );
   });
 
   it("says why a measurement failed", async () => {

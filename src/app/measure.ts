@@ -24,11 +24,29 @@ import type { RunState } from "./store";
 /** Warm repetitions the page measures (the CLI's default is 9; the page keeps a speaker waiting less). */
 export const PAGE_CALIBRATION_RUNS = 5;
 
-/** What measures: the live client's calibration, on a pool of at least two threads. */
+/**
+ * What measures: the page's one live client (its calibration, on a pool of at least two threads). It runs one
+ * call at a time, so a live run started during a measurement cancels the measurement.
+ */
 export interface Calibrator {
   calibrate(runs: number, onProgress?: (done: number, total: number) => void): Promise<Calibration>;
   cancel(): void;
-  dispose?(): void;
+}
+
+/** What the page says when a live run took the cores from a measurement. */
+export const MEASURE_PREEMPTED =
+  "Measurement stopped: a live run started, and the two must not share the cores. Measure again once it has finished.";
+
+/**
+ * Why a measurement cannot start now, or null: it times threads against each other, so it never shares the
+ * cores with a live run or a measured sweep in flight (that would corrupt both figures).
+ */
+export function measureRefusal(busy: { liveRun: boolean; liveSweep: boolean }): string | null {
+  if (busy.liveRun)
+    return "A live run is in flight: measure once it has finished (or Stop it), so the two do not share the cores.";
+  if (busy.liveSweep)
+    return "The measured thread sweep is in flight: measure once it has finished (or Cancel it), so the two do not share the cores.";
+  return null;
 }
 
 /** One measured field as the scenario takes it. */
@@ -76,6 +94,8 @@ export interface MeasureState {
   readonly progress: number;
   readonly calibration: Calibration | null;
   readonly error: string | null;
+  /** Why the last measurement stopped before it finished, when the user did not stop it (MEASURE_PREEMPTED). */
+  readonly notice: string | null;
   /** The figures last set as the cost model; null until "Use as cost model". */
   readonly applied: readonly AppliedFigure[] | null;
   measure(): void;
@@ -95,11 +115,12 @@ export function createMeasureStore(
     progress: 0,
     calibration: null,
     error: null,
+    notice: null,
     applied: null,
 
     measure() {
       const mine = ++id;
-      set({ status: "measuring", progress: 0, error: null });
+      set({ status: "measuring", progress: 0, error: null, notice: null });
       // A calibrator that cannot start fails the measurement like a failed probe would.
       Promise.resolve()
         .then(() => {
@@ -113,8 +134,11 @@ export function createMeasureStore(
             if (mine === id) set({ status: "done", progress: 1, calibration });
           },
           (e: unknown) => {
-            if (mine !== id || e instanceof RunCancelledError) return;
-            set({ status: "failed", error: e instanceof Error ? e.message : String(e) });
+            if (mine !== id) return;
+            // Not cancelled here (cancel() moves id on): a live run took the live client.
+            if (e instanceof RunCancelledError)
+              set({ status: get().calibration ? "done" : "idle", progress: 0, notice: MEASURE_PREEMPTED });
+            else set({ status: "failed", error: e instanceof Error ? e.message : String(e) });
           },
         );
     },
@@ -140,9 +164,9 @@ export function createMeasureStore(
   }));
   return {
     ...store,
+    /** Forgets the measurement in flight; the live client is the controller's to stop. */
     dispose() {
       id++;
-      calibrator?.dispose?.();
       calibrator = null;
     },
   };

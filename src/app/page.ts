@@ -13,7 +13,7 @@ import { type CompareSide, createController } from "./controller";
 
 export type { CompareSide };
 
-import type { MeasureState } from "./measure";
+import { type MeasureState, measureRefusal } from "./measure";
 import type { PlaybackState } from "./playback";
 import type { RunState } from "./store";
 import { type LinkViewState, togglePanel } from "./url-sync";
@@ -24,8 +24,6 @@ export { coresFound, liveSupport, liveThreadLimit } from "../runtime/live/suppor
 export const controller = createController({
   virtual: () => new VirtualClient(),
   live: () => new LiveClient(),
-  // Its own coordinator and pool, started by the first measurement (virtual mode has no live client).
-  calibrator: () => new LiveClient(),
   sweep: () => new SweepClient(),
 });
 
@@ -33,6 +31,12 @@ export const { playback, linkView, runs: runStore, viewport } = controller;
 
 export function useMeasure<T>(selector: (state: MeasureState) => T): T {
   return useStore(controller.measure, selector);
+}
+/** Why "Measure this machine" cannot start now (a live run or a measured sweep holds the cores), or null. */
+export function useMeasureRefusal(): string | null {
+  const liveRun = useRun((s) => s.mode === "live" && s.running);
+  const liveSweep = useStore(controller.liveSweep.store, (s) => s.running);
+  return measureRefusal({ liveRun, liveSweep });
 }
 export function useRun<T>(selector: (state: RunState) => T): T {
   return useStore(controller.runs, selector);

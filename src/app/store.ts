@@ -36,6 +36,8 @@ export interface ShownRun {
   readonly metrics: Metrics;
   /** Wall time the simulation took on this machine, in milliseconds. */
   readonly computeMs: number;
+  /** The opened block file the run ran (its scenario's source is then only a placeholder); null otherwise. */
+  readonly upload: Upload | null;
 }
 
 export interface RunState {
@@ -128,7 +130,8 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       requested = runKey(scenario);
       set({ running: true, progress: 0, live: null });
       const t0 = performance.now();
-      const { upload, draft, mode } = get();
+      const { draft, mode } = get();
+      const upload = draft.source === UPLOAD_SOURCE ? get().upload : null;
       // Starts synchronously (the runner cancels the run in flight at once); a throw becomes the run's error.
       const launch = (): Promise<RunResult> => {
         try {
@@ -146,7 +149,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
             (done, total) => {
               if (id === runId) set({ progress: total > 0 ? done / total : 0 });
             },
-            upload && draft.source === UPLOAD_SOURCE ? importUpload(upload, scenario.feeMode) : undefined,
+            upload ? importUpload(upload, scenario.feeMode) : undefined,
           );
         } catch (error) {
           return Promise.reject(error);
@@ -161,7 +164,7 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
             progress: 1,
             live: null,
             error: null,
-            shown: { scenario, result, metrics: computeMetrics(result), computeMs },
+            shown: { scenario, result, metrics: computeMetrics(result), computeMs, upload },
           });
         },
         (error: unknown) => {

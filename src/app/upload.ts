@@ -17,6 +17,11 @@ export interface Upload {
   readonly txs: number;
 }
 
+/** What names an opened file in the keys of work done on it (the scheduler table, the thread sweeps). */
+export function uploadKey(upload: Upload): string {
+  return `${upload.file}#${upload.number}`;
+}
+
 /** Checks a parsed block file: the upload, or the importer's message naming what is wrong. */
 export function toUpload(
   file: string,

@@ -53,7 +53,10 @@ export function comparePoint(base: Scenario, task: CompareTask, loaded: LoadedBl
 /** Block texts already fetched, by source: the table's six runs fetch each mainnet block once. */
 const texts = new Map<string, Promise<string>>();
 
-/** The block of `base` (a mainnet source, or the parsed JSON of an opened file) imported with `feeMode`. */
+/**
+ * The block of `base` with `feeMode`: generated from its seed, a mainnet source (fetched once), or the parsed
+ * JSON of an opened file (`upload`).
+ */
 export async function loadCompareBlock(
   base: Scenario,
   feeMode: FeeMode,

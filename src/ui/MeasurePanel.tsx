@@ -9,7 +9,7 @@ import {
   PAGE_CALIBRATION_RUNS,
   significant,
 } from "../app/measure";
-import { liveSupport, liveThreadLimit, useMeasure, useRun } from "../app/page";
+import { liveSupport, liveThreadLimit, useMeasure, useMeasureRefusal, useRun } from "../app/page";
 import type { ShownRun } from "../app/store";
 import { formatPercent } from "./format";
 import { COST_DEFS } from "./knob-defs";
@@ -57,9 +57,13 @@ export function useMeasuredCost(run: ShownRun | null): boolean {
 
 /** "Measure this machine": the calibration on this browser's own threads, and its medians as the cost model. */
 export function MeasurePanel() {
-  const { status, progress, calibration, error, applied, measure, cancel, use } = useMeasure((s) => s);
+  const { status, progress, calibration, error, notice, applied, measure, cancel, use } = useMeasure(
+    (s) => s,
+  );
   const draft = useRun((s) => s.draft);
-  const reason = cannotMeasure();
+  const unable = cannotMeasure();
+  const busy = useMeasureRefusal();
+  const reason = unable ?? busy;
   const labelled = isMeasuredCost(draftCost(draft), applied);
   const clamped = applied?.filter((f) => f.clamped) ?? [];
   return (
@@ -99,7 +103,16 @@ export function MeasurePanel() {
           </button>
         )}
       </div>
-      {reason && <p className="field-note">{reason}</p>}
+      {status !== "measuring" && reason && (
+        <p className="field-note" data-testid="measure-refusal">
+          {reason}
+        </p>
+      )}
+      {notice && (
+        <p className="field-note" role="status" data-testid="measure-notice">
+          {notice}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -47,11 +47,17 @@ export class LiveClient implements Runner {
   }
 
   /**
-   * A full-speed measured run on `threads` threads, without the lanes' view: a point of the thread sweep. Like
+   * A full-speed measured run on `threads` threads, without the lanes' view: a point of the thread sweep
+   * (`block`: an opened block, as for run()). Like
    * run(), it cancels the run in flight, and the next run() cancels it.
    */
-  measure(scenario: Scenario, threads: number, onProgress?: ProgressFn): Promise<LiveRunResult> {
-    return this.queue(scenario, { workers: threads }, onProgress);
+  measure(
+    scenario: Scenario,
+    threads: number,
+    onProgress?: ProgressFn,
+    block?: LoadedBlock,
+  ): Promise<LiveRunResult> {
+    return this.queue(scenario, { workers: threads }, onProgress, block);
   }
 
   private queue(

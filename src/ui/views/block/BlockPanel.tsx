@@ -3,6 +3,7 @@ import type { ComparePoint } from "../../../app/jobs";
 import { useBlockCompare } from "../../../app/jobs";
 import { useRun } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
+import { uploadKey } from "../../../app/upload";
 import { type PathCause, runPathCause } from "../../../engine/analysis/path-cause";
 import { ETH_TX_KINDS, type EthTxKind } from "../../../engine/ethereum/decode";
 import { type EthBlockInfo, GAS_LIMIT_NOTE } from "../../../engine/ethereum/import";
@@ -181,11 +182,7 @@ function cell(points: readonly ComparePoint[], scheduler: SchedulerName, feeMode
 /** Speedup of every scheduler on this block at the scenario's workers, lazy against in-tx fees. */
 function SchedulerTable({ run }: { run: ShownRun }) {
   const upload = useRun((s) => s.upload);
-  const compare = useBlockCompare(
-    run.scenario,
-    upload?.json,
-    upload ? `${upload.file}#${upload.number}` : "",
-  );
+  const compare = useBlockCompare(run.scenario, upload?.json, upload ? uploadKey(upload) : "");
   const s = run.scenario;
   return (
     <div className="bp-compare">

@@ -1,26 +1,66 @@
-import { useLiveSweep } from "../../../app/jobs";
+import { useLiveSweep, useThreadSim } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
 import { SvgChart } from "./SvgChart";
-import { drawThreadSweep, threadPointText } from "./thread-chart";
+import {
+  drawThreadSweep,
+  simPointText,
+  THREAD_SERIES,
+  type ThreadChartData,
+  threadPointText,
+} from "./thread-chart";
 
 const HEIGHT = 170;
 
+/** The legend's keys: the measured series a solid line with dots, the simulated one dashed with squares. */
+function SeriesKey({ kind }: { kind: "measured" | "simulated" }) {
+  return (
+    <svg width="26" height="10" aria-hidden="true" className={`ct-key ct-key-${kind}`}>
+      <line x1="1" x2="25" y1="5" y2="5" />
+      {kind === "measured" ? (
+        <circle cx="13" cy="5" r="3.5" />
+      ) : (
+        <rect x="9.5" y="1.5" width="7" height="7" />
+      )}
+    </svg>
+  );
+}
+
 /**
- * The measured counterpart of the simulated chart above: the shown block run live over 1..N threads on this
- * machine, started by the user (it takes seconds and the cores), with progress and a Cancel button.
+ * The shown block run live over 1..N threads on this machine, started by the user (it takes seconds and the
+ * cores), with progress and a Cancel button; beside it, computed once the chart is `onScreen`, the same block
+ * and scheduler simulated at the same thread counts.
  */
-export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedSweep: boolean }) {
-  const sweep = useLiveSweep(run.scenario, simulatedSweep);
-  const { points, plan, running } = sweep.state;
+export function ThreadSweep({
+  run,
+  simulatedSweep,
+  onScreen,
+}: {
+  run: ShownRun;
+  simulatedSweep: boolean;
+  onScreen: boolean;
+}) {
+  const sim = useThreadSim(run, onScreen);
+  const sweep = useLiveSweep(run, simulatedSweep || sim.running);
+  const { points, running } = sweep.state;
+  // The axis: the thread counts this machine's sweep measures (the sweep in flight has its own plan).
+  const { plan } = sim;
+  const planned = sweep.state.plan.length;
   const shown = sweep.current ? points : [];
+  const data: ThreadChartData = { plan, measured: shown, simulated: sim.points };
+  const label = [
+    `Speedup over sequential against threads. Measured: ${shown.length > 0 ? shown.map(threadPointText).join("; ") : "nothing measured yet"}.`,
+    `Simulated: ${sim.points.length > 0 ? sim.points.map(simPointText).join("; ") : "not computed yet"}.`,
+  ].join(" ");
 
   const cores = `${sweep.cores} core${sweep.cores === 1 ? "" : "s"}`;
   return (
     <div className="ct-measured-sweep" data-testid="thread-sweep">
-      <h3 className="ct-subtitle">Measured on this machine: speedup against threads</h3>
+      <h3 className="ct-subtitle">Speedup against threads: measured on this machine, and simulated</h3>
       <p className="ct-note">
         Live runs of this block on 1 to {sweep.cores} threads ({cores} found), each point the median of its
         timed repetitions with their range: measured speedup over the measured sequential run, not simulated.
+        Beside them, the same block and scheduler simulated at each thread count: simulated speedup over the
+        simulated sequential run.
       </p>
       <div className="ct-sweep-actions">
         {running ? (
@@ -35,17 +75,17 @@ export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedS
         {running && (
           <span className="ct-progress" data-testid="thread-sweep-progress">
             <progress
-              max={plan.length}
+              max={planned}
               value={points.length + sweep.state.progress}
               aria-label="Measured sweep progress"
             />{" "}
-            Measuring {points.length + 1} of {plan.length} thread counts…
+            Measuring {points.length + 1} of {planned} thread counts…
           </span>
         )}
         {!running && sweep.refusal && <span className="ct-note">{sweep.refusal}</span>}
         {!running && sweep.current && sweep.state.cancelled && (
           <span className="ct-note" data-testid="thread-sweep-cancelled">
-            Cancelled after {points.length} of {plan.length} thread counts.
+            Cancelled after {points.length} of {planned} thread counts.
           </span>
         )}
         {sweep.current && sweep.state.error && (
@@ -53,17 +93,26 @@ export function ThreadSweep({ run, simulatedSweep }: { run: ShownRun; simulatedS
             {sweep.state.error}
           </span>
         )}
+        {sim.error && (
+          <span className="ct-error" role="alert">
+            {sim.error}
+          </span>
+        )}
       </div>
       <figure>
         <SvgChart
           height={HEIGHT}
-          label={`Measured speedup over measured sequential against threads: ${shown.length > 0 ? shown.map(threadPointText).join("; ") : "nothing measured yet"}`}
-          draw={(svg, width, height) => drawThreadSweep(svg, shown, plan, width, height)}
+          label={label}
+          draw={(svg, width, height) => drawThreadSweep(svg, data, width, height)}
         />
-        <figcaption className="ct-note">
-          <span className="ct-measured-key" aria-hidden="true" /> measured: median of the repetitions; the bar
-          is their range
-        </figcaption>
+        <ul className="ct-legend" data-testid="thread-sweep-legend">
+          {(["measured", "simulated"] as const).map((kind) => (
+            <li key={kind}>
+              <SeriesKey kind={kind} />
+              {THREAD_SERIES[kind]}
+            </li>
+          ))}
+        </ul>
       </figure>
     </div>
   );

@@ -30,7 +30,8 @@ function LineKey({ style }: { style: SeriesStyle }) {
 /** Where the shown run sits on the axis, or why it has no place there. */
 function markerOf(run: ShownRun, axis: SweepAxis): { marker: ContentionData["marker"]; note: string | null } {
   const s = run.scenario;
-  if (s.source !== "synthetic") {
+  // An opened file runs under a placeholder source: it is a real block too.
+  if (s.source !== "synthetic" || run.upload) {
     return {
       marker: null,
       note: "The shown block is not synthetic, so it has no place on this axis: the sweep runs synthetic blocks with the other knobs of the scenario.",
@@ -128,7 +129,7 @@ export function ContentionChart({ run }: { run: ShownRun }) {
           {note && ` ${note}`}
         </figcaption>
       </figure>
-      <ThreadSweep run={run} simulatedSweep={sweep.running && !sweep.waiting} />
+      <ThreadSweep run={run} simulatedSweep={sweep.running && !sweep.waiting} onScreen={onScreen} />
     </section>
   );
 }
