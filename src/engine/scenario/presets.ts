@@ -135,7 +135,7 @@ export const PRESETS: readonly Preset[] = [
     id: "nft-mint",
     title: "NFT mint frenzy, without and with aggregators",
     lesson:
-      "1,000 mints from one collection capped at 620: read then written, its counter is one hot key, so the 620 mints that fit run one at a time (1.29x); as an aggregator (right, as on Aptos) each mint adds to it unread and Block-STM runs the mints side by side (6.94x of 8), until the cap: 7 mints running as it filled abort (5 had assumed room that was gone, 2 met a mint below them while it re-ran), and all 380 past it revert sold out.",
+      "1,000 mints from one collection capped at 620: read then written, its counter is one hot key, so the 620 mints that fit run one at a time (1.27x); as an aggregator (right, as on Aptos) each mint adds to it unread and Block-STM runs the mints side by side (6.94x of 8), until the cap: 7 mints running as it filled abort (5 had assumed room that was gone, 2 met a mint below them while it re-ran), and all 380 past it revert sold out.",
     // Seed 3 draws a cap below the block's 1,000 mints, so the right side shows what happens at the cap.
     scenario: scenario({ seed: 3, mix: only("mint"), collections: 1, accounts: 10_000, locality: 0 }),
     compare: { aggregators: true },
@@ -154,7 +154,7 @@ export const PRESETS: readonly Preset[] = [
     id: "dao-vote",
     title: "DAO vote tally, without and with aggregators",
     lesson:
-      "Every ballot adds its weight to the proposal's yes or no tally: read then written, the two tallies are two hot keys that cap the speedup near 2x (1.67x with 8 workers); as aggregators (right, which Aptos offers for hot counters) the ballots add to them unread, nothing conflicts, and the same 8 workers reach 6.81x.",
+      "Every ballot adds its weight to the proposal's yes or no tally: read then written, the two tallies are two hot keys that cap the speedup near 2x (1.64x with 8 workers); as aggregators (right, which Aptos offers for hot counters) the ballots add to them unread, nothing conflicts, and the same 8 workers reach 6.81x.",
     scenario: scenario({ mix: only("vote"), proposals: 1, accounts: 10_000, locality: 0 }),
     compare: { aggregators: true },
     chapters: [

@@ -102,40 +102,43 @@ describe("Block-STM invariants", () => {
 });
 
 describe("resuming dependents on the virtual clock", () => {
-  // finish_execution sets each dependent ready (cost.resumeUs each), and only then lowers the execution
-  // index: a resumed transaction cannot start before its resumer's last step and a claim.
-  it("each resume is a step of its resumer, and the resumed start after the last one", () => {
+  // finish_execution sets each dependent ready (cost.resumeUs each), then lowers the execution index: a
+  // resumed transaction starts no earlier than its own step and a claim, and its resumer takes no task
+  // before its last step and a claim.
+  it("each resume is a step of its resumer, and nothing starts before its step is done", () => {
     fc.assert(
       fc.property(scenarioArb("blockstm", 200), costArb(), (s0, cost) => {
         const { log } = runBlockStm({ ...s0, shards: 1, cost });
         const step = ticks(cost.resumeUs);
-        // The last ExecEnd of each tx on each lane, as the log goes; each resume's group is (lane, its end).
+        const claim = claimUs(cost);
+        // The last ExecEnd of each tx on each lane, as the log goes; each resume's group is (lane, that end).
         const lastEnd = new Map<string, number>();
         const groups = new Map<string, number>();
-        const groupOf: string[] = [];
         for (let i = 0; i < log.length; i++) {
           const lane = log.worker[i];
           if (log.kind[i] === Ev.ExecEnd) lastEnd.set(`${lane}:${log.tx[i]}`, log.time[i]);
           if (log.kind[i] !== Ev.Resume) continue;
           const end = lastEnd.get(`${lane}:${log.other[i]}`);
           expect(end).toBeDefined();
-          const k = (log.time[i] - end!) / step;
           const g = `${lane}:${end}`;
           const seen = (groups.get(g) ?? 0) + 1;
           groups.set(g, seen);
           // The k-th resume of a finished execution ends k steps after it (all at once when steps are free).
-          if (step > 0) expect(k).toBe(seen);
-          else expect(log.time[i]).toBe(end);
-          groupOf[i] = g;
-        }
-        for (let i = 0; i < log.length; i++) {
-          if (log.kind[i] !== Ev.Resume) continue;
-          const g = groupOf[i]!;
-          const ready = Number(g.split(":")[1]) + groups.get(g)! * step;
-          // Then a claim of the slot the lowered index gives back.
+          expect(log.time[i]).toBe(end! + seen * step);
           let j = i + 1;
           while (!(log.kind[j] === Ev.ExecStart && log.tx[j] === log.tx[i] && log.inc[j] === log.inc[i])) j++;
-          expect(log.time[j]).toBeGreaterThanOrEqual(ready + claimUs(cost));
+          expect(log.time[j]).toBeGreaterThanOrEqual(log.time[i] + claim);
+        }
+        // The resumer's next task, on its lane, after its last step and a claim.
+        for (const [g, m] of groups) {
+          const [lane, end] = g.split(":").map(Number);
+          const next = [...Array(log.length).keys()].find(
+            (i) =>
+              log.worker[i] === lane &&
+              log.time[i] >= end &&
+              (log.kind[i] === Ev.ExecStart || log.kind[i] === Ev.ValidateStart),
+          );
+          if (next !== undefined) expect(log.time[next]).toBeGreaterThanOrEqual(end + m * step + claim);
         }
       }),
       { numRuns: 150 },

@@ -21,6 +21,20 @@ class Dependency {
   key = 0;
 }
 
+/**
+ * A step of finish_execution that the virtual clock runs when the finishing worker gets to it: make `unit`
+ * ready again (its blocker `from`), or, with unit -1, the last step of `from`'s finish_execution.
+ */
+interface DueStep {
+  readonly at: number;
+  readonly worker: number;
+  readonly unit: number;
+  readonly from: number;
+  readonly inc: number;
+  readonly wroteNew: boolean;
+  readonly minDep: number;
+}
+
 /** What one worker is doing between begin and complete. */
 class WorkerSlot implements StateView {
   readonly task: Task = { kind: NO_TASK, unit: 0, inc: 0 };
@@ -144,13 +158,8 @@ export class BlockStmExecutor implements Executor {
   private readonly oneThread: boolean;
   /** Virtual clock: when the worker holding the commit lock is done with it. */
   private commitFreeAt = 0;
-  /**
-   * Virtual clock: when each unit resumed by finish_execution can be taken, and the units the completing
-   * worker is resuming now (its loop sets each one ready, then lowers the execution index).
-   */
-  private readonly readyAt: Float64Array;
-  private readonly resumed: Int32Array;
-  private resumedN = 0;
+  /** Virtual clock: the steps of finish_execution still to come, by time (then by when they were set). */
+  private readonly due: DueStep[] = [];
   private readonly slots: WorkerSlot[] = [];
   private now = 0;
   private w = 0;
@@ -172,16 +181,7 @@ export class BlockStmExecutor implements Executor {
     this.claimUs = claimUs(costModel);
     this.resumeUs = ticks(costModel.resumeUs);
     this.oneThread = arena.oneThread;
-    this.readyAt = new Float64Array(this.oneThread ? units.n : 0);
-    this.resumed = new Int32Array(this.oneThread ? units.n : 0);
-    this.sched.onResume = (u, inc, blocker) => {
-      // Each resume is a step of the completing worker (cost.resumeUs), logged when it is done.
-      if (this.oneThread) {
-        this.resumed[this.resumedN++] = u;
-        this.now += this.resumeUs;
-      }
-      this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
-    };
+    this.sched.onResume = (u, inc, blocker) => this.emit(Ev.Resume, u, inc, -1, this.units.tx[blocker]);
   }
 
   private slot(w: number): WorkerSlot {
@@ -198,6 +198,7 @@ export class BlockStmExecutor implements Executor {
   }
 
   claim(w: number, now: number): number {
+    this.runDue(now);
     this.now = now;
     this.w = w;
     const s = this.slot(w);
@@ -222,13 +223,11 @@ export class BlockStmExecutor implements Executor {
       this.sched.finishValidation(t.unit, false, s.next);
     }
     if (t.kind === NO_TASK) return this.sched.done() ? DONE : IDLE;
-    // A resumed unit's slot reappears only once its resumer has lowered the index; it is taken after that.
-    if (t.kind === EXECUTE && this.oneThread && this.readyAt[t.unit] > now)
-      return Math.max(taken * this.claimUs, this.readyAt[t.unit] + this.claimUs - now);
     return taken * this.claimUs;
   }
 
   begin(w: number, now: number): number {
+    this.runDue(now);
     this.now = now;
     this.w = w;
     const s = this.slot(w);
@@ -273,6 +272,7 @@ export class BlockStmExecutor implements Executor {
   }
 
   complete(w: number, now: number): number {
+    this.runDue(now);
     this.now = now;
     this.w = w;
     const s = this.slot(w);
@@ -288,10 +288,8 @@ export class BlockStmExecutor implements Executor {
         const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn);
         this.output[u] = s.output;
         this.emit(Ev.ExecEnd, u, t.inc, -1, wroteNew ? 1 : 0);
-        this.resumedN = 0;
-        this.sched.finishExecution(u, t.inc, wroteNew, s.next);
-        // On the virtual clock, resuming its dependents kept this worker busy (this.now moved on).
-        for (let i = 0; i < this.resumedN; i++) this.readyAt[this.resumed[i]] = this.now;
+        if (this.oneThread) this.finishInTurn(w, u, t.inc, wroteNew);
+        else this.sched.finishExecution(u, t.inc, wroteNew, s.next);
       }
     } else if (t.kind === VALIDATE) {
       const stale = this.mv.validate(u);
@@ -306,6 +304,62 @@ export class BlockStmExecutor implements Executor {
     }
     t.kind = NO_TASK;
     return this.tryCommit(this.now) - now;
+  }
+
+  /**
+   * finish_execution on the virtual clock, each step when the finishing worker gets to it: the status and
+   * the dependents' list now, then each dependent made ready a `resumeUs` step after the one before, and the
+   * indices lowered (or this worker's validation handed back) after the last. Until then another worker
+   * finds neither the resumed transactions nor the lowered indices, as in the paper's loop.
+   */
+  private finishInTurn(w: number, u: number, inc: number, wroteNew: boolean): void {
+    const sched = this.sched;
+    let at = this.now;
+    let minDep = this.units.n;
+    for (let d = sched.takeDependents(u, inc); d !== -1; d = sched.depNext[d]) {
+      at += this.resumeUs;
+      this.schedule({ at, worker: w, unit: d, from: u, inc: 0, wroteNew: false, minDep: -1 });
+      if (d < minDep) minDep = d;
+    }
+    this.slot(w).next.kind = NO_TASK;
+    this.schedule({ at, worker: w, unit: -1, from: u, inc, wroteNew, minDep });
+    this.runDue(this.now);
+    // The worker is busy with its dependents until then, and commits after (tryCommit from this.now).
+    this.now = at;
+  }
+
+  private schedule(step: DueStep): void {
+    const due = this.due;
+    let i = due.length;
+    while (i > 0 && due[i - 1].at > step.at) i--;
+    due.splice(i, 0, step);
+  }
+
+  /** Runs the steps of finish_execution due by `now`, each logged at its own time on its worker's lane. */
+  private runDue(now: number): void {
+    const due = this.due;
+    while (due.length > 0 && due[0].at <= now) {
+      const step = due.shift() as DueStep;
+      if (step.unit >= 0) {
+        const inc = this.sched.setReady(step.unit);
+        this.sink.emit(
+          step.at,
+          this.laneBase + step.worker,
+          Ev.Resume,
+          this.units.tx[step.unit],
+          inc,
+          -1,
+          this.units.tx[step.from],
+        );
+      } else {
+        this.sched.afterResume(step.from, step.inc, step.wroteNew, step.minDep, this.slot(step.worker).next);
+      }
+    }
+  }
+
+  /** When the next step of finish_execution is due: the virtual driver wakes idle workers then. */
+  wakeAt(): number {
+    return this.due.length > 0 ? this.due[0].at : Number.POSITIVE_INFINITY;
   }
 
   private copyTask(to: Task, from: Task): void {
@@ -348,6 +402,7 @@ export class BlockStmExecutor implements Executor {
   }
 
   finish(now: number): void {
+    this.runDue(Number.POSITIVE_INFINITY);
     this.now = now;
     this.w = 0;
     this.tryCommit(now);

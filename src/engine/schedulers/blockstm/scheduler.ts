@@ -197,8 +197,8 @@ export class Scheduler {
     return true;
   }
 
-  /** (inc, ABORTING) -> (inc + 1, READY). */
-  private setReady(u: number): number {
+  /** set_ready_status: (inc, ABORTING) -> (inc + 1, READY); returns the new incarnation. */
+  setReady(u: number): number {
     const inc = (Atomics.load(this.status, u) >> INC) + 1;
     Atomics.store(this.status, u, (inc << INC) | READY);
     return inc;
@@ -216,12 +216,7 @@ export class Scheduler {
 
   /** finish_execution: resumes dependents; returns a validation task for the same worker when possible. */
   finishExecution(u: number, inc: number, wroteNew: boolean, out: Task): void {
-    out.kind = NO_TASK;
-    Atomics.store(this.status, u, (inc << INC) | EXECUTED);
-    this.lock(u);
-    let d = this.depHead[u];
-    this.depHead[u] = -1;
-    this.unlock(u);
+    let d = this.takeDependents(u, inc);
     let minDep = this.n;
     while (d !== -1) {
       const next = this.depNext[d];
@@ -229,6 +224,29 @@ export class Scheduler {
       if (d < minDep) minDep = d;
       d = next;
     }
+    this.afterResume(u, inc, wroteNew, minDep, out);
+  }
+
+  /**
+   * finish_execution's first step: (inc, EXECUTED), and u's dependents taken off its list (the first, then
+   * each one's depNext; -1 for none). The virtual clock runs the rest (setReady for each, afterResume) at
+   * the times the finishing worker gets to them.
+   */
+  takeDependents(u: number, inc: number): number {
+    Atomics.store(this.status, u, (inc << INC) | EXECUTED);
+    this.lock(u);
+    const d = this.depHead[u];
+    this.depHead[u] = -1;
+    this.unlock(u);
+    return d;
+  }
+
+  /**
+   * finish_execution's last step, once every dependent is ready: lower the execution index to the lowest of
+   * them (minDep, n for none), then the validation index, or hand u's validation back to its worker.
+   */
+  afterResume(u: number, inc: number, wroteNew: boolean, minDep: number, out: Task): void {
+    out.kind = NO_TASK;
     if (minDep < this.n) this.decreaseIdx(EXEC_IDX, minDep);
     if (Atomics.load(this.ctrl, VAL_IDX) > u) {
       if (wroteNew) this.decreaseIdx(VAL_IDX, u);
