@@ -30,7 +30,7 @@ export function LiveLanes({ live }: { live: LiveRun }) {
 
   useEffect(() => {
     let raf = 0;
-    let last = Number.NEGATIVE_INFINITY;
+    let timer = 0;
     let drawnAt = 0;
     const palette = readPalette();
     const reducedMotion = prefersReducedMotion();
@@ -38,11 +38,17 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     const lanes = new GrowingLanes(view.lanes, shards);
     let renderer: LanesRenderer | null = null;
     let size = { width: 0, height: 0 };
-    const tick = (now: number): void => {
-      raf = requestAnimationFrame(tick);
+    // A timer asks for the next frame: the page renders ten frames a second for the lanes, not one per
+    // display refresh (each is a main-thread task, which the run's threads leave little room for).
+    const next = (): void => {
+      timer = window.setTimeout(() => {
+        raf = requestAnimationFrame(tick);
+      }, 1000 / POLLS_PER_SECOND);
+    };
+    const tick = (): void => {
+      next();
       const el = box.current;
-      if (now - last < 1000 / POLLS_PER_SECOND || !el || !canvas.current) return;
-      last = now;
+      if (!el || !canvas.current) return;
       const done = view.committed();
       setCommitted(done);
       const events = read(EVENTS_PER_FRAME);
@@ -75,7 +81,10 @@ export function LiveLanes({ live }: { live: LiveRun }) {
       }
     };
     raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(raf);
+    };
   }, [view, shards]);
 
   const done = Math.min(view.total, committed);
