@@ -6,6 +6,7 @@ import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
 import { readPalette } from "../palette";
 import { GrowingLanes } from "./growing-lanes";
+import type { LaneBars } from "./lane-bars";
 import { LanesRenderer } from "./lanes-renderer";
 import "./live-lanes.css";
 
@@ -38,27 +39,31 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     const lanes = new GrowingLanes(view.lanes, shards);
     let renderer: LanesRenderer | null = null;
     let size = { width: 0, height: 0 };
-    // A timer asks for the next frame: the page renders ten frames a second for the lanes, not one per
-    // display refresh (each is a main-thread task, which the run's threads leave little room for).
-    const next = (): void => {
-      timer = window.setTimeout(() => {
-        raf = requestAnimationFrame(tick);
-      }, 1000 / POLLS_PER_SECOND);
-    };
-    const tick = (): void => {
-      next();
-      const el = box.current;
-      if (!el || !canvas.current) return;
-      const done = view.committed();
+    let done = 0;
+    /** Bars grown by the last poll, not drawn yet. */
+    let grown: LaneBars | null = null;
+    // Ten times a second a timer task reads what the workers published and grows the bars, then the next
+    // animation frame draws them: two short main-thread tasks, where one frame did both (each frame is a
+    // task, and the run's threads leave the page little room), and no frame asked for in between.
+    const poll = (): void => {
+      done = view.committed();
       setCommitted(done);
       const events = read(EVENTS_PER_FRAME);
       lanes.add(events);
+      if (events.length > 0 || !renderer) grown = lanes.bars();
+      raf = requestAnimationFrame(tick);
+    };
+    const tick = (): void => {
+      timer = window.setTimeout(poll, 1000 / POLLS_PER_SECOND);
+      const el = box.current;
+      if (!el || !canvas.current) return;
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
       const resized = width !== size.width || height !== size.height;
       // Nothing new in the same box (the threads are between runs): the frame on screen is still right.
-      if (renderer && events.length === 0 && !resized) return;
-      const bars = lanes.bars();
+      if (!grown && !resized) return;
+      const bars = grown ?? lanes.bars();
+      grown = null;
       renderer ??= new LanesRenderer(canvas.current, bars, lanes.busyAt, shards, lanes.end);
       renderer.setBars(bars, lanes.end);
       if (resized) {
@@ -80,7 +85,7 @@ export function LiveLanes({ live }: { live: LiveRun }) {
         bump("liveFrames");
       }
     };
-    raf = requestAnimationFrame(tick);
+    poll();
     return () => {
       clearTimeout(timer);
       cancelAnimationFrame(raf);
