@@ -82,11 +82,31 @@ describe("FrameLoop", () => {
     expect(drawn).toBe(1);
   });
 
+  it("draws first draws one a frame, after that frame's draws, and flushes them all for readers", () => {
+    const { loop, frame, waiting } = manual();
+    const order: string[] = [];
+    loop.requestFirstDraw(() => order.push("graph"));
+    loop.requestFirstDraw(() => order.push("lanes"));
+    loop.requestDraw(() => order.push("caption"));
+    frame(16);
+    expect(order).toEqual(["caption", "graph"]);
+    expect(waiting()).toBe(true);
+    frame(32);
+    expect(order).toEqual(["caption", "graph", "lanes"]);
+    expect(waiting()).toBe(false);
+    loop.requestFirstDraw(() => order.push("shards"));
+    loop.requestFirstDraw(() => order.push("inspector"));
+    loop.flush();
+    expect(order.slice(3)).toEqual(["shards", "inspector"]);
+  });
+
   it("forgets a dropped drawer and a stopped animation", () => {
     const { loop, frame } = manual();
     let drawn = 0;
     const draw = () => drawn++;
     loop.requestDraw(draw);
+    loop.drop(draw);
+    loop.requestFirstDraw(draw);
     loop.drop(draw);
     const stop = loop.animate(() => true);
     stop();

@@ -1,7 +1,8 @@
 /**
  * The one frame loop, as Perfetto's: nothing draws when it changes; it asks for a frame. Each animation
  * frame first runs the animations (the playhead moving), then every drawer that asked since the last
- * frame draws once, whatever number of changes it was told of. No change, no frame.
+ * frame draws once, whatever number of changes it was told of, then at most one first draw (a new run's
+ * view drawn for the first time). No change, no frame.
  */
 
 /** Moves something on by one frame; false when it has stopped. */
@@ -10,6 +11,7 @@ export type Animation = (now: number) => boolean;
 export class FrameLoop {
   private readonly dirty = new Set<() => void>();
   private readonly animations = new Set<Animation>();
+  private readonly firsts: (() => void)[] = [];
   private raf = 0;
   private inFrame = false;
 
@@ -21,6 +23,15 @@ export class FrameLoop {
   /** `draw` runs in the next frame, once however often it was asked for. */
   requestDraw(draw: () => void): void {
     this.dirty.add(draw);
+    this.schedule();
+  }
+
+  /**
+   * `draw` runs in a coming frame, one such draw per frame, in the order asked: a new run's views each draw
+   * first in a frame of their own, so no one task of the page lays out and draws them all.
+   */
+  requestFirstDraw(draw: () => void): void {
+    this.firsts.push(draw);
     this.schedule();
   }
 
@@ -45,7 +56,7 @@ export class FrameLoop {
    * show right after moving the playhead, such as recording a video frame by frame.
    */
   flush(): void {
-    const draws = [...this.dirty];
+    const draws = [...this.firsts.splice(0), ...this.dirty];
     this.dirty.clear();
     for (const draw of draws) draw();
   }
@@ -53,6 +64,8 @@ export class FrameLoop {
   /** Forgets `draw` (its owner is gone). */
   drop(draw: () => void): void {
     this.dirty.delete(draw);
+    const at = this.firsts.indexOf(draw);
+    if (at >= 0) this.firsts.splice(at, 1);
   }
 
   private schedule(): void {
@@ -68,10 +81,11 @@ export class FrameLoop {
       const draws = [...this.dirty];
       this.dirty.clear();
       for (const draw of draws) draw();
+      this.firsts.shift()?.();
     } finally {
       this.inFrame = false;
     }
-    if (this.animations.size > 0 || this.dirty.size > 0) this.schedule();
+    if (this.animations.size > 0 || this.dirty.size > 0 || this.firsts.length > 0) this.schedule();
   };
 
   /** Stops asking for frames (tests, teardown). */
@@ -79,6 +93,7 @@ export class FrameLoop {
     this.cancel(this.raf);
     this.raf = 0;
     this.dirty.clear();
+    this.firsts.length = 0;
     this.animations.clear();
   }
 }

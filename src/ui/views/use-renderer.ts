@@ -2,7 +2,8 @@
  * Hooks a D3/canvas renderer to its container: React owns the container, the renderer its inside. When the
  * playhead, the selection, the hover, the panel size or the colour scheme change, the renderer asks the
  * frame loop for a frame and draws in it, once per frame at most; drawing happens outside React, so playing
- * a run re-renders no component.
+ * a run re-renders no component. A new renderer is first sized and drawn in a frame of its own (the frame
+ * loop's first draws), not in the task that rendered the run's components.
  */
 import { type RefObject, useEffect, useRef } from "react";
 import { playback, viewport } from "../../app/page";
@@ -62,6 +63,7 @@ export function useRenderer<R extends Renderer>(
     let palette = readPalette();
     let reduced = prefersReducedMotion();
     let sized = false;
+    let size = { width: 0, height: 0 };
     const paint = (): void => {
       if (sized) r.draw(frameOf(playback.getState(), palette, reduced));
     };
@@ -70,14 +72,20 @@ export function useRenderer<R extends Renderer>(
     const resize = (): void => {
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
+      // The observer's first report repeats the size the first draw measured: nothing to lay out again.
+      if (sized && width === size.width && height === size.height) return;
+      size = { width, height };
       r.resize(width, height);
       sized = true;
       // Drawn at once: a resized canvas is blank until drawn.
       paint();
     };
     const observer = new ResizeObserver(resize);
-    observer.observe(el);
-    resize();
+    const first = (): void => {
+      observer.observe(el);
+      resize();
+    };
+    frameLoop.requestFirstDraw(first);
     const unsubscribe = playback.subscribe((s, prev) => {
       if (
         s.time !== prev.time ||
@@ -100,6 +108,7 @@ export function useRenderer<R extends Renderer>(
       unsubscribe();
       offView();
       offMedia();
+      frameLoop.drop(first);
       frameLoop.drop(paint);
       r.destroy?.();
       renderer.current = null;

@@ -6,6 +6,7 @@ import { formatInt } from "../../format";
 import { prefersReducedMotion } from "../../playback/media";
 import { readPalette } from "../palette";
 import { GrowingLanes } from "./growing-lanes";
+import type { LaneBars } from "./lane-bars";
 import { LanesRenderer } from "./lanes-renderer";
 import "./live-lanes.css";
 
@@ -30,7 +31,7 @@ export function LiveLanes({ live }: { live: LiveRun }) {
 
   useEffect(() => {
     let raf = 0;
-    let last = Number.NEGATIVE_INFINITY;
+    let timer = 0;
     let drawnAt = 0;
     const palette = readPalette();
     const reducedMotion = prefersReducedMotion();
@@ -38,21 +39,31 @@ export function LiveLanes({ live }: { live: LiveRun }) {
     const lanes = new GrowingLanes(view.lanes, shards);
     let renderer: LanesRenderer | null = null;
     let size = { width: 0, height: 0 };
-    const tick = (now: number): void => {
-      raf = requestAnimationFrame(tick);
-      const el = box.current;
-      if (now - last < 1000 / POLLS_PER_SECOND || !el || !canvas.current) return;
-      last = now;
-      const done = view.committed();
+    let done = 0;
+    /** Bars grown by the last poll, not drawn yet. */
+    let grown: LaneBars | null = null;
+    // Ten times a second a timer task reads what the workers published and grows the bars, then the next
+    // animation frame draws them: two short main-thread tasks, where one frame did both (each frame is a
+    // task, and the run's threads leave the page little room), and no frame asked for in between.
+    const poll = (): void => {
+      done = view.committed();
       setCommitted(done);
       const events = read(EVENTS_PER_FRAME);
       lanes.add(events);
+      if (events.length > 0 || !renderer) grown = lanes.bars();
+      raf = requestAnimationFrame(tick);
+    };
+    const tick = (): void => {
+      timer = window.setTimeout(poll, 1000 / POLLS_PER_SECOND);
+      const el = box.current;
+      if (!el || !canvas.current) return;
       const { width, height } = el.getBoundingClientRect();
       if (width < 1 || height < 1) return;
       const resized = width !== size.width || height !== size.height;
       // Nothing new in the same box (the threads are between runs): the frame on screen is still right.
-      if (renderer && events.length === 0 && !resized) return;
-      const bars = lanes.bars();
+      if (!grown && !resized) return;
+      const bars = grown ?? lanes.bars();
+      grown = null;
       renderer ??= new LanesRenderer(canvas.current, bars, lanes.busyAt, shards, lanes.end);
       renderer.setBars(bars, lanes.end);
       if (resized) {
@@ -74,8 +85,11 @@ export function LiveLanes({ live }: { live: LiveRun }) {
         bump("liveFrames");
       }
     };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
+    poll();
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(raf);
+    };
   }, [view, shards]);
 
   const done = Math.min(view.total, committed);

@@ -62,9 +62,10 @@ export function layoutLanes(
     rowTop[l] = top + l * rowHeight + Math.floor(l / bars.workersPerShard) * SHARD_GAP;
   }
   const shown = window ?? { from: 0, to: end };
-  const scale = scaleLinear()
-    .domain([shown.from, Math.max(shown.to, shown.from + 1e-9)])
-    .range([left, Math.max(left + 1, right - 4)]);
+  const domain = [shown.from, Math.max(shown.to, shown.from + 1e-9)];
+  const range = [left, Math.max(left + 1, right - 4)];
+  // x and t are called for every bar in every frame: plain arithmetic, not d3's general scale call.
+  const perUs = (range[1] - range[0]) / (domain[1] - domain[0]);
   return {
     width,
     height,
@@ -74,9 +75,11 @@ export function layoutLanes(
     bottom,
     rowTop,
     rowHeight,
-    x: (t) => scale(t),
-    t: (x) => scale.invert(x),
-    ticks: scale.ticks(Math.max(2, Math.floor((right - left) / (110 * em)))),
+    x: (t) => range[0] + (t - domain[0]) * perUs,
+    t: (x) => domain[0] + (x - range[0]) / perUs,
+    ticks: scaleLinear()
+      .domain(domain)
+      .ticks(Math.max(2, Math.floor((right - left) / (110 * em)))),
     textPx,
     font: canvasFont(textPx),
     window: shown,
