@@ -24,6 +24,23 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
   await expect(panel).toBeVisible({ timeout: 30_000 });
   await expect(panel).toContainText("live: measured, in progress");
   await expect(panel).toContainText("/ 300 committed");
+  // The side column is the run in flight's, not the last finished run's: no old caption or metrics.
+  const card = page.getByTestId("live-run-card");
+  await expect(card).toContainText("Live run in flight");
+  await expect(card).toContainText("on 2 threads of this machine");
+  await expect(page.getByTestId("caption")).toHaveCount(0);
+  await expect(page.getByTestId("metrics-panel")).toHaveCount(0);
+  // Nor does the playback bar show the last run's clock: there is nothing to play yet.
+  await expect(page.getByTestId("playhead-time")).toHaveText("");
+  await expect(page.getByTestId("playhead-clock")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
+  // Its share done is the header's progress, read in the same frame.
+  const shares = await page.evaluate(() => [
+    document.querySelector("[data-testid=live-run-done]")?.textContent,
+    document.querySelector("[data-testid=run-status] span")?.textContent?.replace("Running… ", ""),
+  ]);
+  expect(shares[0]).toMatch(/^\d+%$/);
+  expect(shares[0]).toBe(shares[1]);
   // The page counts the frames it draws at a new committed count while the run is in flight: three of
   // them mean the run was watched as it progressed, however often this test samples the page.
   await expect
@@ -32,6 +49,9 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
   if (process.env.LIVE_SHOT) await page.screenshot({ path: process.env.LIVE_SHOT });
 
   await expect(panel).toHaveCount(0, { timeout: 30_000 });
+  await expect(card).toHaveCount(0);
+  await expect(page.getByTestId("caption")).toBeVisible();
+  await expect(page.getByTestId("playhead-clock")).toHaveText("(measured)");
   await expect(page.getByTestId("lanes-view")).toBeVisible();
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
   await expect(page.getByTestId("run-summary")).toHaveText(/300 transactions · Block-STM · 2 workers/);

@@ -22,7 +22,7 @@ import { BlankScreen, ChapterCard, HelpOverlay, runTalkAction, useTalkMode } fro
 import { useCounterAttributes } from "./use-counter-attributes";
 import { BlockPanel } from "./views/block";
 import { DependencyGraph } from "./views/graph";
-import { LiveLanes, WorkerLanes } from "./views/lanes";
+import { LiveLanes, LiveRunCard, WorkerLanes } from "./views/lanes";
 import { ShardsView } from "./views/shards";
 import "./app.css";
 import "./views/views.css";
@@ -33,6 +33,8 @@ const WIDE = "(min-width: 1500px)";
 export function App() {
   const shown = useRun((s) => s.shown);
   const live = useRun((s) => s.live);
+  // A live run in flight takes the side column from the last finished run (see LiveRunCard).
+  const liveRunning = useRun((s) => s.running && s.mode === "live");
   const [drawerOpen, setDrawerOpen] = useState(() => window.matchMedia?.(WIDE).matches ?? false);
   useCounterAttributes();
   usePlayLoop();
@@ -65,7 +67,9 @@ export function App() {
       <StoryCard />
       <HelpOverlay />
       <BlankScreen />
-      <div className={`workspace${drawerOpen ? " with-drawer" : ""}${shown ? " with-side" : ""}`}>
+      <div
+        className={`workspace${drawerOpen ? " with-drawer" : ""}${shown || liveRunning ? " with-side" : ""}`}
+      >
         <aside id="scenario-drawer" className="drawer" hidden={!drawerOpen} aria-label="Scenario settings">
           <KnobPanel />
           <ModeNote />
@@ -85,19 +89,25 @@ export function App() {
         ) : (
           <EmptyStage />
         )}
-        {shown && (
+        {liveRunning ? (
           <aside className="side" aria-label="Run details" data-testid="side-panels">
-            {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
-            <BlockPanel run={shown} />
-            {SIDE_PANELS.filter(({ name }) => scene === "all" || STORY_CARDS.includes(name)).map(
-              ({ name, Panel }) => (
-                <Panel key={name} run={shown} />
-              ),
-            )}
+            <LiveRunCard />
           </aside>
+        ) : (
+          shown && (
+            <aside className="side" aria-label="Run details" data-testid="side-panels">
+              {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
+              <BlockPanel run={shown} />
+              {SIDE_PANELS.filter(({ name }) => scene === "all" || STORY_CARDS.includes(name)).map(
+                ({ name, Panel }) => (
+                  <Panel key={name} run={shown} />
+                ),
+              )}
+            </aside>
+          )
         )}
       </div>
-      <PlaybackBar run={shown} />
+      <PlaybackBar run={liveRunning ? null : shown} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { playback, usePlayback } from "../../app/page";
 import { SPEED_STEPS, speedStep } from "../../app/playback";
 import type { ShownRun } from "../../app/store";
@@ -34,6 +34,10 @@ function Button(props: {
 }
 
 /** Restart, step, play, next abort, the scrub bar, the time and the speed. Keys: see keys.ts. */
+function writeClock(el: HTMLOutputElement | null, blank: boolean, time: number, end: number): void {
+  if (el) el.textContent = blank ? "" : formatClock(time, end);
+}
+
 export function PlaybackBar({ run }: { run: ShownRun | null }) {
   const end = usePlayback((s) => s.end);
   const playing = usePlayback((s) => s.playing);
@@ -42,11 +46,16 @@ export function PlaybackBar({ run }: { run: ShownRun | null }) {
   // React renders the bar when what it shows changes; the clock follows the playhead outside React.
   const abortAhead = usePlayback((s) => abortAfter(aborts, s.time));
   const clockText = useRef<HTMLOutputElement>(null);
-  usePlayheadText((s) => {
-    if (clockText.current) clockText.current.textContent = formatClock(s.time, s.end);
-  });
-  const p = playback.getState();
   const off = !run;
+  // With no run to play (a live run in flight) the clock stays blank rather than show the last run's time.
+  const blank = useRef(off);
+  blank.current = off;
+  usePlayheadText((s) => writeClock(clockText.current, blank.current, s.time, s.end));
+  useEffect(() => {
+    const { time, end } = playback.getState();
+    writeClock(clockText.current, off, time, end);
+  }, [off]);
+  const p = playback.getState();
   const clock = run?.result.mode === "live" ? "measured" : "simulated";
   return (
     <section className="playback" aria-label="Playback" data-testid="playback-bar">
@@ -81,9 +90,11 @@ export function PlaybackBar({ run }: { run: ShownRun | null }) {
       <ScrubBar end={end} aborts={aborts} disabled={off} />
       <p className="pb-time">
         <output data-testid="playhead-time" ref={clockText} />{" "}
-        <span className="pb-clock" data-testid="playhead-clock">
-          ({clock})
-        </span>
+        {!off && (
+          <span className="pb-clock" data-testid="playhead-clock">
+            ({clock})
+          </span>
+        )}
         {run?.result.eth && (
           <span className="pb-note" data-testid="gas-limit-note">
             {GAS_LIMIT_NOTE}

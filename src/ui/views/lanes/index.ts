@@ -1,2 +1,3 @@
 export { LiveLanes } from "./LiveLanes";
+export { LiveRunCard } from "./LiveRunCard";
 export { WorkerLanes } from "./WorkerLanes";
