@@ -31,8 +31,6 @@ export const G_PROGRESS = 0;
 export const G_WAITERS = 1;
 export const G_COUNT = 2;
 export const G_GEN = 3;
-/** Announced threads that went on to sleep in Atomics.wait: only they need a notify. */
-export const G_SLEEPERS = 4;
 const GROUP_WORDS = LINE;
 
 // Words per thread.

@@ -2,7 +2,6 @@ import {
   G_COUNT,
   G_GEN,
   G_PROGRESS,
-  G_SLEEPERS,
   G_WAITERS,
   GO_COUNT,
   GO_GEN,
@@ -123,23 +122,16 @@ export class ThreadSync {
     }
     if (c.stopped()) return false;
     this.beat();
-    // Counted before the wait, which re-checks the word: a completer that missed the count bumped the word first.
-    const sleepers = c.groupWord(g, G_SLEEPERS);
-    Atomics.add(c.group, sleepers, 1);
     Atomics.wait(c.group, p, seen, WAIT_SLICE_MS);
-    Atomics.sub(c.group, sleepers, 1);
     return !c.stopped();
   }
 
-  /**
-   * A task completed: if anyone waits for work, bump the progress counter, and wake those asleep (a notify
-   * costs hundreds of nanoseconds even with nobody to wake: spinning waiters see the bump without one).
-   */
+  /** A task completed: if anyone waits for work, bump the progress counter and wake them. */
   progressed(g: number): void {
     const c = this.c;
     if (Atomics.load(c.group, c.groupWord(g, G_WAITERS)) === 0) return;
     const p = c.groupWord(g, G_PROGRESS);
     Atomics.add(c.group, p, 1);
-    if (Atomics.load(c.group, c.groupWord(g, G_SLEEPERS)) !== 0) Atomics.notify(c.group, p);
+    Atomics.notify(c.group, p);
   }
 }
