@@ -17,7 +17,7 @@ export const GLOSSARY = {
   },
   incarnation: {
     term: "Incarnation",
-    text: "One execution of a transaction in Block-STM: the first is incarnation 1, and each abort is followed by the next incarnation.",
+    text: "One execution of a transaction in Block-STM: the first is incarnation 1, and each abort, or resume after waiting for another transaction, is followed by the next incarnation (as in the paper; Aptos resumes a waiting execution as the same incarnation).",
   },
   validation: {
     term: "Validation",
