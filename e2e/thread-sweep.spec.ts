@@ -11,6 +11,7 @@ import { importUpload, toUpload } from "../src/app/upload";
 import { decodeLink } from "../src/engine/scenario/link";
 import type { LoadedBlock } from "../src/runtime/block-source";
 import { threadsForCores } from "../src/runtime/live/support";
+import { threadSweepPlan } from "../src/runtime/live/thread-sweep";
 import { simulate } from "../src/runtime/simulate";
 import { atThreads } from "../src/runtime/thread-sim";
 import { THREAD_AXIS_LABEL, THREAD_SERIES } from "../src/ui/views/contention/thread-chart";
@@ -197,4 +198,27 @@ test("an opened block file sweeps like any other: measured and simulated on its 
   if (!opened.ok) throw new Error(opened.error);
   const { scenario } = decodeLink(new URL(page.url()).search, new URL(page.url()).hash);
   await expectPlotted(page, sweep, cores, importUpload(opened.upload, scenario.feeMode));
+});
+
+test("the simulated series shows its progress while it computes, and Stop keeps what it has", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // 100,000 transfers over 2 accounts: each thread count's virtual run takes seconds.
+  await page.goto("/?n=100000&acc=2");
+  await expectFinishedRun(page, /100,000 transactions/);
+  const chart = page.getByTestId("contention");
+  await chart.scrollIntoViewIfNeeded();
+  const sweep = chart.getByTestId("thread-sweep");
+  const progress = sweep.getByTestId("thread-sim-progress");
+  const counts = threadSweepPlan(1, await page.evaluate(() => navigator.hardwareConcurrency)).length;
+  await expect(progress).toContainText(new RegExp(`Simulating \\d+ of ${counts} thread counts…`));
+  await expect(progress.getByRole("progressbar", { name: "Simulated sweep progress" })).toBeVisible();
+  await progress.getByRole("button", { name: "Stop" }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(sweep.getByTestId("thread-sim-stopped")).toHaveText(
+    new RegExp(`^Simulated series stopped after \\d+ of ${counts} thread counts\\.$`),
+  );
+  // The measured sweep no longer waits for it.
+  await expect(sweep.getByRole("button", { name: /^Measure/ })).toBeEnabled();
 });

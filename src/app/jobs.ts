@@ -75,7 +75,10 @@ export interface ThreadSimState {
   readonly plan: readonly number[];
   readonly points: readonly SimThreadPoint[];
   readonly running: boolean;
+  /** Stopped by the user before every thread count was simulated (the points so far stay). */
+  readonly stopped: boolean;
   readonly error: string | null;
+  cancel(): void;
 }
 
 /**
@@ -96,7 +99,9 @@ export function useThreadSim(run: ShownRun, onScreen: boolean): ThreadSimState {
     plan,
     points: current ? job.points : [],
     running: current ? jobRunning(job) : onScreen,
+    stopped: current && job.stopped && job.points.length < job.total,
     error: current ? job.error : null,
+    cancel: () => controller.threadSims.stop(),
   };
 }
 

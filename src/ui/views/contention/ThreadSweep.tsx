@@ -82,6 +82,20 @@ export function ThreadSweep({
             Measuring {points.length + 1} of {planned} thread counts…
           </span>
         )}
+        {sim.running && sim.points.length < plan.length && (
+          <span className="ct-progress" data-testid="thread-sim-progress">
+            <progress max={plan.length} value={sim.points.length} aria-label="Simulated sweep progress" />{" "}
+            Simulating {sim.points.length + 1} of {plan.length} thread counts…{" "}
+            <button type="button" className="button" onClick={sim.cancel}>
+              Stop
+            </button>
+          </span>
+        )}
+        {sim.stopped && (
+          <span className="ct-note" data-testid="thread-sim-stopped">
+            Simulated series stopped after {sim.points.length} of {plan.length} thread counts.
+          </span>
+        )}
         {!running && sweep.refusal && <span className="ct-note">{sweep.refusal}</span>}
         {!running && sweep.current && sweep.state.cancelled && (
           <span className="ct-note" data-testid="thread-sweep-cancelled">
