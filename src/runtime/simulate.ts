@@ -1,4 +1,4 @@
-import { listMismatches } from "../engine/analysis/list-check";
+import { invalidSince } from "../engine/analysis/list-check";
 import { otherWorkers, supplyOf } from "../engine/analysis/unsafe";
 import type { Block } from "../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../engine/ethereum/import";
@@ -111,7 +111,8 @@ export function simulate(scenario: Scenario, opts: SimulateOptions = {}): RunRes
   const frozen = log.freeze();
   if (block.feeSweep) {
     // A block that does not match its access list is invalid: nothing of it is applied, its fees included.
-    if (listMismatches(frozen).length === 0) applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
+    if (invalidSince(frozen) === Number.POSITIVE_INFINITY)
+      applyLazyFees(ctx.state, { ...block.feeSweep, txs: block.n });
     applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   }
   opts.onProgress?.(block.n, block.n);

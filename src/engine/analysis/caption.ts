@@ -10,7 +10,6 @@ import type { CrossShardName, Scenario, SchedulerName } from "../scenario/scenar
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, LIST_MISMATCH_NAMES, MSG_NAMES, MsgKind } from "../trace/kinds";
 import { abortFacts, abortReason, firstAfterIndex, type Names, runNames } from "./explain";
-import { mismatchedTxs } from "./list-check";
 import { batchStartedAt, type LogIndex, logIndexOf } from "./log-index";
 import { SpanEnd } from "./spans";
 
@@ -30,17 +29,6 @@ export interface CaptionRun extends CaptionSetup {
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
 const count = (n: number): string => n.toLocaleString("en-US");
-
-const mismatched = new WeakMap<EventLogData, number>();
-
-/** How many transactions disagreed with their access list entry (bal), counted once per log. */
-function rejectedTxs(log: EventLogData): number {
-  const known = mismatched.get(log);
-  if (known !== undefined) return known;
-  const n = mismatchedTxs(log).length;
-  mismatched.set(log, n);
-  return n;
-}
 
 /** What the scheduler (and the sharding protocol, if any) does, in plain words. */
 export function schedulerCaption(s: CaptionSetup): string {
@@ -117,7 +105,8 @@ export function momentCaption(run: CaptionRun, t: number): string {
   if (last < 0) return `Nothing has started yet: ${plural(run.txs, "transaction")} wait to run.`;
   if (last === log.length - 1) {
     // An invalid block's verdict is the last word, at the end of the run (where playback stops) already.
-    const bad = rejectedTxs(log);
+    // How many transactions disagreed with their access list entry (bal).
+    const bad = indexOf(run).listMismatchedTxs.length;
     if (bad > 0 && t >= log.time[last])
       return `The block is done, and invalid: ${count(bad)} of its ${plural(run.txs, "transaction")} disagreed with their entries in the access list, so none of its writes are applied.`;
     if (t > log.time[last]) return `The block is done: all ${plural(run.txs, "transaction")} have committed.`;

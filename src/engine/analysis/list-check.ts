@@ -8,6 +8,7 @@ import type { Tamper } from "../schedulers/bal/tamper";
 import type { EventLogData } from "../trace/eventlog";
 import { Ev, LIST_MISMATCH_NAMES } from "../trace/kinds";
 import type { Names } from "./explain";
+import { logIndexOf } from "./log-index";
 
 /** What the list's check needs of a run (a RunResult has it). */
 export interface ListRun {
@@ -28,28 +29,17 @@ export interface ListCheck {
   readonly txs: readonly number[];
 }
 
-/** Log indices of the run's ListMismatch events, in log order. */
-export function listMismatches(log: EventLogData): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) out.push(i);
-  return out;
-}
-
 /** When a bal block turned invalid: the time of its first disagreement with the list (Infinity: never). */
 export function invalidSince(log: EventLogData): number {
   for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.ListMismatch) return log.time[i];
   return Number.POSITIVE_INFINITY;
 }
 
-/** Transactions with at least one ListMismatch, ascending. */
-export function mismatchedTxs(log: EventLogData, mismatches = listMismatches(log)): number[] {
-  return [...new Set(mismatches.map((i) => log.tx[i]))].sort((a, b) => a - b);
-}
-
 export function listCheck(run: ListRun): ListCheck {
   const { log, listTamper: tamper } = run;
-  const mismatches = listMismatches(log);
-  const txs = mismatchedTxs(log, mismatches);
+  const index = logIndexOf(log);
+  const mismatches = Array.from(index.listMismatches);
+  const txs = Array.from(index.listMismatchedTxs);
   const caught = tamper
     ? (mismatches.find((i) => log.tx[i] === tamper.tx && log.key[i] === tamper.key) ?? -1)
     : -1;

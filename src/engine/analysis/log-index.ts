@@ -61,7 +61,7 @@ export interface Messages {
  * The one index over a log that every reader uses, built in one pass (plus the spans'): counter
  * checkpoints every STRIDE events, per-event flags, cumulative wasted work, the spans (each lane's busy
  * intervals, with their prefix sums, and each transaction's), the per-transaction event lists, batches,
- * messages and rounds, and where each transaction first ran. Get it with logIndexOf, which builds it once
+ * messages and rounds, where each transaction first ran, and a block access list's mismatches. Get it with logIndexOf, which builds it once
  * per log and lane layout.
  */
 export interface LogIndex {
@@ -94,6 +94,10 @@ export interface LogIndex {
   readonly firstBatch: Int32Array;
   /** Per transaction: 1 if it sent or received a cross-shard message. */
   readonly messaged: Uint8Array;
+  /** A bal run's disagreements with its block access list: each ListMismatch's log index, in log order. */
+  readonly listMismatches: Int32Array;
+  /** The transactions with at least one, ascending. */
+  readonly listMismatchedTxs: Int32Array;
 }
 
 /** The shard of a lane (events outside the lanes count on the nearest shard). */
@@ -158,6 +162,7 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
   const sendShard: number[] = [];
   // Sends not yet received, by (tx, kind, source, destination): message ordinals in send order.
   const inFlight = new Map<string, number[]>();
+  const mismatches: number[] = [];
 
   const checkpoints = new Int32Array((Math.floor(n / STRIDE) + 1) * COUNTERS);
   const flags = new Uint8Array(n);
@@ -193,6 +198,9 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
       }
       case Ev.RoundStart:
         if (!rounds.has(log.other[i])) rounds.set(log.other[i], log.time[i]);
+        break;
+      case Ev.ListMismatch:
+        mismatches.push(i);
         break;
       case Ev.MsgSend: {
         if (tx >= 0) messaged[tx] = 1;
@@ -268,6 +276,8 @@ export function buildLogIndex(log: EventLogData, lanes: number, shards = 1): Log
     firstLane,
     firstBatch,
     messaged,
+    listMismatches: Int32Array.from(mismatches),
+    listMismatchedTxs: Int32Array.from(new Set(mismatches.map((i) => log.tx[i]))).sort(),
   };
 }
 

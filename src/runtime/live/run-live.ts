@@ -1,4 +1,4 @@
-import { listMismatches } from "../../engine/analysis/list-check";
+import { invalidSince } from "../../engine/analysis/list-check";
 import { supplyOf } from "../../engine/analysis/unsafe";
 import type { Block } from "../../engine/block";
 import { applyLazyFees, type EthBlockInfo } from "../../engine/ethereum/import";
@@ -356,7 +356,7 @@ async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
   // block that does not match its access list: it is invalid and nothing of it is applied).
   if (feeSweep) {
     applyLazyFees(seq.state, { ...feeSweep, txs: n });
-    const invalid = run.block.accessList && listMismatches(par.log.freeze()).length > 0;
+    const invalid = run.block.accessList && invalidSince(par.log.freeze()) < Number.POSITIVE_INFINITY;
     if (!invalid) applyLazyFees(par.state, { ...feeSweep, txs: n });
   }
   const sequentialHash = stateHash(seq.state);

@@ -4,7 +4,6 @@
  * a lock, plus batch boundaries and round starts. Built once per run from the log.
  */
 
-import { mismatchedTxs } from "../../../engine/analysis/list-check";
 import type { LockStalls } from "../../../engine/analysis/lock-stalls";
 import { logIndexOf } from "../../../engine/analysis/log-index";
 import { SpanEnd, SpanKind, type Spans } from "../../../engine/analysis/spans";
@@ -67,7 +66,7 @@ export function buildLaneBars(
     batchStarts: batchStarts.map((s) => Float64Array.from(s)),
     roundStarts: index.roundStarts,
     roundNumbers: index.roundNumbers,
-    rejected: new Set(mismatchedTxs(log)),
+    rejected: new Set(index.listMismatchedTxs),
   };
 }
 
