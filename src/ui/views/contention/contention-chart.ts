@@ -2,6 +2,7 @@
 import { scaleLinear, scaleLog } from "d3-scale";
 import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from "d3-shape";
 import { formatCount, formatTimes } from "../../format";
+import { titled } from "../titled";
 import { SERIES, type Series, type SeriesPoint, type SeriesStyle } from "./series";
 import { chartFrame, drawSpeedupAxes, MARGIN } from "./speedup-frame";
 
@@ -74,11 +75,7 @@ export function drawContention(
   layer("points")
     .selectAll("path")
     .data(marks)
-    .join((enter) => {
-      const p = enter.append("path");
-      p.append("title");
-      return p;
-    })
+    .join(titled("path"))
     .attr("class", (m) => `ct-point ct-${m.id}`)
     .attr("d", (m) => markerPath(SERIES[m.id]))
     .attr("fill", (m) => `var(--${SERIES[m.id].color})`)

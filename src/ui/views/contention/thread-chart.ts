@@ -7,6 +7,7 @@ import { line } from "d3-shape";
 import type { SimThreadPoint } from "../../../app/jobs";
 import type { ThreadSweepPoint } from "../../../app/live-sweep";
 import { formatTimes } from "../../format";
+import { titled } from "../titled";
 import { chartFrame, drawSpeedupAxes, MARGIN } from "./speedup-frame";
 
 const LAYERS = ["grid", "axes", "sim-line", "ranges", "line", "sim-points", "points"] as const;
@@ -138,11 +139,7 @@ export function drawThreadSweep(
   layer("sim-points")
     .selectAll("rect")
     .data(marks.simulated)
-    .join((enter) => {
-      const r = enter.append("rect");
-      r.append("title");
-      return r;
-    })
+    .join(titled("rect"))
     .attr("class", "ct-point ct-simulated")
     .attr("data-testid", "simulated-point")
     .attr("x", (m) => m.cx - SQUARE)
@@ -154,11 +151,7 @@ export function drawThreadSweep(
   layer("points")
     .selectAll("circle")
     .data(marks.measured)
-    .join((enter) => {
-      const c = enter.append("circle");
-      c.append("title");
-      return c;
-    })
+    .join(titled("circle"))
     .attr("class", "ct-point ct-measured")
     .attr("data-testid", "measured-point")
     .attr("r", 4)

@@ -2,6 +2,7 @@
 import { scaleLog } from "d3-scale";
 import { select } from "d3-selection";
 import { formatCount } from "../../format";
+import { titled } from "../titled";
 
 export const REFERENCE_TPS = 100_000;
 
@@ -74,11 +75,8 @@ export function drawThroughput(svgEl: SVGSVGElement, bars: readonly ThroughputBa
   layer("bars")
     .selectAll("rect")
     .data(bars, (b) => (b as ThroughputBar).id)
-    .join((enter) => {
-      const r = enter.append("rect").attr("class", "tp-bar");
-      r.append("title");
-      return r;
-    })
+    .join(titled("rect"))
+    .attr("class", "tp-bar")
     .attr("data-id", (b) => b.id)
     .attr("x", MARGIN.left)
     .attr("y", (_, i) => rowY(i))
