@@ -122,6 +122,15 @@ function controlledCalibrator() {
 const immediateRunner: Runner = { run: (s) => Promise.resolve(simulate(s)), cancel: () => {} };
 const SMALL = { ...DEFAULT_SCENARIO, txs: 200, accounts: 50 };
 
+/** A measure store over `runs` on a controlled calibrator, its first measurement started. */
+async function measuring(runs = createRunStore(immediateRunner, { initial: SMALL })) {
+  const { calibrator, calls, cancels } = controlledCalibrator();
+  const measure = createMeasureStore(() => calibrator, runs);
+  measure.getState().measure();
+  await vi.advanceTimersByTimeAsync(0);
+  return { runs, measure, calls, cancels };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -131,11 +140,7 @@ afterEach(() => {
 
 describe("measure store", () => {
   it("measures with progress, then sets the cost knobs to the medians and runs with them", async () => {
-    const runs = createRunStore(immediateRunner, { initial: SMALL });
-    const { calibrator, calls } = controlledCalibrator();
-    const measure = createMeasureStore(() => calibrator, runs);
-    measure.getState().measure();
-    await vi.advanceTimersByTimeAsync(0);
+    const { runs, measure, calls } = await measuring();
     expect(measure.getState().status).toBe("measuring");
     expect(calls[0].runs).toBe(PAGE_CALIBRATION_RUNS);
     calls[0].progress?.(2, 6);
@@ -162,11 +167,7 @@ describe("measure store", () => {
   });
 
   it("cancels a measurement in flight and keeps the earlier one", async () => {
-    const runs = createRunStore(immediateRunner, { initial: SMALL });
-    const { calibrator, calls, cancels } = controlledCalibrator();
-    const measure = createMeasureStore(() => calibrator, runs);
-    measure.getState().measure();
-    await vi.advanceTimersByTimeAsync(0);
+    const { measure, calls, cancels } = await measuring();
     calls[0].settle(MEASURED);
     await vi.advanceTimersByTimeAsync(0);
     measure.getState().measure();
@@ -178,11 +179,7 @@ describe("measure store", () => {
   });
 
   it("says so when a live run takes the live client from a measurement, and when one cannot start", async () => {
-    const runs = createRunStore(immediateRunner, { initial: SMALL });
-    const { calibrator, calls } = controlledCalibrator();
-    const measure = createMeasureStore(() => calibrator, runs);
-    measure.getState().measure();
-    await vi.advanceTimersByTimeAsync(0);
+    const { measure, calls } = await measuring();
     calls[0].settle(new RunCancelledError());
     await vi.advanceTimersByTimeAsync(0);
     expect(measure.getState()).toMatchObject({ status: "idle", notice: MEASURE_PREEMPTED, error: null });
@@ -197,11 +194,7 @@ describe("measure store", () => {
   });
 
   it("says why a measurement failed", async () => {
-    const runs = createRunStore(immediateRunner, { initial: SMALL });
-    const { calibrator, calls } = controlledCalibrator();
-    const measure = createMeasureStore(() => calibrator, runs);
-    measure.getState().measure();
-    await vi.advanceTimersByTimeAsync(0);
+    const { runs, measure, calls } = await measuring();
     calls[0].settle(new Error("The measurement failed: calibration needs at least two threads"));
     await vi.advanceTimersByTimeAsync(0);
     expect(measure.getState()).toMatchObject({
@@ -237,10 +230,7 @@ describe("measure store", () => {
     };
     const runs = createRunStore(runner, { initial: { ...SMALL, workers: 2 }, createLive: () => live });
     runs.getState().setMode("live");
-    const { calibrator, calls } = controlledCalibrator();
-    const measure = createMeasureStore(() => calibrator, runs);
-    measure.getState().measure();
-    await vi.advanceTimersByTimeAsync(0);
+    const { measure, calls } = await measuring(runs);
     calls[0].settle(MEASURED);
     await vi.advanceTimersByTimeAsync(0);
     measure.getState().use();
