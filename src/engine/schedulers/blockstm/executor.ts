@@ -22,18 +22,26 @@ class Dependency {
 }
 
 /**
- * A step of finish_execution that the virtual clock runs when the finishing worker gets to it: make `unit`
- * ready again (its blocker `from`), or, with unit -1, the last step of `from`'s finish_execution.
+ * A step of finish_execution that the virtual clock runs when the finishing worker (`worker`) gets to it:
+ * make a dependent ready again, or, last, lower the indices for the execution of `unit`.
  */
-interface DueStep {
-  readonly at: number;
-  readonly worker: number;
-  readonly unit: number;
-  readonly from: number;
-  readonly inc: number;
-  readonly wroteNew: boolean;
-  readonly minDep: number;
-}
+type DueStep =
+  | {
+      readonly at: number;
+      readonly worker: number;
+      readonly kind: "resume";
+      readonly dep: number;
+      readonly unit: number;
+    }
+  | {
+      readonly at: number;
+      readonly worker: number;
+      readonly kind: "after";
+      readonly unit: number;
+      readonly inc: number;
+      readonly wroteNew: boolean;
+      readonly minDep: number;
+    };
 
 /** What one worker is doing between begin and complete. */
 class WorkerSlot implements StateView {
@@ -227,7 +235,6 @@ export class BlockStmExecutor implements Executor {
   }
 
   begin(w: number, now: number): number {
-    this.runDue(now);
     this.now = now;
     this.w = w;
     const s = this.slot(w);
@@ -318,11 +325,11 @@ export class BlockStmExecutor implements Executor {
     let minDep = this.units.n;
     for (let d = sched.takeDependents(u, inc); d !== -1; d = sched.depNext[d]) {
       at += this.resumeUs;
-      this.schedule({ at, worker: w, unit: d, from: u, inc: 0, wroteNew: false, minDep: -1 });
+      this.schedule({ at, worker: w, kind: "resume", dep: d, unit: u });
       if (d < minDep) minDep = d;
     }
     this.slot(w).next.kind = NO_TASK;
-    this.schedule({ at, worker: w, unit: -1, from: u, inc, wroteNew, minDep });
+    this.schedule({ at, worker: w, kind: "after", unit: u, inc, wroteNew, minDep });
     this.runDue(this.now);
     // The worker is busy with its dependents until then, and commits after (tryCommit from this.now).
     this.now = at;
@@ -340,19 +347,12 @@ export class BlockStmExecutor implements Executor {
     const due = this.due;
     while (due.length > 0 && due[0].at <= now) {
       const step = due.shift() as DueStep;
-      if (step.unit >= 0) {
-        const inc = this.sched.setReady(step.unit);
-        this.sink.emit(
-          step.at,
-          this.laneBase + step.worker,
-          Ev.Resume,
-          this.units.tx[step.unit],
-          inc,
-          -1,
-          this.units.tx[step.from],
-        );
+      if (step.kind === "resume") {
+        const inc = this.sched.setReady(step.dep);
+        const lane = this.laneBase + step.worker;
+        this.sink.emit(step.at, lane, Ev.Resume, this.units.tx[step.dep], inc, -1, this.units.tx[step.unit]);
       } else {
-        this.sched.afterResume(step.from, step.inc, step.wroteNew, step.minDep, this.slot(step.worker).next);
+        this.sched.afterResume(step.unit, step.inc, step.wroteNew, step.minDep, this.slot(step.worker).next);
       }
     }
   }
@@ -402,7 +402,6 @@ export class BlockStmExecutor implements Executor {
   }
 
   finish(now: number): void {
-    this.runDue(Number.POSITIVE_INFINITY);
     this.now = now;
     this.w = 0;
     this.tryCommit(now);
