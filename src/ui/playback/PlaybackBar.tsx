@@ -33,11 +33,12 @@ function Button(props: {
   );
 }
 
-/** Restart, step, play, next abort, the scrub bar, the time and the speed. Keys: see keys.ts. */
+/** The playhead's clock text, or none while there is no run to play. */
 function writeClock(el: HTMLOutputElement | null, blank: boolean, time: number, end: number): void {
   if (el) el.textContent = blank ? "" : formatClock(time, end);
 }
 
+/** Restart, step, play, next abort, the scrub bar, the time and the speed. Keys: see keys.ts. */
 export function PlaybackBar({ run }: { run: ShownRun | null }) {
   const end = usePlayback((s) => s.end);
   const playing = usePlayback((s) => s.playing);
