@@ -89,22 +89,24 @@ export function App() {
         ) : (
           <EmptyStage />
         )}
-        {liveRunning ? (
+        {(liveRunning || shown) && (
           <aside className="side" aria-label="Run details" data-testid="side-panels">
-            <LiveRunCard />
+            {liveRunning ? (
+              <LiveRunCard />
+            ) : (
+              shown && (
+                <>
+                  {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
+                  <BlockPanel run={shown} />
+                  {SIDE_PANELS.filter(({ name }) => scene === "all" || STORY_CARDS.includes(name)).map(
+                    ({ name, Panel }) => (
+                      <Panel key={name} run={shown} />
+                    ),
+                  )}
+                </>
+              )
+            )}
           </aside>
-        ) : (
-          shown && (
-            <aside className="side" aria-label="Run details" data-testid="side-panels">
-              {/* A real Ethereum block's facts and scheduler table (nothing for synthetic blocks). */}
-              <BlockPanel run={shown} />
-              {SIDE_PANELS.filter(({ name }) => scene === "all" || STORY_CARDS.includes(name)).map(
-                ({ name, Panel }) => (
-                  <Panel key={name} run={shown} />
-                ),
-              )}
-            </aside>
-          )
         )}
       </div>
       <PlaybackBar run={liveRunning ? null : shown} />
