@@ -139,11 +139,10 @@ function memoryProbe(): ProbeResult {
   }
   t0 = performance.now();
   for (let u = 0; u < n; u++) {
-    if (!sched.tryLockCommit()) throw new Error("the commit lock is held");
+    if (sched.tryLockCommit() !== u) throw new Error("the commit lock is held");
     if (!sched.isExecuted(u) || !sched.commit(u, sched.incarnation(u)))
       throw new Error(`transaction ${u} cannot commit`);
-    sched.setCommitted(u + 1);
-    sched.unlockCommit();
+    sched.unlockCommit(u + 1);
   }
   const commitUs = (performance.now() - t0) * 1000;
 

@@ -10,7 +10,16 @@ import { type UnitAccess, unitAccess } from "../unit-access";
 import { claimUs, ticks, unitCosts } from "../unit-cost";
 import type { Units } from "../units";
 import { BLOCKED, BOUND, MVMemory, type ReadSet } from "./mvmemory";
-import { COMMITTED, EXECUTE, NO_TASK, Scheduler, type Task, VALIDATE } from "./scheduler";
+import {
+  COMMITTED,
+  EXECUTE,
+  NO_TASK,
+  Scheduler,
+  type Task,
+  VALIDATE,
+  wordExecuted,
+  wordIncarnation,
+} from "./scheduler";
 
 /**
  * Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. Each
@@ -371,34 +380,45 @@ export class BlockStmExecutor implements Executor {
   /**
    * Commits as many units as possible in block order, from time `now`, and returns when that work ends. A
    * worker takes the commit lock only when the next unit to commit has executed; live, a worker that finds
-   * it held moves on (the holder's loop commits on); on the virtual clock, where the holder's loop ran at
-   * once, it waits its turn and commits what the holder could not have seen. Each commit validates the
-   * unit's reads once more (the commit-time check, paid also when it fails) and is logged when its work
-   * is done.
+   * it held moves on, and the holder looks once more after unlocking: if the unit it stopped at has executed
+   * since (it had not, or its reads were stale, or a validation aborted it), it goes on, so an execution
+   * that finished while the lock was held is not left uncommitted. On the virtual clock, where the holder's
+   * loop ran at once, a worker waits its turn and commits what the holder could not have seen. Each commit
+   * validates the unit's reads once more (the commit-time check, paid also when it fails) and is logged
+   * when its work is done.
    */
   private tryCommit(now: number): number {
     const sched = this.sched;
     const n = this.units.n;
-    const first = sched.committed();
-    if (first >= n || !sched.isExecuted(first) || !sched.tryLockCommit()) return now;
-    const c = this.costModel;
-    let at = this.oneThread ? Math.max(now, this.commitFreeAt) : now;
-    for (let u = first; u < n; u++) {
-      const inc = sched.incarnation(u);
-      if (!sched.isExecuted(u)) break;
-      const stale = this.mv.validate(u) >= 0;
-      if (this.oneThread) at += this.validationUs(u);
-      // The commit itself fails if a validation aborted this incarnation meanwhile (live workers race).
-      if (stale || !sched.commit(u, inc)) break;
-      if (this.oneThread) at += ticks(c.commitUs);
-      this.now = at;
-      if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
-      this.emit(Ev.Commit, u, inc, -1, -1);
-      sched.setCommitted(u + 1);
+    let at = now;
+    for (;;) {
+      const next = sched.committed();
+      if (next >= n || !sched.isExecuted(next)) return at;
+      const first = sched.tryLockCommit();
+      if (first < 0) return at;
+      if (this.oneThread) at = Math.max(at, this.commitFreeAt);
+      let u = first;
+      // The status word of the unit the loop stops at, as it decided on it.
+      let seen = 0;
+      for (; u < n; u++) {
+        seen = sched.statusWord(u);
+        if (!wordExecuted(seen)) break;
+        // Units below u have committed: published now that there is more to do (unlocking publishes the last).
+        if (u > first) sched.setCommitted(u);
+        const inc = wordIncarnation(seen);
+        const stale = this.mv.validate(u) >= 0;
+        if (this.oneThread) at += this.validationUs(u);
+        // The commit itself fails if a validation aborted this incarnation meanwhile (live workers race).
+        if (stale || !sched.commit(u, inc)) break;
+        if (this.oneThread) at += ticks(this.costModel.commitUs);
+        this.now = at;
+        if (this.output[u] < 0) this.emit(Ev.Revert, u, inc, -1, this.output[u]);
+        this.emit(Ev.Commit, u, inc, -1, -1);
+      }
+      sched.unlockCommit(u);
+      this.commitFreeAt = at;
+      if (u >= n || !sched.executedSince(u, seen)) return at;
     }
-    sched.unlockCommit();
-    this.commitFreeAt = at;
-    return at;
   }
 
   finish(now: number): void {

@@ -271,7 +271,9 @@ export class MVMemory {
       this.readLo[r0 + i] = reads.lo[i];
       this.readHi[r0 + i] = reads.hi[i];
     }
-    Atomics.store(this.readCount, u, rn);
+    // Published with the EXECUTED status that finish_execution stores next: every reader of a read set
+    // loads that status first.
+    this.readCount[u] = rn;
     return wroteNew;
   }
 
@@ -291,7 +293,7 @@ export class MVMemory {
    */
   validate(u: number): number {
     const r0 = this.access.start[u];
-    const n = Atomics.load(this.readCount, u);
+    const n = this.readCount[u];
     for (let i = r0; i < r0 + n; i++) {
       const v = this.read(this.readKey[i], u);
       if (this.verInc === BLOCKED) return i;

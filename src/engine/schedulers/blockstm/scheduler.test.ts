@@ -4,7 +4,6 @@ import {
   ABORTING,
   COMMITTED,
   EXECUTE,
-  EXECUTED,
   EXECUTING,
   NO_TASK,
   READY,
@@ -124,20 +123,73 @@ describe("Block-STM scheduler (Gelashvili et al., Algorithms 4 and 5)", () => {
     expect(s.addDependency(1, 0)).toBe(false);
   });
 
-  it("done only when both indices passed the block and no task is in flight (num_active_tasks)", () => {
-    const s = new Scheduler(1, Arena.local());
+  it("done when the last unit commits (not when the indices pass the block), as in Aptos", () => {
+    const s = new Scheduler(2, Arena.local());
     expect(take(s)).toEqual({ kind: EXECUTE, unit: 0, inc: 0 });
-    // Indices are past the block but tx 0's execution is active: not done.
-    expect(take(s).kind).toBe(NO_TASK);
+    expect(take(s)).toEqual({ kind: EXECUTE, unit: 1, inc: 0 });
+    s.finishExecution(0, 0, false, task());
+    s.finishExecution(1, 0, false, task());
+    // Both executed and validated, both indices past the block, no task in flight: not done until the commits.
+    let t = take(s);
+    while (t.kind === VALIDATE) {
+      s.finishValidation(t.unit, false, task());
+      t = take(s);
+    }
+    expect(t.kind).toBe(NO_TASK);
     expect(s.done()).toBe(false);
-    // It wrote a new key: the validation index goes back (decrease_cnt counts it) and tx 0 is validated.
-    s.finishExecution(0, 0, true, task());
+    expect(s.tryLockCommit()).toBe(0);
+    // A second worker finds the lock held.
+    expect(s.tryLockCommit()).toBe(-1);
+    expect(s.commit(0, 0)).toBe(true);
+    s.setCommitted(1);
+    expect(s.committed()).toBe(1);
+    expect(s.commit(1, 0)).toBe(true);
     expect(s.done()).toBe(false);
-    expect(take(s)).toEqual({ kind: VALIDATE, unit: 0, inc: 0 });
-    expect(s.done()).toBe(false);
-    s.finishValidation(0, false, task());
-    expect(take(s).kind).toBe(NO_TASK);
+    // Unlocking publishes how far the holder got.
+    s.unlockCommit(2);
     expect(s.done()).toBe(true);
-    expect(s.statusOf(0)).toBe(EXECUTED);
+    expect(s.tryLockCommit()).toBe(2);
+  });
+
+  it("add_dependency fails on a blocker whose execution finished; a validation that aborts it lets readers wait again", () => {
+    const s = new Scheduler(3, Arena.local());
+    take(s);
+    take(s);
+    take(s);
+    s.finishExecution(0, 0, false, task());
+    // Tx 0's list is sealed: tx 2 re-executes at once and stays EXECUTING.
+    expect(s.addDependency(2, 0)).toBe(false);
+    expect(s.statusOf(2)).toBe(EXECUTING);
+    // A validation aborts tx 0: its writes become ESTIMATEs, and a reader that meets one waits on it.
+    expect(s.tryValidationAbort(0, 0)).toBe(true);
+    expect(s.addDependency(2, 0)).toBe(true);
+    expect(s.addDependency(1, 0)).toBe(true);
+    expect(s.statusOf(1)).toBe(ABORTING);
+    // Tx 0's next execution resumes both, the lowest first in its new incarnation.
+    const resumed: number[][] = [];
+    s.onResume = (u, inc, blocker) => resumed.push([u, inc, blocker]);
+    s.finishValidation(0, true, task());
+    s.finishExecution(0, 1, false, task());
+    expect(resumed).toEqual([
+      [1, 1, 0],
+      [2, 1, 0],
+    ]);
+    expect(s.addDependency(2, 0)).toBe(false);
+  });
+
+  it("sees whether a unit has executed again since a status word was read", () => {
+    const s = new Scheduler(1, Arena.local());
+    take(s);
+    const executing = s.statusWord(0);
+    expect(s.executedSince(0, executing)).toBe(false);
+    s.finishExecution(0, 0, false, task());
+    const executed = s.statusWord(0);
+    expect(s.executedSince(0, executing)).toBe(true);
+    expect(s.executedSince(0, executed)).toBe(false);
+    // Aborted and executed again: a new incarnation, so a new word.
+    s.tryValidationAbort(0, 0);
+    s.finishValidation(0, true, task());
+    s.finishExecution(0, 1, false, task());
+    expect(s.executedSince(0, executed)).toBe(true);
   });
 });

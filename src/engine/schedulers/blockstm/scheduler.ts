@@ -14,23 +14,29 @@ export const ABORTING = 3;
 /** Final: set by the in-order commit, and no validation can abort it any more. */
 export const COMMITTED = 4;
 const STATUS = 7;
+/** depHead of a unit whose execution has finished. */
+const SEALED = -2;
 const INC = 3;
 
-// Control words.
+// Control words, a cache line (16 words) apart: every claim changes one index while other workers read the
+// other, and sharing a line would make each change evict it from every other core.
+const LINE = 16;
 const EXEC_IDX = 0;
-const VAL_IDX = 1;
-const DECREASE_CNT = 2;
-const ACTIVE = 3;
-const DONE_MARK = 4;
-/** In-order commit (beyond the paper): next unit to commit, and the lock of whoever is committing. */
-const COMMIT_IDX = 5;
-const COMMIT_LOCK = 6;
-const CONTROL_WORDS = 7;
+const VAL_IDX = LINE;
+/**
+ * In-order commit (beyond the paper), one word: the next unit to commit times two, plus one while a worker
+ * holds the commit lock (so that unlocking also publishes how far it got).
+ */
+const COMMIT = 2 * LINE;
+const CONTROL_WORDS = 3 * LINE;
 
 /** A task handed to a worker: kind and unit, plus the incarnation. */
 export const NO_TASK = 0;
 export const EXECUTE = 1;
 export const VALIDATE = 2;
+
+export const wordExecuted = (w: number): boolean => (w & STATUS) === EXECUTED;
+export const wordIncarnation = (w: number): number => w >> INC;
 
 export interface Task {
   kind: number;
@@ -41,10 +47,13 @@ export interface Task {
 export class Scheduler {
   readonly ctrl: Int32Array;
   readonly status: Int32Array;
-  /** Dependents of each unit as a linked list (head per unit, next per dependent), under a per-unit lock. */
+  /**
+   * Dependents of each unit as a linked list (head per unit, next per dependent), pushed onto with a
+   * compare-and-swap. SEALED heads the list of a unit whose execution has finished (until a validation
+   * aborts it): add_dependency fails on it, as the paper's does under its lock on an executed blocker.
+   */
   readonly depHead: Int32Array;
   readonly depNext: Int32Array;
-  readonly depLock: Int32Array;
   /** Called when a suspended unit is made ready again (unit, new incarnation, blocker). */
   onResume: (unit: number, inc: number, blocker: number) => void = () => {};
 
@@ -56,29 +65,39 @@ export class Scheduler {
     this.status = arena.int32(n);
     this.depHead = arena.int32(n, -1);
     this.depNext = arena.int32(n, -1);
-    this.depLock = arena.int32(n);
   }
 
+  /**
+   * The block is done when its last unit commits, as in Aptos. The paper's own check (both indices past the
+   * block, no task in flight, no index lowered meanwhile) needs a shared counter that every task changes
+   * twice; with commits in block order it is not needed.
+   */
   done(): boolean {
-    return Atomics.load(this.ctrl, DONE_MARK) === 1;
+    return this.committed() >= this.n;
   }
 
   /** Units below this one have committed. */
   committed(): number {
-    return Atomics.load(this.ctrl, COMMIT_IDX);
+    return Atomics.load(this.ctrl, COMMIT) >> 1;
   }
 
-  /** Only one worker commits at a time; the others move on rather than wait. */
-  tryLockCommit(): boolean {
-    return Atomics.compareExchange(this.ctrl, COMMIT_LOCK, 0, 1) === 0;
+  /**
+   * Only one worker commits at a time; the others move on rather than wait. Returns the next unit to commit
+   * as the lock was taken, or -1 when it is held.
+   */
+  tryLockCommit(): number {
+    const w = Atomics.load(this.ctrl, COMMIT);
+    return (w & 1) === 0 && Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) === w ? w >> 1 : -1;
   }
 
-  unlockCommit(): void {
-    Atomics.store(this.ctrl, COMMIT_LOCK, 0);
-  }
-
+  /** While holding the lock: units below `next` have committed. */
   setCommitted(next: number): void {
-    Atomics.store(this.ctrl, COMMIT_IDX, next);
+    Atomics.store(this.ctrl, COMMIT, (next << 1) | 1);
+  }
+
+  /** Releases the lock, with units below `next` committed. */
+  unlockCommit(next: number): void {
+    Atomics.store(this.ctrl, COMMIT, next << 1);
   }
 
   isExecuted(u: number): boolean {
@@ -91,6 +110,17 @@ export class Scheduler {
 
   statusOf(u: number): number {
     return Atomics.load(this.status, u) & STATUS;
+  }
+
+  /** The whole status word: read once, then taken apart by wordExecuted and wordIncarnation. */
+  statusWord(u: number): number {
+    return Atomics.load(this.status, u);
+  }
+
+  /** Whether u has executed again since its status word was `seen`. */
+  executedSince(u: number, seen: number): boolean {
+    const w = Atomics.load(this.status, u);
+    return w !== seen && wordExecuted(w);
   }
 
   /**
@@ -114,17 +144,6 @@ export class Scheduler {
     return this.nextVersionToExecute(out);
   }
 
-  private checkDone(): void {
-    const observed = Atomics.load(this.ctrl, DECREASE_CNT);
-    if (
-      Math.min(Atomics.load(this.ctrl, EXEC_IDX), Atomics.load(this.ctrl, VAL_IDX)) >= this.n &&
-      Atomics.load(this.ctrl, ACTIVE) === 0 &&
-      observed === Atomics.load(this.ctrl, DECREASE_CNT)
-    ) {
-      Atomics.store(this.ctrl, DONE_MARK, 1);
-    }
-  }
-
   private tryIncarnate(u: number, out: Task): void {
     if (u < this.n) {
       const w = Atomics.load(this.status, u);
@@ -136,25 +155,16 @@ export class Scheduler {
       }
     }
     out.kind = NO_TASK;
-    Atomics.sub(this.ctrl, ACTIVE, 1);
   }
 
   private nextVersionToExecute(out: Task): boolean {
-    if (Atomics.load(this.ctrl, EXEC_IDX) >= this.n) {
-      this.checkDone();
-      return false;
-    }
-    Atomics.add(this.ctrl, ACTIVE, 1);
+    if (Atomics.load(this.ctrl, EXEC_IDX) >= this.n) return false;
     this.tryIncarnate(Atomics.add(this.ctrl, EXEC_IDX, 1), out);
     return true;
   }
 
   private nextVersionToValidate(out: Task): boolean {
-    if (Atomics.load(this.ctrl, VAL_IDX) >= this.n) {
-      this.checkDone();
-      return false;
-    }
-    Atomics.add(this.ctrl, ACTIVE, 1);
+    if (Atomics.load(this.ctrl, VAL_IDX) >= this.n) return false;
     const u = Atomics.add(this.ctrl, VAL_IDX, 1);
     if (u < this.n) {
       // Only an executed incarnation is validated: a committed one's reads are final.
@@ -166,35 +176,23 @@ export class Scheduler {
         return true;
       }
     }
-    Atomics.sub(this.ctrl, ACTIVE, 1);
     return true;
-  }
-
-  private lock(u: number): void {
-    while (Atomics.compareExchange(this.depLock, u, 0, 1) !== 0) {
-      // Spin: held only for a few instructions by another worker.
-    }
-  }
-
-  private unlock(u: number): void {
-    Atomics.store(this.depLock, u, 0);
   }
 
   /** add_dependency: false if the blocker already finished (then re-execute at once). */
   addDependency(u: number, blocker: number): boolean {
-    this.lock(blocker);
-    const b = Atomics.load(this.status, blocker) & STATUS;
-    if (b === EXECUTED || b === COMMITTED) {
-      this.unlock(blocker);
-      return false;
-    }
+    // ABORTING before u is on the list: the blocker may make it ready as soon as it is.
     const w = Atomics.load(this.status, u);
     Atomics.store(this.status, u, (w & ~STATUS) | ABORTING);
-    this.depNext[u] = this.depHead[blocker];
-    this.depHead[blocker] = u;
-    this.unlock(blocker);
-    Atomics.sub(this.ctrl, ACTIVE, 1);
-    return true;
+    for (;;) {
+      const head = Atomics.load(this.depHead, blocker);
+      if (head === SEALED) {
+        Atomics.store(this.status, u, w);
+        return false;
+      }
+      this.depNext[u] = head;
+      if (Atomics.compareExchange(this.depHead, blocker, head, u) === head) return true;
+    }
   }
 
   /** set_ready_status: (inc, ABORTING) -> (inc + 1, READY); returns the new incarnation. */
@@ -211,7 +209,6 @@ export class Scheduler {
       if (seen === cur) break;
       cur = seen;
     }
-    Atomics.add(this.ctrl, DECREASE_CNT, 1);
   }
 
   /** finish_execution: resumes dependents; returns a validation task for the same worker when possible. */
@@ -228,17 +225,17 @@ export class Scheduler {
   }
 
   /**
-   * finish_execution's first step: (inc, EXECUTED), and u's dependents taken off its list (the first, then
-   * each one's depNext; -1 for none). The virtual clock runs the rest (setReady for each, afterResume) at
-   * the times the finishing worker gets to them.
+   * finish_execution's first step: u's dependents taken off its list, which stays sealed (the first, then
+   * each one's depNext; -1 for none), and (inc, EXECUTED). The virtual clock runs the rest (setReady for
+   * each, afterResume) at the times the finishing worker gets to them.
    */
   takeDependents(u: number, inc: number): number {
+    // Sealed first: once u is EXECUTED a validation may abort it and unseal its list, which must by then
+    // hold no dependent of this execution. Its writes are in memory already, so a reader that finds the
+    // list sealed has what it waited for.
+    const d = Atomics.exchange(this.depHead, u, SEALED);
     Atomics.store(this.status, u, (inc << INC) | EXECUTED);
-    this.lock(u);
-    const d = this.depHead[u];
-    this.depHead[u] = -1;
-    this.unlock(u);
-    return d;
+    return d === SEALED ? -1 : d;
   }
 
   /**
@@ -254,10 +251,8 @@ export class Scheduler {
         out.kind = VALIDATE;
         out.unit = u;
         out.inc = inc;
-        return;
       }
     }
-    Atomics.sub(this.ctrl, ACTIVE, 1);
   }
 
   /**
@@ -266,7 +261,10 @@ export class Scheduler {
    */
   tryValidationAbort(u: number, inc: number): boolean {
     const w = (inc << INC) | EXECUTED;
-    return Atomics.compareExchange(this.status, u, w, (inc << INC) | ABORTING) === w;
+    if (Atomics.compareExchange(this.status, u, w, (inc << INC) | ABORTING) !== w) return false;
+    // Unsealed before the caller turns u's writes into ESTIMATEs, so a reader that meets one can wait on u.
+    Atomics.store(this.depHead, u, -1);
+    return true;
   }
 
   /** finish_validation: after an abort, re-execute at once if the execution index has passed u. */
@@ -275,11 +273,7 @@ export class Scheduler {
     if (aborted) {
       this.setReady(u);
       this.decreaseIdx(VAL_IDX, u + 1);
-      if (Atomics.load(this.ctrl, EXEC_IDX) > u) {
-        this.tryIncarnate(u, out);
-        return;
-      }
+      if (Atomics.load(this.ctrl, EXEC_IDX) > u) this.tryIncarnate(u, out);
     }
-    Atomics.sub(this.ctrl, ACTIVE, 1);
   }
 }
