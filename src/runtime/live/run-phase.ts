@@ -87,8 +87,10 @@ class PhaseRunner {
         if (s.op === "piece") this.piece(s, built[i]);
         else this.allShards(built[i]);
       });
+      this.sink.publish();
       return { thread: job.thread, error: null, tx: -1, endUs: this.now() };
     } catch (e) {
+      this.sink.publish();
       const endUs = this.started ? this.now() : 0;
       if (e instanceof Stopped) return { thread: job.thread, error: null, tx: -1, endUs };
       c.stop(FAILED);
@@ -136,6 +138,7 @@ class PhaseRunner {
       sync.beat();
       let claimed = ex.claim(w, t);
       if (claimed === IDLE) {
+        this.sink.publish();
         // Announce, then ask again: a completion from now on bumps the progress word we wait on.
         const seen = sync.announce(g);
         claimed = ex.claim(w, t);
@@ -155,6 +158,7 @@ class PhaseRunner {
       if (job.slowdown > 1) this.check(sync.sleep(d * (job.slowdown - 1)));
       t = this.now();
       ex.complete(w, t);
+      this.sink.publishBy(t);
       sync.progressed(g);
     }
   }

@@ -17,8 +17,8 @@ export const LOG_ENTRY_BYTES = COLUMN_NAMES.reduce((sum, c) => sum + COLUMNS[c].
 
 /**
  * One fixed-capacity event log per worker thread in shared memory, in the columns of an EventLog. The
- * writer publishes its length with Atomics.store after each entry, so the page can read the logs while
- * they grow; a full log stops taking entries (the run goes on) and counts what it dropped.
+ * writer publishes its length with Atomics.store every few tasks (ThreadSink), so the page can read the
+ * logs while they grow; a full log stops taking entries (the run goes on) and counts what it dropped.
  */
 export class SharedLogs {
   readonly columns: EventColumns;
@@ -102,6 +102,10 @@ export class SharedLogs {
   }
 }
 
+/** Entries and time (µs) a worker may hold back from the page: the page reads the logs ten times a second. */
+const PUBLISH_ENTRIES = 64;
+const PUBLISH_US = 5000;
+
 /** What a test can make a worker do on a chosen transaction. */
 export interface Fault {
   readonly kind: "throw" | "hang";
@@ -110,10 +114,15 @@ export interface Fault {
 
 /**
  * The event sink of one worker thread: appends to its shared log, publishes the transaction it is on and
- * counts commits (progress). A fault, when given, fires when the chosen transaction starts executing.
+ * counts commits (progress). The log's length is published by publish(): an atomic store per entry costs
+ * more than the entry, so the worker publishes after a few tasks or a few milliseconds (publishBy), and
+ * whenever it stops or waits. A fault, when given, fires when the chosen transaction starts executing.
  */
 export class ThreadSink implements EventSink {
   private len = 0;
+  private published = 0;
+  /** When the length was last published (µs since the run's origin). */
+  private publishedAt = 0;
   private commits = 0;
   private readonly base: number;
   private readonly txAt: number;
@@ -134,6 +143,7 @@ export class ThreadSink implements EventSink {
     this.droppedAt = c.threadWord(thread, T_DROPPED);
     // A thread may take part in several phases of one run (rounds): carry on where it left off.
     this.len = Atomics.load(c.thread, this.lenAt);
+    this.published = this.len;
     this.commits = Atomics.load(c.thread, this.commitsAt);
   }
 
@@ -147,7 +157,7 @@ export class ThreadSink implements EventSink {
     other: number,
   ): void {
     // The transaction and commit words are this thread's alone and only watched (hangs, progress): plain
-    // stores. The log length is stored atomically: it publishes the entry written before it.
+    // stores.
     if (kind === Ev.ExecStart || kind === Ev.ValidateStart) {
       this.c.thread[this.txAt] = tx;
       if (kind === Ev.ExecStart && this.fault?.tx === tx) this.fire(this.fault);
@@ -158,8 +168,21 @@ export class ThreadSink implements EventSink {
       Atomics.add(this.c.thread, this.droppedAt, 1);
       return;
     }
-    writeEvent(this.logs.columns, this.base + this.len, time, worker, kind, tx, inc, key, other);
-    Atomics.store(this.c.thread, this.lenAt, ++this.len);
+    writeEvent(this.logs.columns, this.base + this.len++, time, worker, kind, tx, inc, key, other);
+  }
+
+  /** Publishes the entries written so far: the atomic store of the length orders them before it. */
+  publish(): void {
+    if (this.published === this.len) return;
+    this.published = this.len;
+    Atomics.store(this.c.thread, this.lenAt, this.len);
+  }
+
+  /** Publishes once enough entries or time have gone by since the last time (`now`: µs since the origin). */
+  publishBy(now: number): void {
+    if (this.len - this.published < PUBLISH_ENTRIES && now - this.publishedAt < PUBLISH_US) return;
+    this.publishedAt = now;
+    this.publish();
   }
 
   private fire(fault: Fault): void {
