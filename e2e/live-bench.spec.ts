@@ -1,30 +1,41 @@
-import { createServer, type ViteDevServer } from "vite";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type PreviewServer, preview } from "vite";
 import { expect, test } from "./fixtures";
 
 /**
  * Browser benchmark of the live mode (not part of `npm test`: it is skipped unless TXLANES_BENCH=1):
  *   TXLANES_BENCH=1 npx playwright test e2e/live-bench.spec.ts
  * Raw engine speed (cost.work = 0) in Chromium on this machine's cores: 10,000 transfers over 10,000
- * accounts, best of several runs after the JIT has warmed up.
+ * accounts, best of several runs after the JIT has warmed up. It measures what users get: the production
+ * build (the app's own Vite config, with the live harness page as a second entry), served by vite preview.
  */
 const PORT = 4176;
-let server: ViteDevServer;
+const OUT = mkdtempSync(join(tmpdir(), "txlanes-bench-"));
+let server: PreviewServer;
 
 test.skip(!process.env.TXLANES_BENCH, "benchmark: run with TXLANES_BENCH=1");
 test.setTimeout(300_000);
 
 test.beforeAll(async () => {
-  server = await createServer({
+  const input = { app: "index.html", harness: "e2e/live-harness/index.html" };
+  await build({
     configFile: "vite.config.ts",
     logLevel: "error",
-    server: { port: PORT, strictPort: true },
-    optimizeDeps: { include: ["comlink"] },
+    build: { outDir: OUT, rollupOptions: { input } },
   });
-  await server.listen();
+  server = await preview({
+    configFile: "vite.config.ts",
+    logLevel: "error",
+    build: { outDir: OUT },
+    preview: { port: PORT, strictPort: true },
+  });
 });
 
 test.afterAll(async () => {
   await server?.close();
+  rmSync(OUT, { recursive: true, force: true });
 });
 
 for (const scheduler of (process.env.TXLANES_BENCH_SCHEDULERS ?? "blockstm,batched").split(",")) {
