@@ -12,30 +12,31 @@ import { expect, test } from "./fixtures";
  * build (the app's own Vite config, with the live harness page as a second entry), served by vite preview.
  */
 const PORT = 4176;
-const OUT = mkdtempSync(join(tmpdir(), "txlanes-bench-"));
+let out = "";
 let server: PreviewServer;
 
 test.skip(!process.env.TXLANES_BENCH, "benchmark: run with TXLANES_BENCH=1");
 test.setTimeout(300_000);
 
 test.beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "txlanes-bench-"));
   const input = { app: "index.html", harness: "e2e/live-harness/index.html" };
   await build({
     configFile: "vite.config.ts",
     logLevel: "error",
-    build: { outDir: OUT, rollupOptions: { input } },
+    build: { outDir: out, rollupOptions: { input } },
   });
   server = await preview({
     configFile: "vite.config.ts",
     logLevel: "error",
-    build: { outDir: OUT },
+    build: { outDir: out },
     preview: { port: PORT, strictPort: true },
   });
 });
 
 test.afterAll(async () => {
   await server?.close();
-  rmSync(OUT, { recursive: true, force: true });
+  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 for (const scheduler of (process.env.TXLANES_BENCH_SCHEDULERS ?? "blockstm,batched").split(",")) {

@@ -1,7 +1,8 @@
 /**
  * A page for the browser tests and the browser benchmark of the live mode until the app has a mode switch:
  * it runs the scenario given in the query string (?txs=2000&scheduler=blockstm&workers=2&work=0&runs=3)
- * on the live client and shows the measured figures. Served by the Vite dev server (COOP/COEP set).
+ * on the live client and shows the measured figures. The benchmark serves it from a production build
+ * (vite preview, COOP/COEP set).
  */
 import { DEFAULT_SCENARIO } from "../../src/engine/scenario/scenario";
 import { validateScenario } from "../../src/engine/scenario/validate";
