@@ -6,7 +6,7 @@ import { makeExecutor } from "../executors";
 import { burn } from "./burn";
 import { FAILED, RunControl, T_FOLD, T_TX } from "./control";
 import type { PhaseJob, PhaseReport, PieceStep, TwoPhaseStep } from "./job";
-import { SharedLogs, ThreadSink } from "./shared-log";
+import { PUBLISH_US, SharedLogs, ThreadSink } from "./shared-log";
 import { ThreadSync } from "./sync";
 
 /** Longest burn between two checks of the stop word (us): keeps cancel well under 100 ms. */
@@ -153,6 +153,8 @@ class PhaseRunner {
       if (claimed === DONE) return;
       // Claiming and completing cost here what the real code takes; their modelled costs are the virtual clock's.
       const d = ex.begin(w, t);
+      // A task long enough to see (real work or slowed down) shows its start while it runs.
+      if (d * Math.max(1, job.slowdown) >= PUBLISH_US) this.sink.publish(t);
       // Real work for the contract's gas; an execution that stopped at a dependency did only its share (d).
       this.work(Math.min(d, ex.workUs(w)));
       if (job.slowdown > 1) this.check(sync.sleep(d * (job.slowdown - 1)));

@@ -104,7 +104,7 @@ export class SharedLogs {
 
 /** Entries and time (µs) a worker may hold back from the page: the page reads the logs ten times a second. */
 const PUBLISH_ENTRIES = 64;
-const PUBLISH_US = 5000;
+export const PUBLISH_US = 5000;
 
 /** What a test can make a worker do on a chosen transaction. */
 export interface Fault {
@@ -171,18 +171,21 @@ export class ThreadSink implements EventSink {
     writeEvent(this.logs.columns, this.base + this.len++, time, worker, kind, tx, inc, key, other);
   }
 
-  /** Publishes the entries written so far: the atomic store of the length orders them before it. */
-  publish(): void {
+  /**
+   * Publishes the entries written so far (`now`: µs since the origin, when known): the atomic store of the
+   * length orders them before it.
+   */
+  publish(now = this.publishedAt): void {
+    this.publishedAt = now;
     if (this.published === this.len) return;
     this.published = this.len;
     Atomics.store(this.c.thread, this.lenAt, this.len);
   }
 
-  /** Publishes once enough entries or time have gone by since the last time (`now`: µs since the origin). */
+  /** Publishes once enough entries or time have gone by since the last time. */
   publishBy(now: number): void {
-    if (this.len - this.published < PUBLISH_ENTRIES && now - this.publishedAt < PUBLISH_US) return;
-    this.publishedAt = now;
-    this.publish();
+    if (this.len - this.published >= PUBLISH_ENTRIES || now - this.publishedAt >= PUBLISH_US)
+      this.publish(now);
   }
 
   private fire(fault: Fault): void {

@@ -403,8 +403,6 @@ export class BlockStmExecutor implements Executor {
       for (; u < n; u++) {
         seen = sched.statusWord(u);
         if (!wordExecuted(seen)) break;
-        // Units below u have committed: published now that there is more to do (unlocking publishes the last).
-        if (u > first) sched.setCommitted(u);
         const inc = wordIncarnation(seen);
         const stale = this.mv.validate(u) >= 0;
         if (this.oneThread) at += this.validationUs(u);

@@ -141,11 +141,9 @@ describe("Block-STM scheduler (Gelashvili et al., Algorithms 4 and 5)", () => {
     // A second worker finds the lock held.
     expect(s.tryLockCommit()).toBe(-1);
     expect(s.commit(0, 0)).toBe(true);
-    s.setCommitted(1);
-    expect(s.committed()).toBe(1);
     expect(s.commit(1, 0)).toBe(true);
     expect(s.done()).toBe(false);
-    // Unlocking publishes how far the holder got.
+    // Unlocking publishes how far the holder got (others wait on the lock meanwhile).
     s.unlockCommit(2);
     expect(s.done()).toBe(true);
     expect(s.tryLockCommit()).toBe(2);
@@ -161,7 +159,7 @@ describe("Block-STM scheduler (Gelashvili et al., Algorithms 4 and 5)", () => {
     expect(s.addDependency(2, 0)).toBe(true);
     expect(s.addDependency(1, 0)).toBe(true);
     expect(s.statusOf(1)).toBe(ABORTING);
-    // Tx 0's next execution resumes both, the lowest first in its new incarnation.
+    // Tx 0's next execution resumes both, each in its new incarnation (the last to wait comes first).
     const resumed: number[][] = [];
     s.onResume = (u, inc, blocker) => resumed.push([u, inc, blocker]);
     s.finishValidation(0, true, task());

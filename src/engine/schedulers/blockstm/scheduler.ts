@@ -18,8 +18,9 @@ const STATUS = 7;
 const SEALED = -2;
 const INC = 3;
 
-// Control words, a cache line (16 words) apart: every claim changes one index while other workers read the
-// other, and sharing a line would make each change evict it from every other core.
+// Control words 16 words (64 bytes, a cache line on x86; Apple's cores have 128) apart: the commit word
+// changes on every commit and the indices on every claim, and one line for all would make each change
+// evict the others from every core.
 const LINE = 16;
 const EXEC_IDX = 0;
 const VAL_IDX = LINE;
@@ -76,7 +77,7 @@ export class Scheduler {
     return this.committed() >= this.n;
   }
 
-  /** Units below this one have committed. */
+  /** Units below this one have committed (as the commit lock was last released). */
   committed(): number {
     return Atomics.load(this.ctrl, COMMIT) >> 1;
   }
@@ -88,11 +89,6 @@ export class Scheduler {
   tryLockCommit(): number {
     const w = Atomics.load(this.ctrl, COMMIT);
     return (w & 1) === 0 && Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) === w ? w >> 1 : -1;
-  }
-
-  /** While holding the lock: units below `next` have committed. */
-  setCommitted(next: number): void {
-    Atomics.store(this.ctrl, COMMIT, (next << 1) | 1);
   }
 
   /** Releases the lock, with units below `next` committed. */
@@ -232,10 +228,12 @@ export class Scheduler {
   takeDependents(u: number, inc: number): number {
     // Sealed first: once u is EXECUTED a validation may abort it and unseal its list, which must by then
     // hold no dependent of this execution. Its writes are in memory already, so a reader that finds the
-    // list sealed has what it waited for.
+    // list sealed re-executes and reads them (or, if an abort is under way, meets its ESTIMATE again).
     const d = Atomics.exchange(this.depHead, u, SEALED);
+    // A unit executes only with its list open: the abort that sends it back reopens it.
+    if (d === SEALED) throw new Error(`unit ${u} finished an execution with its dependents' list sealed`);
     Atomics.store(this.status, u, (inc << INC) | EXECUTED);
-    return d === SEALED ? -1 : d;
+    return d;
   }
 
   /**
