@@ -90,45 +90,42 @@ export class MVMemory {
     n: number,
     arena: Arena,
   ) {
-    const pairs: number[] = [];
-    for (let u = 0; u < n; u++) {
-      for (let i = access.start[u]; i < access.start[u + 1]; i++)
-        if (access.mode[i]) pairs.push(access.key[i], u);
+    // Slots sorted by (key, unit) with a counting sort over the keys, in one pass over the units in order:
+    // when unit u comes, the slots its key has so far are exactly those below u (slotTo).
+    const declared = access.start[n];
+    let keys = 0;
+    let s = 0;
+    for (let i = 0; i < declared; i++) {
+      keys = Math.max(keys, access.key[i] + 1);
+      if (access.mode[i]) s++;
     }
-    const s = pairs.length / 2;
-    const order = Array.from({ length: s }, (_, i) => i);
-    order.sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * a + 1] - pairs[2 * b + 1]);
+    const next = new Int32Array(keys + 1);
+    for (let i = 0; i < declared; i++) if (access.mode[i]) next[access.key[i] + 1]++;
+    for (let k = 0; k < keys; k++) next[k + 1] += next[k];
+    const first = next.slice(0, keys);
     this.slotKey = new Int32Array(s);
     this.slotUnit = new Int32Array(s);
-    const slotOfPair = new Int32Array(s);
-    order.forEach((p, slot) => {
-      this.slotKey[slot] = pairs[2 * p];
-      this.slotUnit[slot] = pairs[2 * p + 1];
-      slotOfPair[p] = slot;
-    });
     this.unitSlotStart = new Int32Array(n + 1);
     this.unitSlot = new Int32Array(s);
+    this.slotFrom = new Int32Array(declared);
+    this.slotTo = new Int32Array(declared);
     let p = 0;
     for (let u = 0; u < n; u++) {
-      for (let i = access.start[u]; i < access.start[u + 1]; i++) {
+      const end = access.start[u + 1];
+      for (let i = access.start[u]; i < end; i++) {
+        this.slotFrom[i] = first[access.key[i]];
+        this.slotTo[i] = next[access.key[i]];
+      }
+      for (let i = access.start[u]; i < end; i++) {
         if (!access.mode[i]) continue;
-        this.unitSlot[p] = slotOfPair[p];
-        p++;
+        const slot = next[access.key[i]]++;
+        this.slotKey[slot] = access.key[i];
+        this.slotUnit[slot] = u;
+        this.unitSlot[p++] = slot;
       }
       this.unitSlotStart[u + 1] = p;
     }
     this.index = new KeyIndex(this.slotKey);
-    const declared = access.start[n];
-    this.slotFrom = new Int32Array(declared);
-    this.slotTo = new Int32Array(declared);
-    for (let u = 0; u < n; u++) {
-      for (let i = access.start[u]; i < access.start[u + 1]; i++) {
-        const h = this.index.find(access.key[i]);
-        if (h < 0) continue;
-        this.slotFrom[i] = this.index.start[h];
-        this.slotTo[i] = this.below(this.index.start[h], this.index.end[h], u);
-      }
-    }
     // Shared between workers: everything that changes during the run.
     this.word = arena.int32(s);
     this.value = arena.float64(s);
