@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import type { ProgressFn } from "../runtime/progress";
 import { simulate } from "../runtime/simulate";
-import { type ProgressFn, RunCancelledError, type Runner } from "../runtime/virtual-client";
+import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { createRunStore, DEBOUNCE_MS } from "./store";
 
 const INITIAL: Scenario = { ...DEFAULT_SCENARIO, txs: 200, accounts: 50 };

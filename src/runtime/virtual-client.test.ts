@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeWorker } from "../../test/runtime/fake-worker";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
+import type { ProgressFn } from "./progress";
 import { RunCancelledError, VirtualClient } from "./virtual-client";
-import type { ProgressFn } from "./virtual-worker";
 
 /** What a stand-in worker does when asked to run: its answer, or a promise of one. */
 type Behaviour = (scenario: Scenario, onProgress?: ProgressFn) => unknown;

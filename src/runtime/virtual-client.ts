@@ -7,11 +7,10 @@ import { proxy, transfer } from "comlink";
 import type { RunResult } from "../engine/run-result";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { LoadedBlock } from "./block-source";
+import type { ProgressFn } from "./progress";
 import { buffersOf } from "./transfer-buffers";
-import type { ProgressFn, VirtualWorkerApi } from "./virtual-worker";
+import type { VirtualWorkerApi } from "./virtual-worker";
 import { type WorkerLike, WorkerSession } from "./worker-session";
-
-export type { ProgressFn };
 
 /**
  * What the app needs from a driver: run a scenario (on `block` when given: an uploaded block), or drop the

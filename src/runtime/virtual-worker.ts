@@ -11,8 +11,6 @@ import { type ProgressFn, throttledProgress } from "./progress";
 import { simulate } from "./simulate";
 import { buffersOf } from "./transfer-buffers";
 
-export type { ProgressFn };
-
 /** The client's callback as it arrives here: a comlink proxy, released when the run ends. */
 type RemoteProgress = ProgressFn & Partial<ProxyMethods>;
 
