@@ -392,8 +392,6 @@ export class BlockStmExecutor implements Executor {
     const n = this.units.n;
     let at = now;
     for (;;) {
-      const next = sched.committed();
-      if (next >= n || !sched.isExecuted(next)) return at;
       const first = sched.tryLockCommit();
       if (first < 0) return at;
       if (this.oneThread) at = Math.max(at, this.commitFreeAt);

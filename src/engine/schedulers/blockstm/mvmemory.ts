@@ -37,6 +37,11 @@ export const RESOLVED = -3;
 
 /** Units with at most this many declared keys find a key's slots by scanning them (else by the index). */
 const SCAN_KEYS = 8;
+/**
+ * Reads look at up to this many slots one by one, a load each; past it, an occupancy word first. Two is where
+ * both cost the same (the occupancy word, then the slot's).
+ */
+const SCAN_SLOTS = 2;
 
 /**
  * Block-STM multi-version memory (Gelashvili et al., Algorithm 2) in typed arrays. An entry (key, unit)
@@ -174,7 +179,7 @@ export class MVMemory {
   private readSlots(key: number, lo: number, a: number): number {
     let sum = 0;
     let top = -1;
-    for (let s = this.lastOccupied(lo, a); s >= lo; s = this.lastOccupied(lo, s)) {
+    for (let s = this.lastCandidate(lo, a); s >= lo; s = this.lastCandidate(lo, s)) {
       for (;;) {
         const w = Atomics.load(this.word, s);
         if (w === 0) break;
@@ -207,6 +212,14 @@ export class MVMemory {
     this.verUnit = top;
     this.verInc = RESOLVED;
     return value;
+  }
+
+  /**
+   * The slot to look at next, going down from hi: a key with few writers below the reader has each slot's
+   * word loaded (an empty one is skipped), more are skipped 32 at a time by their occupancy bits.
+   */
+  private lastCandidate(lo: number, hi: number): number {
+    return hi - lo <= SCAN_SLOTS ? hi - 1 : this.lastOccupied(lo, hi);
   }
 
   /** Highest occupied slot in [lo, hi), or -1. */
@@ -242,7 +255,9 @@ export class MVMemory {
       const k = this.slotKey[s];
       let j = 0;
       while (j < n && keys[j] !== k) j++;
-      const old = Atomics.load(this.word, s);
+      // A plain load: only u's own executions and the abort between two of them write u's slots, each
+      // ordered before the next by the status word that hands u on.
+      const old = this.word[s];
       if (j < n) {
         used++;
         if (old === 0) wroteNew = true;
@@ -278,7 +293,8 @@ export class MVMemory {
   convertWritesToEstimates(u: number): void {
     for (let i = this.unitSlotStart[u]; i < this.unitSlotStart[u + 1]; i++) {
       const s = this.unitSlot[i];
-      const w = Atomics.load(this.word, s);
+      // A plain load, as in record(): the execution that wrote it finished before the abort's status change.
+      const w = this.word[s];
       if (w !== 0) Atomics.store(this.word, s, (w & ~3) | ESTIMATE);
     }
   }

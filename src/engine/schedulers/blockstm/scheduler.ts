@@ -83,12 +83,14 @@ export class Scheduler {
   }
 
   /**
-   * Only one worker commits at a time; the others move on rather than wait. Returns the next unit to commit
-   * as the lock was taken, or -1 when it is held.
+   * Only one worker commits at a time; the others move on rather than wait. Takes the lock when it is free
+   * and the next unit to commit has executed, and returns that unit; -1 otherwise.
    */
   tryLockCommit(): number {
     const w = Atomics.load(this.ctrl, COMMIT);
-    return (w & 1) === 0 && Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) === w ? w >> 1 : -1;
+    const next = w >> 1;
+    if ((w & 1) !== 0 || next >= this.n || !this.isExecuted(next)) return -1;
+    return Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) === w ? next : -1;
   }
 
   /** Releases the lock, with units below `next` committed. */
@@ -96,7 +98,7 @@ export class Scheduler {
     Atomics.store(this.ctrl, COMMIT, next << 1);
   }
 
-  isExecuted(u: number): boolean {
+  private isExecuted(u: number): boolean {
     return (Atomics.load(this.status, u) & STATUS) === EXECUTED;
   }
 
@@ -135,32 +137,37 @@ export class Scheduler {
    */
   nextTask(out: Task): boolean {
     out.kind = NO_TASK;
-    if (Atomics.load(this.ctrl, VAL_IDX) < Atomics.load(this.ctrl, EXEC_IDX))
-      return this.nextVersionToValidate(out);
-    return this.nextVersionToExecute(out);
+    // Each index is loaded once (the paper loads it again in next_version_to_*): either load is a snapshot of
+    // a word other workers move, and a fetch-and-add that lands past the block just yields no task.
+    const val = Atomics.load(this.ctrl, VAL_IDX);
+    const exec = Atomics.load(this.ctrl, EXEC_IDX);
+    if (val < exec) return this.nextVersionToValidate(val, out);
+    return this.nextVersionToExecute(exec, out);
   }
 
   private tryIncarnate(u: number, out: Task): void {
-    if (u < this.n) {
-      const w = Atomics.load(this.status, u);
-      if ((w & STATUS) === READY && Atomics.compareExchange(this.status, u, w, w | EXECUTING) === w) {
-        out.kind = EXECUTE;
-        out.unit = u;
-        out.inc = w >> INC;
-        return;
-      }
-    }
     out.kind = NO_TASK;
+    if (u >= this.n) return;
+    // Most units are claimed at their first incarnation, whose READY word is 0: one compare-and-swap takes
+    // it, and what it returns otherwise is the word to try.
+    const w = Atomics.compareExchange(this.status, u, READY, EXECUTING);
+    if (w !== READY) {
+      if ((w & STATUS) !== READY) return;
+      if (Atomics.compareExchange(this.status, u, w, w | EXECUTING) !== w) return;
+    }
+    out.kind = EXECUTE;
+    out.unit = u;
+    out.inc = w >> INC;
   }
 
-  private nextVersionToExecute(out: Task): boolean {
-    if (Atomics.load(this.ctrl, EXEC_IDX) >= this.n) return false;
+  private nextVersionToExecute(exec: number, out: Task): boolean {
+    if (exec >= this.n) return false;
     this.tryIncarnate(Atomics.add(this.ctrl, EXEC_IDX, 1), out);
     return true;
   }
 
-  private nextVersionToValidate(out: Task): boolean {
-    if (Atomics.load(this.ctrl, VAL_IDX) >= this.n) return false;
+  private nextVersionToValidate(val: number, out: Task): boolean {
+    if (val >= this.n) return false;
     const u = Atomics.add(this.ctrl, VAL_IDX, 1);
     if (u < this.n) {
       // Only an executed incarnation is validated: a committed one's reads are final.
