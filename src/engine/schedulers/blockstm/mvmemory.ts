@@ -62,6 +62,11 @@ export class MVMemory {
   readonly value: Float64Array;
   /** One bit per slot, set while the slot is not empty: reads skip runs of empty slots 32 at a time. */
   readonly occupied: Int32Array;
+  /**
+   * 1 for the slots of keys with more than SCAN_SLOTS of them: no read of any other key has more slots to
+   * look at than it loads one by one, so only these keep their occupancy bits.
+   */
+  private readonly tracked: Uint8Array;
   /** Slots of each unit (CSR over unitAccess writes). */
   readonly unitSlotStart: Int32Array;
   readonly unitSlot: Int32Array;
@@ -129,6 +134,11 @@ export class MVMemory {
         this.unitSlot[p++] = slot;
       }
       this.unitSlotStart[u + 1] = p;
+    }
+    this.tracked = new Uint8Array(s);
+    for (let i = 0; i < s; i++) {
+      const k = this.slotKey[i];
+      this.tracked[i] = next[k] - first[k] > SCAN_SLOTS ? 1 : 0;
     }
     this.index = new KeyIndex(this.slotKey);
     // Shared between workers: everything that changes during the run.
@@ -237,6 +247,7 @@ export class MVMemory {
   }
 
   private setOccupied(s: number, on: boolean): void {
+    if (this.tracked[s] === 0) return;
     if (on) Atomics.or(this.occupied, s >>> 5, 1 << (s & 31));
     else Atomics.and(this.occupied, s >>> 5, ~(1 << (s & 31)));
   }
