@@ -124,7 +124,7 @@ function memoryProbe(): ProbeResult {
   let validated = 0;
   t0 = performance.now();
   for (let u = 0; u < n; u++) {
-    if (mv.validate(u) >= 0) throw new Error(`transaction ${u} does not validate after the run`);
+    if (mv.revalidate(u) >= 0) throw new Error(`transaction ${u} does not validate after the run`);
     validated += mv.readCount[u];
   }
   const validateUs = (performance.now() - t0) * 1000;

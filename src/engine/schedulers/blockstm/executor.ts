@@ -67,6 +67,8 @@ class WorkerSlot implements StateView {
   output = 0;
   /** Set when the current execution stopped at a dependency (then `dep` says which). */
   suspended = false;
+  /** The current execution began after every lower unit had committed: its reads are final. */
+  final = false;
   readonly dep = new Dependency();
 
   constructor(
@@ -267,6 +269,7 @@ export class BlockStmExecutor implements Executor {
     s.rn = 0;
     s.readCap = this.access.start[u + 1] - this.access.start[u];
     s.suspended = false;
+    s.final = this.sched.committed() >= u;
     try {
       s.output = runUnit(this.block, this.units, u, s);
       if (s.output < 0) s.writes.n = 0;
@@ -301,7 +304,7 @@ export class BlockStmExecutor implements Executor {
         // The blocker may have finished meanwhile: then execute the same incarnation again at once.
         if (!this.sched.addDependency(u, dep.blocker)) this.copyTask(s.next, t);
       } else {
-        const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn);
+        const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn, s.final);
         this.output[u] = s.output;
         this.emit(Ev.ExecEnd, u, t.inc, -1, wroteNew ? 1 : 0);
         if (this.oneThread) this.finishInTurn(w, u, t.inc, wroteNew);

@@ -80,6 +80,8 @@ export class MVMemory {
   private readonly slotTo: Int32Array;
   /** Last read set of each unit (capacity: its declared keys). */
   readonly readCount: Int32Array;
+  /** 1 where the unit's last read set is final (see record): validating it cannot fail. */
+  private readonly readsFinal: Int32Array;
   readonly readKey: Int32Array;
   readonly readUnit: Int32Array;
   readonly readInc: Int32Array;
@@ -146,6 +148,7 @@ export class MVMemory {
     this.value = arena.float64(s);
     this.occupied = arena.int32((s + 31) >>> 5);
     this.readCount = arena.int32(n);
+    this.readsFinal = arena.int32(n);
     const cap = access.start[n];
     this.readKey = arena.int32(cap);
     this.readUnit = arena.int32(cap);
@@ -254,10 +257,20 @@ export class MVMemory {
 
   /**
    * Publishes incarnation `inc` of unit u: its writes (keys/vals, n of them; deltas where `deltas` is set)
-   * fill its slots, slots it no longer writes are emptied, its read set is stored. Returns whether it wrote a
-   * key its previous incarnation did not (then higher units must be revalidated).
+   * fill its slots, slots it no longer writes are emptied, its read set is stored. `final`: the execution
+   * began after every unit below u had committed, so what it read can no longer change and validate()
+   * passes it without reading again. Returns whether it wrote a key its previous incarnation did not (then
+   * higher units must be revalidated).
    */
-  record(u: number, inc: number, writes: Written, n: number, reads: ReadSet, rn: number): boolean {
+  record(
+    u: number,
+    inc: number,
+    writes: Written,
+    n: number,
+    reads: ReadSet,
+    rn: number,
+    final = false,
+  ): boolean {
     const { keys, vals, delta } = writes;
     let wroteNew = false;
     let used = 0;
@@ -297,6 +310,7 @@ export class MVMemory {
     // Published with the EXECUTED status that finish_execution stores next: every reader of a read set
     // loads that status first.
     this.readCount[u] = rn;
+    this.readsFinal[u] = final ? 1 : 0;
     return wroteNew;
   }
 
@@ -316,6 +330,16 @@ export class MVMemory {
    * stale read, with verUnit naming what is there now.
    */
   validate(u: number): number {
+    return this.readsFinal[u] !== 0 ? -1 : this.revalidate(u);
+  }
+
+  /** Whether u's last read set is final (record's `final`). */
+  isFinal(u: number): boolean {
+    return this.readsFinal[u] !== 0;
+  }
+
+  /** validate() without the shortcut for a final read set: every read done again. */
+  revalidate(u: number): number {
     const r0 = this.access.start[u];
     const n = this.readCount[u];
     for (let i = r0; i < r0 + n; i++) {
