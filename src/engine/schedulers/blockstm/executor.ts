@@ -181,6 +181,8 @@ export class BlockStmExecutor implements Executor {
   private readonly due: DueStep[] = [];
   private readonly slots: WorkerSlot[] = [];
   private now = 0;
+  /** Units below this have committed, as this thread last saw it (it only grows): spares loads. */
+  private committedBelow = 0;
   private w = 0;
 
   constructor(
@@ -269,7 +271,8 @@ export class BlockStmExecutor implements Executor {
     s.rn = 0;
     s.readCap = this.access.start[u + 1] - this.access.start[u];
     s.suspended = false;
-    s.final = this.sched.committed() >= u;
+    if (this.committedBelow < u) this.committedBelow = this.sched.committed();
+    s.final = this.committedBelow >= u;
     try {
       s.output = runUnit(this.block, this.units, u, s);
       if (s.output < 0) s.writes.n = 0;
@@ -399,10 +402,11 @@ export class BlockStmExecutor implements Executor {
       if (first < 0) return at;
       if (this.oneThread) at = Math.max(at, this.commitFreeAt);
       let u = first;
-      // The status word of the unit the loop stops at, as it decided on it.
-      let seen = 0;
+      // The status word of the unit the loop stops at, as it decided on it (the first's as the lock was
+      // taken: if it changed since, the commit below fails and the look after unlocking sees the change).
+      let seen = sched.lockedStatus;
       for (; u < n; u++) {
-        seen = sched.statusWord(u);
+        if (u > first) seen = sched.statusWord(u);
         if (!wordExecuted(seen)) break;
         const inc = wordIncarnation(seen);
         const stale = this.mv.validate(u) >= 0;
@@ -415,6 +419,7 @@ export class BlockStmExecutor implements Executor {
         this.emit(Ev.Commit, u, inc, -1, -1);
       }
       sched.unlockCommit(u);
+      this.committedBelow = u;
       this.commitFreeAt = at;
       if (u >= n || !sched.executedSince(u, seen)) return at;
     }

@@ -55,6 +55,8 @@ export class Scheduler {
    */
   readonly depHead: Int32Array;
   readonly depNext: Int32Array;
+  /** The status word of the unit the last successful tryLockCommit returned, as it found it executed. */
+  lockedStatus = 0;
   /** Called when a suspended unit is made ready again (unit, new incarnation, blocker). */
   onResume: (unit: number, inc: number, blocker: number) => void = () => {};
 
@@ -89,17 +91,16 @@ export class Scheduler {
   tryLockCommit(): number {
     const w = Atomics.load(this.ctrl, COMMIT);
     const next = w >> 1;
-    if ((w & 1) !== 0 || next >= this.n || !this.isExecuted(next)) return -1;
-    return Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) === w ? next : -1;
+    if ((w & 1) !== 0 || next >= this.n) return -1;
+    const status = Atomics.load(this.status, next);
+    if (!wordExecuted(status) || Atomics.compareExchange(this.ctrl, COMMIT, w, w | 1) !== w) return -1;
+    this.lockedStatus = status;
+    return next;
   }
 
   /** Releases the lock, with units below `next` committed. */
   unlockCommit(next: number): void {
     Atomics.store(this.ctrl, COMMIT, next << 1);
-  }
-
-  private isExecuted(u: number): boolean {
-    return (Atomics.load(this.status, u) & STATUS) === EXECUTED;
   }
 
   incarnation(u: number): number {
