@@ -36,7 +36,7 @@ export const REAL_SYSTEMS: readonly RealSystem[] = [
     who: "Aptos",
     what: "Executes each block optimistically in parallel over multi-version memory, validating every transaction and re-executing it when a read turns out stale, so the result equals running the block in its preset order.",
     differs:
-      "TxLanes follows the paper's scheduler (execution and validation indices, ESTIMATE markers) on a virtual clock with a stated cost model, or on this machine's Web Workers; it does not model Aptos's storage or gas metering, nor where Aptos's executor has moved on from the paper: there a waiting transaction resumes as the same incarnation, a commit follows validation waves and re-checks only its aggregator (delayed field) reads, where TxLanes re-validates every read at commit, and a second executor (BlockSTMv2) exists.",
+      "TxLanes follows the paper's scheduler (execution and validation indices, ESTIMATE markers) on a virtual clock with a stated cost model, or on this machine's Web Workers; it does not model Aptos's storage or gas metering, nor where Aptos's executor has moved on from the paper: there a waiting transaction resumes as the same incarnation, a commit follows validation waves and re-checks only its aggregator (delayed field) reads, where TxLanes re-validates every read at commit unless the transaction began after every lower one had committed, and a second executor (BlockSTMv2) exists.",
     asOf: "paper 2022",
     source: {
       title: "Gelashvili et al., Block-STM, arXiv 2203.06871",

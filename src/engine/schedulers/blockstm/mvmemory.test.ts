@@ -151,6 +151,48 @@ describe("Block-STM multi-version memory", () => {
     expect(mv.validate(1)).toBe(mv.access.start[1]);
   });
 
+  it("a read skips emptied slots, looking at each slot of a key with two, at occupancy bits past that", () => {
+    // K has two writers (units 0 and 1, no bits kept); L has three (units 0, 1 and 2).
+    const access = accessOf([
+      [
+        [K, true],
+        [L, true],
+      ],
+      [
+        [K, true],
+        [L, true],
+      ],
+      [[L, true]],
+      [
+        [K, false],
+        [L, false],
+      ],
+    ]);
+    const mv = new MVMemory(new Float64Array(10), access, 4, Arena.local());
+    publish(mv, 0, 0, { [K]: 1, [L]: 10 });
+    publish(mv, 1, 0, { [K]: 2, [L]: 20 });
+    publish(mv, 2, 0, { [L]: 30 });
+    expect([mv.read(K, 3), mv.read(L, 3)]).toEqual([2, 30]);
+    // Units 1 and 2 execute again and write neither key: their slots empty, and reads fall through them.
+    publish(mv, 1, 1, {});
+    publish(mv, 2, 1, {});
+    expect([mv.read(K, 3), mv.read(L, 3)]).toEqual([1, 10]);
+    expect([mv.verUnit, mv.verInc]).toEqual([0, 0]);
+    // Only L's slots keep occupancy bits: unit 0's is the one left set.
+    const bits = Array.from({ length: mv.slotKey.length }, (_, i) => (mv.occupied[i >>> 5] >>> (i & 31)) & 1);
+    expect(bits).toEqual(Array.from(mv.slotKey, (k, i) => (k === L && mv.slotUnit[i] === 0 ? 1 : 0)));
+  });
+
+  it("a read set recorded as final passes validation without reading again: finality is the caller's word", () => {
+    const mv = memory(2);
+    publish(mv, 0, 0, { [K]: 1 });
+    mv.record(1, 0, nothing, 0, readSet([[K, 0, 0]]), 1, true);
+    // Which the caller breaks here (unit 0 can no longer change once final reads rest on it).
+    mv.convertWritesToEstimates(0);
+    expect(mv.validate(1)).toBe(-1);
+    expect(mv.revalidate(1)).toBe(mv.access.start[1]);
+  });
+
   it("keeps each unit's read set in its own region: more reads than declared keys are refused", () => {
     const base = new Float64Array(10);
     const mv = new MVMemory(base, accessOf([[[K, false]], [[L, true]]]), 2, Arena.local());

@@ -60,7 +60,10 @@ export class MVMemory {
   readonly slotUnit: Int32Array;
   readonly word: Int32Array;
   readonly value: Float64Array;
-  /** One bit per slot, set while the slot is not empty: reads skip runs of empty slots 32 at a time. */
+  /**
+   * One bit per slot, set while the slot is not empty, kept for `tracked` slots only: reads of their keys
+   * skip runs of empty slots 32 at a time.
+   */
   readonly occupied: Int32Array;
   /**
    * 1 for the slots of keys with more than SCAN_SLOTS of them: no read of any other key has more slots to
@@ -81,7 +84,7 @@ export class MVMemory {
   /** Last read set of each unit (capacity: its declared keys). */
   readonly readCount: Int32Array;
   /** 1 where the unit's last read set is final (see record): validating it cannot fail. */
-  private readonly readsFinal: Int32Array;
+  private readonly readsFinal: Uint8Array;
   readonly readKey: Int32Array;
   readonly readUnit: Int32Array;
   readonly readInc: Int32Array;
@@ -148,7 +151,7 @@ export class MVMemory {
     this.value = arena.float64(s);
     this.occupied = arena.int32((s + 31) >>> 5);
     this.readCount = arena.int32(n);
-    this.readsFinal = arena.int32(n);
+    this.readsFinal = arena.uint8(n);
     const cap = access.start[n];
     this.readKey = arena.int32(cap);
     this.readUnit = arena.int32(cap);
@@ -318,16 +321,17 @@ export class MVMemory {
   convertWritesToEstimates(u: number): void {
     for (let i = this.unitSlotStart[u]; i < this.unitSlotStart[u + 1]; i++) {
       const s = this.unitSlot[i];
-      // A plain load, as in record(): the execution that wrote it finished before the abort's status change.
+      // A plain load, as in record(): the execution that wrote it finished before the abort's status change,
+      // and the next one starts only after this abort's setReady.
       const w = this.word[s];
       if (w !== 0) Atomics.store(this.word, s, (w & ~3) | ESTIMATE);
     }
   }
 
   /**
-   * Re-reads u's last read set. Returns -1 if every read still sees the same version (or, for entries
-   * checked by value, a value its outcome holds for); otherwise the index (into readKey) of the first
-   * stale read, with verUnit naming what is there now.
+   * -1 at once for a final read set, else revalidate(u). Callers act on a failure only through a
+   * compare-and-swap on the exact (incarnation, EXECUTED) word, so a read set that a later incarnation
+   * recorded meanwhile does no harm.
    */
   validate(u: number): number {
     return this.readsFinal[u] !== 0 ? -1 : this.revalidate(u);
@@ -338,7 +342,11 @@ export class MVMemory {
     return this.readsFinal[u] !== 0;
   }
 
-  /** validate() without the shortcut for a final read set: every read done again. */
+  /**
+   * Re-reads u's last read set, final or not. Returns -1 if every read still sees the same version (or, for
+   * entries checked by value, a value its outcome holds for); otherwise the index (into readKey) of the
+   * first stale read, with verUnit naming what is there now.
+   */
   revalidate(u: number): number {
     const r0 = this.access.start[u];
     const n = this.readCount[u];

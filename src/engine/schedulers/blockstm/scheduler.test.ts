@@ -123,6 +123,29 @@ describe("Block-STM scheduler (Gelashvili et al., Algorithms 4 and 5)", () => {
     expect(s.addDependency(1, 0)).toBe(false);
   });
 
+  it("the commit lock is taken only when the next unit has executed, and keeps the status word it saw", () => {
+    const s = new Scheduler(2, Arena.local());
+    expect(take(s)).toEqual({ kind: EXECUTE, unit: 0, inc: 0 });
+    expect(s.tryLockCommit()).toBe(-1);
+    s.finishExecution(0, 0, false, task());
+    // The refusal left the lock free.
+    expect(s.tryLockCommit()).toBe(0);
+    expect(s.lockedStatus).toBe(s.statusWord(0));
+    expect(s.tryLockCommit()).toBe(-1);
+  });
+
+  it("a unit aborted by a validation is taken again at its next incarnation", () => {
+    const s = new Scheduler(2, Arena.local());
+    take(s);
+    take(s);
+    s.finishExecution(0, 0, false, task());
+    expect(s.tryValidationAbort(0, 0)).toBe(true);
+    const next = task();
+    s.finishValidation(0, true, next);
+    expect(next).toEqual({ kind: EXECUTE, unit: 0, inc: 1 });
+    expect(s.statusOf(0)).toBe(EXECUTING);
+  });
+
   it("done when the last unit commits (not when the indices pass the block), as in Aptos", () => {
     const s = new Scheduler(2, Arena.local());
     expect(take(s)).toEqual({ kind: EXECUTE, unit: 0, inc: 0 });

@@ -55,7 +55,10 @@ export class Scheduler {
    */
   readonly depHead: Int32Array;
   readonly depNext: Int32Array;
-  /** The status word of the unit the last successful tryLockCommit returned, as it found it executed. */
+  /**
+   * The status word of the unit the last successful tryLockCommit returned, as it found it executed: read it
+   * right after that call (each thread has its own Scheduler over the shared words).
+   */
   lockedStatus = 0;
   /** Called when a suspended unit is made ready again (unit, new incarnation, blocker). */
   onResume: (unit: number, inc: number, blocker: number) => void = () => {};
@@ -146,13 +149,16 @@ export class Scheduler {
     return this.nextVersionToExecute(exec, out);
   }
 
-  private tryIncarnate(u: number, out: Task): void {
+  /**
+   * Takes u to execute if it is READY. `expected`: the word it most likely holds (READY at incarnation 0,
+   * where most units are claimed); one compare-and-swap takes it, and what it returns otherwise is the word
+   * to try.
+   */
+  private tryIncarnate(u: number, out: Task, expected = READY): void {
     out.kind = NO_TASK;
     if (u >= this.n) return;
-    // Most units are claimed at their first incarnation, whose READY word is 0: one compare-and-swap takes
-    // it, and what it returns otherwise is the word to try.
-    const w = Atomics.compareExchange(this.status, u, READY, EXECUTING);
-    if (w !== READY) {
+    const w = Atomics.compareExchange(this.status, u, expected, expected | EXECUTING);
+    if (w !== expected) {
       if ((w & STATUS) !== READY) return;
       if (Atomics.compareExchange(this.status, u, w, w | EXECUTING) !== w) return;
     }
@@ -277,9 +283,9 @@ export class Scheduler {
   finishValidation(u: number, aborted: boolean, out: Task): void {
     out.kind = NO_TASK;
     if (aborted) {
-      this.setReady(u);
+      const inc = this.setReady(u);
       this.decreaseIdx(VAL_IDX, u + 1);
-      if (Atomics.load(this.ctrl, EXEC_IDX) > u) this.tryIncarnate(u, out);
+      if (Atomics.load(this.ctrl, EXEC_IDX) > u) this.tryIncarnate(u, out, (inc << INC) | READY);
     }
   }
 }

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { scenarioArb } from "../../test/runtime/scenario-arbitrary";
-import { DEFAULT_SCENARIO } from "../engine/scenario/scenario";
-import { MVMemory } from "../engine/schedulers/blockstm/mvmemory";
-import { simulate } from "./simulate";
+import { scenarioArb } from "../../../test/runtime/scenario-arbitrary";
+import { DEFAULT_SCENARIO } from "../../engine/scenario/scenario";
+import { MVMemory } from "../../engine/schedulers/blockstm/mvmemory";
+import { simulate } from "../simulate";
 
 /** Counts validations that took the shortcut for final reads, each checked by reading everything again. */
 function watchValidations(): { final: number; other: number } {
