@@ -5,6 +5,7 @@ import { PRESETS } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { EventLog } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
+import type { LiveSupport } from "../runtime/live/support";
 import { simulate } from "../runtime/simulate";
 import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
@@ -328,6 +329,62 @@ describe("controller", () => {
     expect(clients).toBe(1);
     c.dispose();
     expect(disposed).toBe(1);
+  });
+
+  it("opens a live link live, its workers fitted to the machine's threads, and says where it cannot", async () => {
+    const f = fakeClients();
+    const runs: Scenario[] = [];
+    let support: LiveSupport = { ok: true };
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => ({
+        options: {},
+        maxThreads: 4,
+        run: (scenario) => {
+          runs.push(scenario);
+          return new Promise<RunResult>(() => {});
+        },
+        measure: () => new Promise(() => {}),
+        calibrate: () => new Promise(() => {}),
+        cancel: () => {},
+      }),
+      liveSupport: () => support,
+    };
+    const c = createController(factory, LEFT);
+    const open = (scenario: Scenario) =>
+      c.openLink({ scenario, view: { mode: "live" }, issues: [], newer: null });
+    const notices = () => c.linkView.getState().notices.map((n) => n.message);
+
+    open({ ...LEFT, workers: 2 });
+    expect(c.runs.getState().mode).toBe("live");
+    expect(runs.at(-1)?.workers).toBe(2);
+    expect(notices()).toEqual([]);
+
+    open({ ...LEFT, workers: 16, shards: 2 });
+    expect(runs.at(-1)).toMatchObject({ workers: 2, shards: 2 });
+    expect(notices()).toEqual([
+      "mode: live mode runs at most 4 threads here (this machine's cores): 2 workers per shard instead of the link's 16",
+    ]);
+
+    open({ ...LEFT, workers: 1, shards: 8 });
+    expect(c.runs.getState().mode).toBe("virtual");
+    expect(f.made[0].calls.at(-1)?.scenario).toMatchObject({ shards: 8 });
+    expect(notices()).toEqual([
+      "mode: live mode runs at most 4 threads here (this machine's cores), fewer than the link's 8 shards, so the link opened in virtual mode",
+    ]);
+
+    support = { ok: false, reason: "This page is not isolated." };
+    open(LEFT);
+    expect(c.runs.getState().mode).toBe("virtual");
+    expect(notices()).toEqual([
+      "mode: this page cannot run the live mode, so the link opened in virtual mode. This page is not isolated.",
+    ]);
+
+    // A link without a mode is a virtual one.
+    c.runs.getState().setMode("live");
+    c.openLink({ scenario: LEFT, view: {}, issues: [], newer: null });
+    expect(c.runs.getState().mode).toBe("virtual");
+    c.dispose();
   });
 
   it("computes the thread sweep's simulated twin once per block, scenario and core count, on its own worker", () => {

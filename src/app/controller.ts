@@ -26,6 +26,7 @@ import type { ViewState } from "../engine/scenario/view-state";
 import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { mergeLogs } from "../engine/trace/merge-log";
 import { COMPARE_TASKS, type ComparePoint } from "../runtime/block-compare";
+import type { LiveSupport } from "../runtime/live/support";
 import { threadSweepPlan } from "../runtime/live/thread-sweep";
 import type { SweepAxis, SweepPoint } from "../runtime/sweep";
 import { sweepPlan } from "../runtime/sweep";
@@ -33,6 +34,7 @@ import type { SimThreadPoint } from "../runtime/thread-sim";
 import type { Runner } from "../runtime/virtual-client";
 import { rightScenario } from "./compare-patch";
 import { bump } from "./counters";
+import { linkMode } from "./link-mode";
 import { LiveSweep, type ThreadMeasurer } from "./live-sweep";
 import { type Calibrator, createMeasureStore, type MeasureState } from "./measure";
 import { createPlayback, openingSpeed, type PlaybackState } from "./playback";
@@ -59,6 +61,8 @@ export type LiveClientLike = LiveRunner & ThreadMeasurer & Calibrator & { dispos
 export interface ClientFactory {
   virtual(): RunClient;
   live?(): LiveClientLike;
+  /** Whether this page can run the live pool (assumed when `live` is given and this is not). */
+  liveSupport?(): LiveSupport;
   sweep(): PointClient;
 }
 
@@ -163,6 +167,11 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     if (!liveClient) throw new Error("live mode is not available here");
     return liveClient();
   };
+  const support = (): LiveSupport =>
+    !liveClient
+      ? { ok: false, reason: "This build has no live mode." }
+      : (clients.liveSupport?.() ?? { ok: true });
+  const maxThreads = (): number => liveOrThrow().maxThreads;
   const liveSweep = new LiveSweep(liveOrThrow);
   let compareClient: RunClient | null = null;
   // The compare side's client is made when compare mode opens and disposed when it closes.
@@ -337,18 +346,19 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
 
     openLink(opened) {
       bump("linksOpened");
+      const here = opened.newer ? null : linkMode(opened.scenario, opened.view.mode, support(), maxThreads);
       linkView.setState({
-        notices: opened.issues,
+        notices: [...opened.issues, ...(here?.issues ?? [])],
         newer: opened.newer,
         ...(opened.newer ? {} : linkViewOf(opened.view)),
       });
-      if (opened.newer) return;
+      if (!here) return;
       // A link to a story step opens it as the Continue button would, a preset's link as the gallery
       // would: at the teaching speed (openingSpeed), unless the link gives its own.
       const teach =
         opened.view.story !== undefined ? "play" : opened.view.preset !== undefined ? "open" : undefined;
-      pending = { scenario: scenarioKey(opened.scenario), view: opened.view, teach };
-      runs.getState().apply(opened.scenario);
+      pending = { scenario: scenarioKey(here.scenario), view: opened.view, teach };
+      runs.getState().apply(here.scenario, here.mode);
       // Already on screen (a hash change that keeps the scenario): the view applies now.
       settle();
     },

@@ -56,6 +56,7 @@ const PARAMS = [
   "src",
   "fee",
   "agg",
+  "mode",
 ];
 const BAD_HASHES = ["#v1:", "#v1:!!!", "#garbage", "#v1:N4Ig@", "#vX:abc", `#v1:${"A".repeat(5000)}`];
 

@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { useStore } from "zustand";
 import type { Preset } from "../engine/scenario/presets";
 import { LiveClient } from "../runtime/live/live-client";
+import { liveSupport } from "../runtime/live/support";
 import { SweepClient } from "../runtime/sweep-client";
 import { VirtualClient } from "../runtime/virtual-client";
 import { bindAddressBar, linkHere as linkOf } from "./address-bar";
@@ -24,6 +25,7 @@ export { coresFound, liveSupport, liveThreadLimit } from "../runtime/live/suppor
 export const controller = createController({
   virtual: () => new VirtualClient(),
   live: () => new LiveClient(),
+  liveSupport,
   sweep: () => new SweepClient(),
 });
 

@@ -10,13 +10,13 @@ import type { RunResult } from "../engine/run-result";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { scenarioKey } from "../engine/scenario/scenario-key";
 import { type ScenarioIssue, validateScenario } from "../engine/scenario/validate";
+import type { RunMode } from "../engine/scenario/view-state";
 import type { LiveView } from "../runtime/live/run-live";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { bump } from "./counters";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
 import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
 
-export type RunMode = "virtual" | "live";
 /** The live client as the store drives it: a Runner whose teaching pace can change between runs. */
 export interface LiveRunner extends Runner {
   options: { slowdown?: number; onStart?: (view: LiveView) => void };
@@ -56,8 +56,11 @@ export interface RunState {
   runNow(): void;
   /** Stop the run in flight (its threads stop within a slice of work); the last finished run stays shown. */
   stop(): void;
-  /** Show this (valid) scenario: the knobs take its values and it runs now unless it is already running. */
-  apply(scenario: Scenario): void;
+  /**
+   * Show this (valid) scenario: the knobs take its values and it runs now unless it is already running; in
+   * `mode` when given (a link's), the scenario's workers as they are.
+   */
+  apply(scenario: Scenario, mode?: RunMode): void;
   /** Drop the run in flight (and any pending edit); the shown run stays. */
   cancel(): void;
   /** An uploaded Ethereum block: it runs while the Block knob says "upload". */
@@ -120,6 +123,13 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         return checked;
       const message = `live mode runs at most ${limit} threads here (this machine's cores): workers × shards must be at most ${limit} (got ${checked.scenario.workers * checked.scenario.shards})`;
       return { ok: false as const, errors: [{ field: "workers", message }], scenario: checked.scenario };
+    };
+    /** Makes `mode` the one runs start in, the other mode's run in flight cancelled. */
+    const switchTo = (mode: RunMode): void => {
+      if (mode === get().mode) return;
+      if (mode === "live") runnerFor("live");
+      (mode === "live" ? runner : live)?.cancel();
+      set({ mode });
     };
     const runKey = (scenario: Scenario): string =>
       `${scenarioKey(scenario)} upload ${get().draft.source === UPLOAD_SOURCE ? uploads : 0} ${get().mode}`;
@@ -217,8 +227,9 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
         set({ error: STOPPED });
       },
 
-      apply(scenario) {
+      apply(scenario, mode = get().mode) {
         clearTimeout(timer);
+        switchTo(mode);
         base = scenario;
         set({ draft: draftFrom(scenario), issues: [] });
         if (runKey(scenario) !== requested) start(scenario);
@@ -244,11 +255,10 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       },
 
       setMode(mode, slowdown = get().slowdown) {
-        if (mode === "live") runnerFor("live");
-        if (live) live.options = { ...live.options, slowdown };
-        (mode === "live" ? runner : live)?.cancel();
         const entering = mode === "live" && get().mode !== "live";
-        set({ mode, slowdown });
+        switchTo(mode);
+        if (live) live.options = { ...live.options, slowdown };
+        set({ slowdown });
         // Entering live mode fills this machine's cores: workers × shards up to its threads, not the
         // scenario's virtual worker count. A pace change in live mode keeps the workers the user chose.
         const { draft } = get();

@@ -117,6 +117,16 @@ describe("url sync", () => {
     expect(readLink(s2, h2).view).toMatchObject({ preset: p.id, chapter: 2, compare: p.compare });
   });
 
+  it("writes mode=live for a live run shown, and nothing for a virtual one", () => {
+    const scenario: Scenario = { ...DEFAULT_SCENARIO, txs: 50, workers: 2 };
+    const result = simulate(scenario);
+    const head = { time: 0, speed: DEFAULT_SPEED, selectedTx: null };
+    expect(shownLink({ scenario, result }, head, VIEW, false)).toBe("?lv=1&w=2&n=50");
+    const live = shownLink({ scenario, result: { ...result, mode: "live" } }, head, VIEW, false);
+    expect(live).toBe("?lv=1&w=2&n=50&mode=live");
+    expect(readLink(live, "").view).toEqual({ mode: "live" });
+  });
+
   it("leaves out the speed a preset or story link opens at, and writes any other", () => {
     const p = findPreset("mod3mod4");
     if (!p) throw new Error("missing preset");

@@ -9,7 +9,7 @@ import { decodeLink, encodeLink, type LinkIssue } from "../engine/scenario/link"
 import { checkPresetView, findPreset, type Preset } from "../engine/scenario/presets";
 import { DEFAULT_SCENARIO, type Scenario } from "../engine/scenario/scenario";
 import { sameScenario } from "../engine/scenario/scenario-key";
-import type { EmbedView, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
+import type { EmbedView, RunMode, ScenarioPatch, ViewState } from "../engine/scenario/view-state";
 import { type EventLogData, logEnd } from "../engine/trace/eventlog";
 import { DEFAULT_SPEED, openingSpeed } from "./playback";
 import { STORY, storyStep } from "./story/steps";
@@ -109,7 +109,7 @@ export interface PlayheadView {
 /**
  * The link of what is on screen, as `?query#hash` (either may be empty). `atMoment` adds the playhead time (the address bar leaves it out, so it
  * does not change on every frame of playback). A speed equal to `opensAt`, the one the link opens at
- * without one, is left out.
+ * without one, is left out. A live run's link says so (`mode=live`): it opens live where the page can.
  */
 export function currentLink(
   scenario: Scenario,
@@ -117,8 +117,10 @@ export function currentLink(
   view: LinkViewState,
   atMoment: boolean,
   opensAt = DEFAULT_SPEED,
+  mode: RunMode = "virtual",
 ): string {
   const v: ViewState = head.speed === opensAt ? {} : { speed: head.speed };
+  if (mode === "live") v.mode = mode;
   if (atMoment) v.t = head.time;
   if (head.selectedTx !== null) v.tx = head.selectedTx;
   if (view.panels.length > 0) v.panels = [...view.panels];
@@ -133,14 +135,17 @@ export function currentLink(
 
 /** The link of the run on screen (`currentLink`), leaving out the speed its preset or story step opens at. */
 export function shownLink(
-  shown: { readonly scenario: Scenario; readonly result: { readonly log: EventLogData } },
+  shown: {
+    readonly scenario: Scenario;
+    readonly result: { readonly log: EventLogData; readonly mode: RunMode };
+  },
   head: PlayheadView,
   view: LinkViewState,
   atMoment: boolean,
 ): string {
-  const { log } = shown.result;
+  const { log, mode } = shown.result;
   const end = logEnd(log);
-  return currentLink(shown.scenario, head, view, atMoment, openingSpeed(view, end));
+  return currentLink(shown.scenario, head, view, atMoment, openingSpeed(view, end), mode);
 }
 
 /** The link-view fields a preset sets: its compare side, its chapters from the title card. */

@@ -3,6 +3,7 @@ import type { UnsafeCheck } from "./analysis/unsafe";
 import type { Block } from "./block";
 import type { EthBlockInfo } from "./ethereum/import";
 import type { Scenario } from "./scenario/scenario";
+import type { RunMode } from "./scenario/view-state";
 import type { Tamper } from "./schedulers/bal/tamper";
 import type { EventLogData } from "./trace/eventlog";
 
@@ -11,7 +12,7 @@ export type { SequentialTrace };
 /** One run of a scenario by one driver. Plain data: it crosses from the worker by structured clone. */
 export interface RunResult {
   readonly scenario: Scenario;
-  readonly mode: "virtual" | "live";
+  readonly mode: RunMode;
   readonly block: Block;
   readonly log: EventLogData;
   /** Total worker lanes (workers per shard x shards); lane w belongs to shard floor(w / workers). */

@@ -1,4 +1,5 @@
 import type { SchedulerName } from "../scenario/scenario";
+import type { RunMode } from "../scenario/view-state";
 import type { EventLogData } from "../trace/eventlog";
 import { type BoundKind, boundPath, type CriticalPath, SCHEDULER_BOUND } from "./critical-path";
 import { buildDepGraph, type DepGraph } from "./depgraph";
@@ -7,7 +8,7 @@ import type { SequentialTrace } from "./sequential-trace";
 
 /** The parts of a run the analysis reads (a runtime RunResult has all of them). */
 export interface RunInput {
-  readonly mode: "virtual" | "live";
+  readonly mode: RunMode;
   readonly scenario: { readonly scheduler: SchedulerName; readonly shards?: number };
   readonly block: { readonly n: number };
   readonly log: EventLogData;

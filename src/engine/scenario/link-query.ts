@@ -55,6 +55,7 @@ export const PARAMS: readonly Param[] = [
   view("embed", "embed", "flag"),
   view("show", "show", "word"),
   view("story", "story", "number"),
+  view("mode", "mode", "word"),
 ];
 /** The link format version parameter. */
 export const VERSION_PARAM = "lv";

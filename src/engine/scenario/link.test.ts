@@ -13,7 +13,14 @@ import {
   SOURCES,
 } from "./scenario";
 import { validateScenario } from "./validate";
-import { checkView, EMBED_VIEWS, type ScenarioPatch, VIEW_LIMITS, type ViewState } from "./view-state";
+import {
+  checkView,
+  EMBED_VIEWS,
+  RUN_MODES,
+  type ScenarioPatch,
+  VIEW_LIMITS,
+  type ViewState,
+} from "./view-state";
 
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0);
 const int = (min: number, max: number) => fc.integer({ min, max });
@@ -76,6 +83,7 @@ function viewArb(s: Scenario): fc.Arbitrary<ViewState> {
       preset: slug,
       embed: fc.boolean(),
       show: fc.constantFrom(...EMBED_VIEWS.filter((v) => v !== "shards" || s.shards > 1)),
+      mode: fc.constantFrom(...RUN_MODES),
     },
     { requiredKeys: [] },
   );
@@ -154,6 +162,16 @@ describe("encodeLink / decodeLink round trip", () => {
     expect(d.view).toEqual({ embed: true, show: "lanes" });
     expect(decodeLink("?embed=yes&show=lanes", "").issues).toEqual([
       { part: "embed", message: 'embed must be 1 (one view, for an iframe) or 0 (got "yes")' },
+    ]);
+  });
+
+  it("writes and reads a live link: mode=live", () => {
+    expect(encodeLink({ ...DEFAULT_SCENARIO, workers: 2 }, { mode: "live" }).search).toBe(
+      "?lv=1&w=2&mode=live",
+    );
+    expect(decodeLink("?mode=live", "")).toMatchObject({ view: { mode: "live" }, issues: [] });
+    expect(decodeLink("?mode=Live", "").issues).toEqual([
+      { part: "mode", message: 'mode must be virtual or live (got "Live")' },
     ]);
   });
 
@@ -278,7 +296,7 @@ describe("bad links", () => {
       "?lv=1&w=0&s=<script>alert(1)</script>&n=abc&acc=1e400&zz=javascript:alert(1)&mix=swap,foo:1,transfer:x&t=-4&tx=1000&ch=0&p=Bad_Id&skew=1.5&x=locks&shards=3",
     );
     expect(d.issues.map((i) => i.message)).toEqual([
-      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, corrupt, seed, t, speed, tx, ch, embed, show, story)',
+      '"zz" is not a TxLanes link parameter (known: lv, p, src, s, w, shards, x, loc, n, mix, acc, skew, pools, cols, props, items, fee, agg, corrupt, seed, t, speed, tx, ch, embed, show, story, mode)',
       'mix: each entry must be kind:weight, like transfer:1,swap:0.5 (got "swap")',
       'n: txs must be an integer from 1 to 100,000 (got "abc")',
       "acc: accounts must be an integer from 2 to 1,000,000 (got Infinity)",

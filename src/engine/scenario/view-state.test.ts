@@ -46,12 +46,21 @@ describe("checkView", () => {
       {
         field: "colour",
         message:
-          '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset, embed, show, story)',
+          '"colour" is not a view field (allowed: t, speed, tx, panels, compare, chapter, preset, embed, show, story, mode)',
       },
     ]);
     expect(checkView("t=5", DEFAULT_SCENARIO).issues).toEqual([
       { field: "view", message: 'a view must be an object (got "t=5")' },
     ]);
+  });
+
+  it("takes the run mode, virtual or live, and names anything else", () => {
+    for (const mode of ["virtual", "live"] as const)
+      expect(checkView({ mode }, DEFAULT_SCENARIO)).toEqual({ view: { mode }, issues: [] });
+    expect(checkView({ mode: "real" }, DEFAULT_SCENARIO)).toEqual({
+      view: {},
+      issues: [{ field: "mode", message: 'mode must be virtual or live (got "real")' }],
+    });
   });
 
   it("embeds one of the five views, the shards view only for a sharded run, with messages for the rest", () => {

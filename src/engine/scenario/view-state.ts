@@ -30,7 +30,14 @@ export interface ViewState {
   show?: EmbedView;
   /** The guided story ("Start here") open at this step, counted from 1. */
   story?: number;
+  /** How the run is made: on the virtual clock (the default) or live, on this machine's cores. */
+  mode?: RunMode;
 }
+
+/** Simulated on the virtual clock, or measured on real workers. */
+export const RUN_MODES = ["virtual", "live"] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+const isRunMode = (x: unknown): x is RunMode => (RUN_MODES as readonly unknown[]).includes(x);
 
 /** The views an embedded page can show, one at a time. */
 export const EMBED_VIEWS = ["graph", "lanes", "shards", "metrics", "compare"] as const;
@@ -133,6 +140,17 @@ class ViewChecker {
       return undefined;
     }
     return x;
+  }
+
+  mode(): RunMode | undefined {
+    if (!this.given("mode")) return undefined;
+    const x = this.input.mode;
+    if (isRunMode(x)) return x;
+    this.issues.push({
+      field: "mode",
+      message: `mode must be ${RUN_MODES.join(" or ")} (got ${quoteValue(x)})`,
+    });
+    return undefined;
   }
 
   slug(field: keyof ViewState, what: string): string | undefined {
@@ -261,6 +279,7 @@ export function checkView(
     embed: c.flag("embed", "1 (one view, for an iframe) or 0"),
     show: c.show(scenario),
     story: c.number("story", `a step of the guided story, from 1 to ${storySteps}`, 1, storySteps, true),
+    mode: c.mode(),
   };
   const known: readonly string[] = [
     "t",
@@ -273,6 +292,7 @@ export function checkView(
     "embed",
     "show",
     "story",
+    "mode",
   ];
   for (const k of Object.keys(input))
     if (!known.includes(k))
