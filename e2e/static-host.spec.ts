@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { waitForRun } from "./link-helpers";
+import { addressSynced, waitForRun } from "./link-helpers";
 import { expectFinishedRun, expectMeasuredRun, openDrawer, sourceKnob, switchToLive } from "./panel-helpers";
 import { type StaticHost, startStaticHost } from "./static-server";
 
@@ -86,6 +86,30 @@ test("under a sub-path of a host that sends no headers, then offline after one v
   await sourceKnob(page).selectOption("synthetic");
   await switchToLive(page, 2, 1);
   await expectMeasuredRun(page, /2,000 transactions · Block-STM · 2 workers/);
+});
+
+test("a live link on its first visit runs live once the service worker has isolated the page", async ({
+  page,
+  context,
+}) => {
+  // Not isolated on arrival: the link runs virtual (with a notice) and the page writes its address, which
+  // keeps mode=live; only then does the service worker arrive, and its reload opens the page isolated, live.
+  let addressWritten = (): void => {};
+  const written = new Promise<void>((resolve) => {
+    addressWritten = resolve;
+  });
+  await context.route(/service-worker\.js$/, async (route) => {
+    await written;
+    await route.continue();
+  });
+  await page.goto(`${host.url}?lv=1&n=2000&w=2&mode=live`);
+  await expect(page.getByTestId("link-notices")).toContainText("so the link opened in virtual mode");
+  await addressSynced(page);
+  expect(new URL(page.url()).searchParams.get("mode")).toBe("live");
+  addressWritten();
+  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null);
+  await expectMeasuredRun(page, /2,000 transactions · Block-STM · 2 workers/);
+  expect(new URL(page.url()).searchParams.get("mode")).toBe("live");
 });
 
 /**

@@ -363,14 +363,14 @@ describe("controller", () => {
     open({ ...LEFT, workers: 16, shards: 2 });
     expect(runs.at(-1)).toMatchObject({ workers: 2, shards: 2 });
     expect(notices()).toEqual([
-      "mode: live mode runs at most 4 threads here (this machine's cores): 2 workers per shard instead of the link's 16",
+      "w: live mode runs at most 4 threads here: 2 workers per shard instead of the link's 16",
     ]);
 
     open({ ...LEFT, workers: 1, shards: 8 });
     expect(c.runs.getState().mode).toBe("virtual");
     expect(f.made[0].calls.at(-1)?.scenario).toMatchObject({ shards: 8 });
     expect(notices()).toEqual([
-      "mode: live mode runs at most 4 threads here (this machine's cores), fewer than the link's 8 shards, so the link opened in virtual mode",
+      "mode: live mode runs at most 4 threads here, fewer than the link's 8 shards, so the link opened in virtual mode",
     ]);
 
     support = { ok: false, reason: "This page is not isolated." };
@@ -380,10 +380,45 @@ describe("controller", () => {
       "mode: this page cannot run the live mode, so the link opened in virtual mode. This page is not isolated.",
     ]);
 
+    // The link keeps asking for live mode while the page runs it virtual; a preset opened is the user's.
+    expect(c.linkView.getState().liveAsked).toBe(true);
+    c.openPreset(PRESETS[0]);
+    expect(c.linkView.getState().liveAsked).toBe(false);
+
     // A link without a mode is a virtual one.
     c.runs.getState().setMode("live");
     c.openLink({ scenario: LEFT, view: {}, issues: [], newer: null });
     expect(c.runs.getState().mode).toBe("virtual");
+    c.dispose();
+  });
+
+  it("leaving live mode stops only the store's own live run, not a measurement of this machine", async () => {
+    const f = fakeClients();
+    let cancels = 0;
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => ({
+        options: {},
+        maxThreads: 2,
+        run: () => new Promise<RunResult>(() => {}),
+        measure: () => new Promise(() => {}),
+        calibrate: () => new Promise(() => {}),
+        cancel: () => {
+          cancels++;
+        },
+      }),
+    };
+    const c = createController(factory, LEFT);
+    c.runs.getState().setMode("live");
+    c.runs.getState().stop();
+    c.measure.getState().measure();
+    await settled();
+    expect(c.measure.getState().status).toBe("measuring");
+    const before = cancels;
+    c.openLink({ scenario: LEFT, view: {}, issues: [], newer: null });
+    expect(c.runs.getState().mode).toBe("virtual");
+    expect(cancels).toBe(before);
+    expect(c.measure.getState().status).toBe("measuring");
     c.dispose();
   });
 

@@ -348,7 +348,8 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       bump("linksOpened");
       const here = opened.newer ? null : linkMode(opened.scenario, opened.view.mode, support(), maxThreads);
       linkView.setState({
-        notices: [...opened.issues, ...(here?.issues ?? [])],
+        // What changes the whole run first: six notices are shown, the rest counted.
+        notices: [...(here?.issues ?? []), ...opened.issues],
         newer: opened.newer,
         ...(opened.newer ? {} : linkViewOf(opened.view)),
       });
@@ -364,7 +365,7 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
     },
 
     openPreset(p, chapter = 0) {
-      linkView.setState({ ...presetView(p), chapter, notices: [], newer: null, story: 0 });
+      linkView.setState({ ...presetView(p), chapter, notices: [], newer: null, story: 0, liveAsked: false });
       pending = {
         scenario: scenarioKey(p.scenario),
         view: chapter > 0 ? { preset: p.id, chapter } : { t: 0 },
@@ -377,7 +378,14 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
 
     openStory(step) {
       const s = storyStep(step);
-      linkView.setState({ story: s.n, preset: null, chapter: 0, compare: s.compare ?? null, newer: null });
+      linkView.setState({
+        story: s.n,
+        preset: null,
+        chapter: 0,
+        compare: s.compare ?? null,
+        newer: null,
+        liveAsked: false,
+      });
       pending = { scenario: scenarioKey(s.scenario), view: { t: 0 }, teach: "play" };
       viewport.setState(WHOLE_VIEW);
       playback.getState().pause();

@@ -10,6 +10,11 @@ export function formatInt(n: number): string {
   return integer.format(n);
 }
 
+/** A count and its noun: "1 worker", "2,000 transactions". */
+export function plural(n: number, one: string): string {
+  return `${integer.format(n)} ${one}${n === 1 ? "" : "s"}`;
+}
+
 /** Large counts shortened: 12,345,678 -> "12.3M"; below 100,000 in full. */
 export function formatCount(n: number): string {
   return Math.abs(n) < 100_000 ? integer.format(n) : compact.format(n);

@@ -1,11 +1,21 @@
 /**
  * How a link's run mode opens on this page: live where the page can run the live pool and has the threads
- * for it, else what comes closest, with a notice saying why.
+ * for it, else what comes closest, with a notice saying why. Also the thread limit's words and the
+ * workers that fill it, which the mode switch and the knobs' check use too.
  */
 import type { LinkIssue } from "../engine/scenario/link";
 import type { Scenario } from "../engine/scenario/scenario";
 import type { RunMode } from "../engine/scenario/view-state";
 import type { LiveSupport } from "../runtime/live/support";
+import { plural } from "./format";
+
+/** The most threads a live run starts here, in words (the mode switch's note says where it comes from). */
+export const threadLimitText = (limit: number): string =>
+  `live mode runs at most ${plural(limit, "thread")} here`;
+
+/** Workers per shard that fill `limit` threads over `shards` shards (at least one). */
+export const workersToFill = (limit: number, shards: number): number =>
+  Math.max(1, Math.floor(limit / Math.max(1, shards)));
 
 export interface LinkMode {
   readonly mode: RunMode;
@@ -13,8 +23,6 @@ export interface LinkMode {
   readonly scenario: Scenario;
   readonly issues: readonly LinkIssue[];
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * `asked`: the link's mode (none: virtual); `support`: whether this page can run live; `maxThreads`: the
@@ -27,29 +35,26 @@ export function linkMode(
   maxThreads: () => number,
 ): LinkMode {
   if (asked !== "live") return { mode: "virtual", scenario, issues: [] };
-  const virtual = (message: string): LinkMode => ({
-    mode: "virtual",
-    scenario,
-    issues: [{ part: "mode", message: `mode: ${message}` }],
-  });
-  if (!support.ok)
-    return virtual(
-      `this page cannot run the live mode, so the link opened in virtual mode. ${support.reason}`,
-    );
+  if (!support.ok) {
+    const message = `mode: this page cannot run the live mode, so the link opened in virtual mode. ${support.reason}`;
+    return { mode: "virtual", scenario, issues: [{ part: "mode", message }] };
+  }
   const limit = maxThreads();
   const { workers, shards } = scenario;
   if (workers * shards <= limit) return { mode: "live", scenario, issues: [] };
-  const here = `live mode runs at most ${plural(limit, "thread")} here (this machine's cores)`;
-  if (shards > limit)
-    return virtual(`${here}, fewer than the link's ${shards} shards, so the link opened in virtual mode`);
-  const fitted = Math.floor(limit / shards);
+  if (shards > limit) {
+    const message = `mode: ${threadLimitText(limit)}, fewer than the link's ${shards} shards, so the link opened in virtual mode`;
+    return { mode: "virtual", scenario, issues: [{ part: "mode", message }] };
+  }
+  const fitted = workersToFill(limit, shards);
+  const perShard = shards > 1 ? " per shard" : "";
   return {
     mode: "live",
     scenario: { ...scenario, workers: fitted },
     issues: [
       {
-        part: "mode",
-        message: `mode: ${here}: ${plural(fitted, "worker")}${shards > 1 ? " per shard" : ""} instead of the link's ${workers}`,
+        part: "w",
+        message: `w: ${threadLimitText(limit)}: ${plural(fitted, "worker")}${perShard} instead of the link's ${workers}`,
       },
     ],
   };

@@ -15,6 +15,7 @@ import type { LiveView } from "../runtime/live/run-live";
 import { RunCancelledError, type Runner } from "../runtime/virtual-client";
 import { bump } from "./counters";
 import { type Draft, draftFrom, draftToInput, type KnobId } from "./knobs";
+import { threadLimitText, workersToFill } from "./link-mode";
 import { importUpload, UPLOAD_SOURCE, type Upload } from "./upload";
 
 /** The live client as the store drives it: a Runner whose teaching pace can change between runs. */
@@ -121,15 +122,19 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       const limit = live?.maxThreads ?? Number.POSITIVE_INFINITY;
       if (mode !== "live" || !checked.ok || checked.scenario.workers * checked.scenario.shards <= limit)
         return checked;
-      const message = `live mode runs at most ${limit} threads here (this machine's cores): workers × shards must be at most ${limit} (got ${checked.scenario.workers * checked.scenario.shards})`;
+      const message = `${threadLimitText(limit)}: workers × shards must be at most ${limit} (got ${checked.scenario.workers * checked.scenario.shards})`;
       return { ok: false as const, errors: [{ field: "workers", message }], scenario: checked.scenario };
     };
-    /** Makes `mode` the one runs start in, the other mode's run in flight cancelled. */
-    const switchTo = (mode: RunMode): void => {
+    /**
+     * Readies `mode`'s runner and cancels the other mode's run in flight; the caller sets the mode. Leaving
+     * live mode cancels the live client only for this store's own run: the client may be measuring.
+     */
+    const leaveFor = (mode: RunMode): void => {
       if (mode === get().mode) return;
-      if (mode === "live") runnerFor("live");
-      (mode === "live" ? runner : live)?.cancel();
-      set({ mode });
+      if (mode === "live") {
+        runnerFor("live");
+        runner.cancel();
+      } else if (get().running) live?.cancel();
     };
     const runKey = (scenario: Scenario): string =>
       `${scenarioKey(scenario)} upload ${get().draft.source === UPLOAD_SOURCE ? uploads : 0} ${get().mode}`;
@@ -229,9 +234,9 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
 
       apply(scenario, mode = get().mode) {
         clearTimeout(timer);
-        switchTo(mode);
+        leaveFor(mode);
         base = scenario;
-        set({ draft: draftFrom(scenario), issues: [] });
+        set({ mode, draft: draftFrom(scenario), issues: [] });
         if (runKey(scenario) !== requested) start(scenario);
       },
 
@@ -256,14 +261,14 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
 
       setMode(mode, slowdown = get().slowdown) {
         const entering = mode === "live" && get().mode !== "live";
-        switchTo(mode);
+        leaveFor(mode);
         if (live) live.options = { ...live.options, slowdown };
-        set({ slowdown });
+        set({ mode, slowdown });
         // Entering live mode fills this machine's cores: workers × shards up to its threads, not the
         // scenario's virtual worker count. A pace change in live mode keeps the workers the user chose.
         const { draft } = get();
         const shards = Math.max(1, Number(draft.shards) || 1);
-        const fill = Math.max(1, Math.floor((live?.maxThreads ?? 1) / shards));
+        const fill = workersToFill(live?.maxThreads ?? 1, shards);
         if (entering && draft.workers !== String(fill)) set({ draft: { ...draft, workers: String(fill) } });
         get().runNow();
       },

@@ -40,6 +40,7 @@ describe("url sync", () => {
       panels: ["talk"],
       embed: null,
       story: 0,
+      liveAsked: false,
     });
   });
 
@@ -125,6 +126,9 @@ describe("url sync", () => {
     const live = shownLink({ scenario, result: { ...result, mode: "live" } }, head, VIEW, false);
     expect(live).toBe("?lv=1&w=2&n=50&mode=live");
     expect(readLink(live, "").view).toEqual({ mode: "live" });
+    // A live link the page ran virtual keeps asking for live mode (a first visit reloads isolated).
+    const asked = { ...VIEW, ...linkViewOf(readLink(live, "").view) };
+    expect(shownLink({ scenario, result }, head, asked, false)).toBe(live);
   });
 
   it("leaves out the speed a preset or story link opens at, and writes any other", () => {

@@ -28,6 +28,11 @@ export interface LinkViewState {
   readonly newer: string | null;
   /** The one view an embedded page shows (`embed=1`), or null for the whole app. */
   readonly embed: EmbedView | null;
+  /**
+   * The opened link asked for live mode: its link says so even while the page runs it virtual (a page that
+   * is not isolated yet may be about to reload isolated), until the user picks a mode or opens a preset.
+   */
+  readonly liveAsked: boolean;
 }
 
 /** The link-view store (the controller makes the page's one). */
@@ -41,6 +46,7 @@ export function createLinkView(): StoreApi<LinkViewState> {
     notices: [],
     newer: null,
     embed: null,
+    liveAsked: false,
   }));
 }
 
@@ -88,7 +94,7 @@ export function readLink(search: string, hash: string): OpenedLink {
 /** The link-view fields a decoded view sets (the playhead fields go to the playback store). */
 export function linkViewOf(
   view: ViewState,
-): Pick<LinkViewState, "preset" | "chapter" | "story" | "compare" | "panels" | "embed"> {
+): Pick<LinkViewState, "preset" | "chapter" | "story" | "compare" | "panels" | "embed" | "liveAsked"> {
   return {
     preset: view.preset ?? null,
     chapter: view.chapter ?? 0,
@@ -96,6 +102,7 @@ export function linkViewOf(
     compare: view.compare ?? null,
     panels: view.panels ?? [],
     embed: view.embed ? (view.show ?? "graph") : null,
+    liveAsked: view.mode === "live",
   };
 }
 
@@ -109,7 +116,9 @@ export interface PlayheadView {
 /**
  * The link of what is on screen, as `?query#hash` (either may be empty). `atMoment` adds the playhead time (the address bar leaves it out, so it
  * does not change on every frame of playback). A speed equal to `opensAt`, the one the link opens at
- * without one, is left out. A live run's link says so (`mode=live`): it opens live where the page can.
+ * without one, is left out. A live run's link says so (`mode=live`: it opens live where the page can), as
+ * does the link of a live link the page ran virtual. Its playhead time lands on the same time of the new
+ * measured run it opens.
  */
 export function currentLink(
   scenario: Scenario,
@@ -120,7 +129,7 @@ export function currentLink(
   mode: RunMode = "virtual",
 ): string {
   const v: ViewState = head.speed === opensAt ? {} : { speed: head.speed };
-  if (mode === "live") v.mode = mode;
+  if (mode === "live" || view.liveAsked) v.mode = "live";
   if (atMoment) v.t = head.time;
   if (head.selectedTx !== null) v.tx = head.selectedTx;
   if (view.panels.length > 0) v.panels = [...view.panels];

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from "react";
-import { coresFound, liveSupport, liveThreadLimit, useRun } from "../app/page";
+import { coresFound, linkView, liveSupport, liveThreadLimit, useRun } from "../app/page";
 import { mustBe, SLOWDOWN_RANGE } from "../engine/scenario/ranges";
+import type { RunMode } from "../engine/scenario/view-state";
 import { coresNote } from "./cores-note";
 import { SLOWDOWN_DEF } from "./knob-defs";
 
@@ -21,7 +22,7 @@ export function ModeSwitch() {
     paceValue >= SLOWDOWN_DEF.min &&
     paceValue <= SLOWDOWN_DEF.max;
 
-  const choose = (next: "virtual" | "live"): void => {
+  const choose = (next: RunMode): void => {
     if (next === "live") {
       const support = liveSupport();
       if (!support.ok) {
@@ -30,6 +31,8 @@ export function ModeSwitch() {
       }
     }
     setRefusal(null);
+    // The user's choice, not the opened link's, is the mode from now on (and its link's).
+    linkView.setState({ liveAsked: false });
     setMode(next);
   };
   const editPace = (e: ChangeEvent<HTMLInputElement>): void => {

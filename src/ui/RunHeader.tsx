@@ -1,12 +1,10 @@
 import { useRun } from "../app/page";
 import type { ShownRun } from "../app/store";
 import { runLabel } from "../engine/scenario/scenario";
-import { formatInt, formatPercent } from "./format";
+import { formatInt, formatPercent, plural } from "./format";
 import { HashCheck } from "./HashCheck";
 import { MEASURED_LABEL, useMeasuredCost } from "./MeasurePanel";
 import "./run-status.css";
-
-const plural = (n: number, one: string): string => `${formatInt(n)} ${one}${n === 1 ? "" : "s"}`;
 
 /** One line naming what was run, so a figure is never separated from its scenario. */
 function describeRun(run: ShownRun): string {

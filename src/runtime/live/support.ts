@@ -16,7 +16,8 @@ export function liveSupport(): LiveSupport {
       reason:
         "The live mode needs shared memory between workers, and browsers only allow it on pages that are " +
         "cross-origin isolated. This page was not served with the headers for that (COOP and COEP), and " +
-        "the helper that adds them could not start (it needs HTTPS or localhost). The virtual mode works here.",
+        "the helper that adds them is not running (it needs HTTPS or localhost, and on a first visit it reloads " +
+        "the page once it has started). The virtual mode works here.",
     };
   }
   if (typeof SharedArrayBuffer === "undefined" || typeof Atomics === "undefined") {

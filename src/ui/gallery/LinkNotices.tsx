@@ -11,7 +11,7 @@ export function LinkNotices() {
       <p>
         {newer
           ? "This link could not be opened; the default scenario is shown instead:"
-          : "Parts of this link could not be used as given (a bad value gives way to its default); the rest of the link applies:"}
+          : "Parts of this link could not be used as given here (a bad value gives way to its default); the rest of the link applies:"}
       </p>
       <ul>
         {notices.slice(0, 6).map((n, i) => (
