@@ -68,3 +68,13 @@ test("a live link on a page that is not cross-origin isolated opens virtual, and
   await openDrawer(page);
   await expect(page.getByRole("radio", { name: /Virtual/ })).toBeChecked();
 });
+
+test("compare with a measured run says it compares simulated runs only, and shows no right side", async ({
+  page,
+}) => {
+  await goLive(page, 2, 1);
+  await expectMeasuredRun(page, /2,000 transactions · Block-STM · 2 workers/);
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await expect(page.getByTestId("compare-diff")).toHaveText(/^Compare runs both sides on the virtual clock/);
+  await expect(page.getByTestId("compare-right")).toHaveCount(0);
+});

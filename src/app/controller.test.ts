@@ -10,7 +10,13 @@ import { simulate } from "../runtime/simulate";
 import type { SweepPlan, SweepPoint } from "../runtime/sweep";
 import { SweepCancelledError } from "../runtime/sweep-client";
 import { RunCancelledError } from "../runtime/virtual-client";
-import { type ClientFactory, createController, type RunClient, threadSimKey } from "./controller";
+import {
+  type ClientFactory,
+  createController,
+  LIVE_COMPARE,
+  type RunClient,
+  threadSimKey,
+} from "./controller";
 import { MEASURE_PREEMPTED } from "./measure";
 import { DEFAULT_SPEED, TEACHING_PLAY_MS, teachingSpeed } from "./playback";
 import type { PointClient } from "./point-jobs";
@@ -164,6 +170,29 @@ describe("controller", () => {
     c.linkView.setState({ compare: { workers: 0 } });
     expect(c.compareSide.getState().problem).toMatch(/workers must be an integer from 1 to 64/);
     expect(f.made).toHaveLength(1);
+  });
+
+  it("compares only simulated runs: with a measured left run it says why and runs nothing for the right", async () => {
+    const f = fakeClients();
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => ({
+        options: {},
+        maxThreads: 4,
+        run: (scenario) => Promise.resolve({ ...simulate(scenario), mode: "live" }),
+        measure: () => new Promise(() => {}),
+        calibrate: () => new Promise(() => {}),
+        cancel: () => {},
+      }),
+    };
+    const c = createController(factory, LEFT);
+    c.runs.getState().setMode("live");
+    await settled();
+    expect(c.runs.getState().shown?.result.mode).toBe("live");
+    c.linkView.setState({ compare: { workers: 2 } });
+    expect(c.compareSide.getState()).toEqual({ right: null, problem: LIVE_COMPARE });
+    expect(f.made).toHaveLength(1);
+    c.dispose();
   });
 
   it("leaves a preset when a knob changes the scenario, not on its own run", async () => {

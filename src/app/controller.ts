@@ -70,9 +70,17 @@ export interface ClientFactory {
 export interface CompareSide {
   /** The right side's run, once it is the run of the left scenario with the patch. */
   readonly right: ShownRun | null;
-  /** Why the patched scenario is invalid (the validator's messages, naming the fields). */
+  /**
+   * Why there is no right side, as a sentence: the patched scenario is invalid (the validator's messages,
+   * naming the fields), or the left run is measured.
+   */
   readonly problem: string | null;
 }
+
+/** Compare puts both runs on one time axis: a measured run and a simulated one cannot share it. */
+export const LIVE_COMPARE =
+  "Compare runs both sides on the virtual clock: the left run is measured (live mode), and a measured run " +
+  "and a simulated one cannot share a time axis. Switch to virtual mode to compare.";
 
 export interface Controller {
   /** The left (or only) run: knobs, validation, the run in flight, the run shown, the run mode. */
@@ -218,9 +226,15 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
       return;
     }
     const target = rightScenario(shown.scenario, patch);
-    if (!target.ok) {
+    const problem =
+      shown.result.mode === "live"
+        ? LIVE_COMPARE
+        : target.ok
+          ? null
+          : `The right side is not a valid scenario: ${target.message}`;
+    if (problem !== null || !target.ok) {
       compareRuns.getState().cancel();
-      compareSide.setState({ right: null, problem: target.message });
+      if (compareSide.getState().problem !== problem) compareSide.setState({ right: null, problem });
       return;
     }
     compareRuns.getState().apply(target.scenario);

@@ -197,7 +197,7 @@ export function CompareStage({ left, patch }: Props) {
         <RightControls patch={patch} left={left.scenario} />
         <p className="compare-diff" data-testid="compare-diff" aria-live="polite">
           {problem
-            ? `The right side is not a valid scenario: ${problem}`
+            ? problem
             : error
               ? `The right side's run failed: ${error}`
               : ready
