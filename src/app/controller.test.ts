@@ -195,6 +195,49 @@ describe("controller", () => {
     c.dispose();
   });
 
+  it("opens a preset on the virtual clock, where its lesson holds, and leaves it for a measured run", async () => {
+    const f = fakeClients();
+    const liveRuns: Scenario[] = [];
+    const factory: ClientFactory = {
+      ...f.factory,
+      live: () => ({
+        options: {},
+        maxThreads: 64,
+        run: (scenario) => {
+          liveRuns.push(scenario);
+          return Promise.resolve({ ...simulate(scenario), mode: "live" });
+        },
+        measure: () => new Promise(() => {}),
+        calibrate: () => new Promise(() => {}),
+        cancel: () => {},
+      }),
+    };
+    const c = createController(factory, LEFT);
+    c.runs.getState().setMode("live");
+    await settled();
+    const preset = PRESETS[1];
+    c.openPreset(preset);
+    expect(c.runs.getState().mode).toBe("virtual");
+    await f.finish(0);
+    await settled();
+    expect(c.linkView.getState().preset).toBe(preset.id);
+    // Switched to live, the same scenario is measured: the lesson no longer describes the run shown.
+    c.runs.getState().setMode("live");
+    await settled();
+    expect(c.runs.getState().shown?.result.mode).toBe("live");
+    expect(c.linkView.getState().preset).toBeNull();
+    // A live link to a preset runs it measured, without its lesson, and says so.
+    c.openLink({
+      scenario: preset.scenario,
+      view: { preset: preset.id, chapter: 2, mode: "live" },
+      issues: [],
+      newer: null,
+    });
+    expect(c.linkView.getState()).toMatchObject({ preset: null, chapter: 0 });
+    expect(c.linkView.getState().notices.map((n) => n.part)).toEqual(["p"]);
+    c.dispose();
+  });
+
   it("leaves a preset when a knob changes the scenario, not on its own run", async () => {
     const { f, c, preset } = await openedPreset();
     expect(c.linkView.getState().preset).toBe(preset.id);

@@ -302,10 +302,12 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         viewport.setState(WHOLE_VIEW);
       }
       applyPending(shown);
-      // 4. link view: a preset's captions describe its own scenario; a changed knob leaves the preset.
+      // 4. link view: a preset's captions describe its own scenario on the virtual clock; a changed knob or
+      // a measured run leaves the preset.
       if (isNew) {
         const preset = findPreset(linkView.getState().preset ?? "");
-        if (shownBefore && preset && !sameScenario(preset.scenario, shown.scenario))
+        const other = shownBefore && preset && !sameScenario(preset.scenario, shown.scenario);
+        if (preset && (other || shown.result.mode === "live"))
           linkView.setState({ preset: null, chapter: 0 });
         shownBefore = true;
       }
@@ -360,19 +362,21 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
 
     openLink(opened) {
       bump("linksOpened");
-      const here = opened.newer ? null : linkMode(opened.scenario, opened.view.mode, support(), maxThreads);
+      const here = opened.newer ? null : linkMode(opened.scenario, opened.view, support(), maxThreads);
+      // A preset's lesson and chapters do not describe a measured run: a live link leaves them out.
+      const { preset: _, chapter: __, ...measured } = opened.view;
+      const view: ViewState = here?.mode === "live" ? measured : opened.view;
       linkView.setState({
         // What changes the whole run first: six notices are shown, the rest counted.
         notices: [...(here?.issues ?? []), ...opened.issues],
         newer: opened.newer,
-        ...(opened.newer ? {} : linkViewOf(opened.view)),
+        ...(opened.newer ? {} : linkViewOf(view)),
       });
       if (!here) return;
       // A link to a story step opens it as the Continue button would, a preset's link as the gallery
       // would: at the teaching speed (openingSpeed), unless the link gives its own.
-      const teach =
-        opened.view.story !== undefined ? "play" : opened.view.preset !== undefined ? "open" : undefined;
-      pending = { scenario: scenarioKey(here.scenario), view: opened.view, teach };
+      const teach = view.story !== undefined ? "play" : view.preset !== undefined ? "open" : undefined;
+      pending = { scenario: scenarioKey(here.scenario), view, teach };
       runs.getState().apply(here.scenario, here.mode);
       // Already on screen (a hash change that keeps the scenario): the view applies now.
       settle();
@@ -386,7 +390,8 @@ export function createController(clients: ClientFactory, initial?: Scenario): Co
         teach: "open",
       };
       viewport.setState(WHOLE_VIEW);
-      runs.getState().apply(p.scenario);
+      // Its lesson and chapters were checked against its run on the virtual clock: that is the run it opens.
+      runs.getState().apply(p.scenario, "virtual");
       settle();
     },
 

@@ -5,7 +5,7 @@
  */
 import type { LinkIssue } from "../engine/scenario/link";
 import type { Scenario } from "../engine/scenario/scenario";
-import type { RunMode } from "../engine/scenario/view-state";
+import type { RunMode, ViewState } from "../engine/scenario/view-state";
 import type { LiveSupport } from "../runtime/live/support";
 import { plural } from "./format";
 
@@ -24,11 +24,26 @@ export interface LinkMode {
   readonly issues: readonly LinkIssue[];
 }
 
+/** A preset's lesson and chapters hold for its run on the virtual clock, not for a measured one. */
+const PRESET_LIVE =
+  "p: a preset's lesson and chapters describe its run on the virtual clock; this link runs it live, so they are left out";
+
 /**
- * `asked`: the link's mode (none: virtual); `support`: whether this page can run live; `maxThreads`: the
- * most threads a live run starts here (asked only for a live link the page can run).
+ * `view`: the link's view (its mode, none: virtual; its preset); `support`: whether this page can run live;
+ * `maxThreads`: the most threads a live run starts here (asked only for a live link the page can run).
  */
 export function linkMode(
+  scenario: Scenario,
+  view: Pick<ViewState, "mode" | "preset">,
+  support: LiveSupport,
+  maxThreads: () => number,
+): LinkMode {
+  const live = liveMode(scenario, view.mode, support, maxThreads);
+  if (live.mode !== "live" || view.preset === undefined) return live;
+  return { ...live, issues: [...live.issues, { part: "p", message: PRESET_LIVE }] };
+}
+
+function liveMode(
   scenario: Scenario,
   asked: RunMode | undefined,
   support: LiveSupport,

@@ -21,7 +21,7 @@ export function PresetGallery({ onClose }: { onClose: () => void }) {
   return (
     <Dialog
       title="Presets"
-      intro="Each one is a link: a scenario, a one-line lesson and chapters for a talk."
+      intro="Each one is a link: a scenario, a one-line lesson and chapters for a talk. It opens on the virtual clock, where its lesson and chapters hold."
       className="presets"
       testId="gallery"
       onClose={onClose}
