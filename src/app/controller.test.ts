@@ -14,6 +14,7 @@ import {
   type ClientFactory,
   createController,
   LIVE_COMPARE,
+  type LiveClientLike,
   type RunClient,
   threadSimKey,
 } from "./controller";
@@ -87,6 +88,26 @@ function fakeClients() {
     return result;
   };
   return { factory, made, sweepRuns, finish, sweepsDisposed: () => sweepsDisposed };
+}
+
+/**
+ * A live client that measures nothing: its runs are real simulated runs marked measured (or what `run`
+ * returns), and its measurements and calibrations never finish.
+ */
+function fakeLive(
+  maxThreads: number,
+  run: (scenario: Scenario) => Promise<RunResult> = (scenario) =>
+    Promise.resolve({ ...simulate(scenario), mode: "live" }),
+  cancel: () => void = () => {},
+): LiveClientLike {
+  return {
+    options: {},
+    maxThreads,
+    run,
+    measure: () => new Promise(() => {}),
+    calibrate: () => new Promise(() => {}),
+    cancel,
+  };
 }
 
 /** A controller with the first preset opened and its run finished. */
@@ -176,14 +197,7 @@ describe("controller", () => {
     const f = fakeClients();
     const factory: ClientFactory = {
       ...f.factory,
-      live: () => ({
-        options: {},
-        maxThreads: 4,
-        run: (scenario) => Promise.resolve({ ...simulate(scenario), mode: "live" }),
-        measure: () => new Promise(() => {}),
-        calibrate: () => new Promise(() => {}),
-        cancel: () => {},
-      }),
+      live: () => fakeLive(4),
     };
     const c = createController(factory, LEFT);
     c.runs.getState().setMode("live");
@@ -197,21 +211,7 @@ describe("controller", () => {
 
   it("opens a preset on the virtual clock, where its lesson holds, and leaves it for a measured run", async () => {
     const f = fakeClients();
-    const liveRuns: Scenario[] = [];
-    const factory: ClientFactory = {
-      ...f.factory,
-      live: () => ({
-        options: {},
-        maxThreads: 64,
-        run: (scenario) => {
-          liveRuns.push(scenario);
-          return Promise.resolve({ ...simulate(scenario), mode: "live" });
-        },
-        measure: () => new Promise(() => {}),
-        calibrate: () => new Promise(() => {}),
-        cancel: () => {},
-      }),
-    };
+    const factory: ClientFactory = { ...f.factory, live: () => fakeLive(64) };
     const c = createController(factory, LEFT);
     c.runs.getState().setMode("live");
     await settled();
@@ -409,17 +409,11 @@ describe("controller", () => {
     let support: LiveSupport = { ok: true };
     const factory: ClientFactory = {
       ...f.factory,
-      live: () => ({
-        options: {},
-        maxThreads: 4,
-        run: (scenario) => {
+      live: () =>
+        fakeLive(4, (scenario) => {
           runs.push(scenario);
           return new Promise<RunResult>(() => {});
-        },
-        measure: () => new Promise(() => {}),
-        calibrate: () => new Promise(() => {}),
-        cancel: () => {},
-      }),
+        }),
       liveSupport: () => support,
     };
     const c = createController(factory, LEFT);
@@ -469,16 +463,14 @@ describe("controller", () => {
     let cancels = 0;
     const factory: ClientFactory = {
       ...f.factory,
-      live: () => ({
-        options: {},
-        maxThreads: 2,
-        run: () => new Promise<RunResult>(() => {}),
-        measure: () => new Promise(() => {}),
-        calibrate: () => new Promise(() => {}),
-        cancel: () => {
-          cancels++;
-        },
-      }),
+      live: () =>
+        fakeLive(
+          2,
+          () => new Promise<RunResult>(() => {}),
+          () => {
+            cancels++;
+          },
+        ),
     };
     const c = createController(factory, LEFT);
     c.runs.getState().setMode("live");
