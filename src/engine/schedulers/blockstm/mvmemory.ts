@@ -334,7 +334,7 @@ export class MVMemory {
    * recorded meanwhile does no harm.
    */
   validate(u: number): number {
-    return this.readsFinal[u] !== 0 ? -1 : this.revalidate(u);
+    return this.isFinal(u) ? -1 : this.revalidate(u);
   }
 
   /** Whether u's last read set is final (record's `final`). */
