@@ -21,7 +21,7 @@ import {
   type Scenario,
 } from "../../engine/scenario/scenario";
 import type { ScenarioPatch } from "../../engine/scenario/view-state";
-import { formatDuration, formatInt, formatPercent, formatTimes } from "../format";
+import { formatDuration, formatInt, formatPercent, formatTimes, plural } from "../format";
 import { CORRUPT_LIST_OFF, FLAG_DEFS } from "../knob-defs";
 import { DependencyGraph } from "../views/graph";
 import { WorkerLanes } from "../views/lanes";
@@ -34,7 +34,7 @@ function describeSide(s: Scenario): string {
     s.shards > 1 ? ` · ${s.shards} shards (${s.crossShard}, locality ${formatPercent(s.locality)})` : "";
   const agg = s.aggregators ? " · aggregators" : "";
   const corrupt = corruptsList(s) ? " · one list entry corrupted" : "";
-  return `${runLabel(s)} · ${s.workers} worker${s.workers === 1 ? "" : "s"}${shards}${agg}${corrupt}`;
+  return `${runLabel(s)} · ${plural(s.workers, "worker")}${shards}${agg}${corrupt}`;
 }
 
 /** How the right run differs from the left one: time ratio, aborts, time. */

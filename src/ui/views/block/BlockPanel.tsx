@@ -13,7 +13,7 @@ import {
   SCHEDULER_LABELS,
   type SchedulerName,
 } from "../../../engine/scenario/scenario";
-import { formatDuration, formatInt, formatPercent, formatTimes } from "../../format";
+import { formatDuration, formatInt, formatPercent, formatTimes, plural } from "../../format";
 import "../side-card.css";
 import "./block-panel.css";
 
@@ -188,7 +188,7 @@ function SchedulerTable({ run }: { run: ShownRun }) {
     <div className="bp-compare">
       <table className="bp-table" data-testid="bp-compare">
         <caption>
-          Every scheduler at {s.workers} worker{s.workers === 1 ? "" : "s"}
+          Every scheduler at {plural(s.workers, "worker")}
           {s.shards > 1 ? ` × ${s.shards} shards (in-tx fees: 1 shard)` : ""} (speedup, simulated)
         </caption>
         <thead>

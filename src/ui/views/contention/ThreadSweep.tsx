@@ -1,5 +1,6 @@
 import { useLiveSweep, useThreadSim } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
+import { plural } from "../../format";
 import { SvgChart } from "./SvgChart";
 import {
   drawThreadSweep,
@@ -52,7 +53,7 @@ export function ThreadSweep({
     `Simulated: ${sim.points.length > 0 ? sim.points.map(simPointText).join("; ") : "not computed yet"}.`,
   ].join(" ");
 
-  const cores = `${sweep.cores} core${sweep.cores === 1 ? "" : "s"}`;
+  const cores = plural(sweep.cores, "core");
   return (
     <div className="ct-measured-sweep" data-testid="thread-sweep">
       <h3 className="ct-subtitle">Speedup against threads: measured on this machine, and simulated</h3>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { type SweepAxis, useSweep } from "../../../app/jobs";
 import type { ShownRun } from "../../../app/store";
-import { formatInt, formatTimes } from "../../format";
+import { formatInt, formatTimes, plural } from "../../format";
 import { useOnScreen } from "../use-on-screen";
 import { ACCOUNTS_DOMAIN, type ContentionData, drawContention, SKEW_DOMAIN } from "./contention-chart";
 import { SvgChart } from "./SvgChart";
@@ -56,7 +56,7 @@ export function ContentionChart({ run }: { run: ShownRun }) {
   const data: ContentionData = { axis, series, marker };
 
   // The sweep's parallel schedulers run on the scenario's workers, whatever scheduler the shown run used.
-  const workers = `${run.scenario.workers} worker${run.scenario.workers === 1 ? "" : "s"}`;
+  const workers = plural(run.scenario.workers, "worker");
   const sharded = run.scenario.shards > 1;
   const total = sweep.plan.tasks.length;
   const worst = sweep.running ? null : mostContended(sweep.points, axis);

@@ -6,7 +6,7 @@ import { type ScaleLinear, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { SimThreadPoint } from "../../../app/jobs";
 import type { ThreadSweepPoint } from "../../../app/live-sweep";
-import { formatTimes } from "../../format";
+import { formatTimes, plural } from "../../format";
 import { titled } from "../titled";
 import { chartFrame, drawSpeedupAxes, MARGIN } from "./speedup-frame";
 
@@ -21,16 +21,14 @@ export const THREAD_SERIES = {
   simulated: "simulated: the same block on the virtual clock, this scenario's cost model",
 } as const;
 
-const threadsText = (n: number): string => `${n} thread${n === 1 ? "" : "s"}`;
-
 /** What a measured point's tooltip and accessible text say: the median and its range. */
 export function threadPointText(p: ThreadSweepPoint): string {
-  return `${threadsText(p.threads)}: measured ${formatTimes(p.speedup)} (median of ${p.runs} runs, range ${formatTimes(p.speedupMin)}–${formatTimes(p.speedupMax)})`;
+  return `${plural(p.threads, "thread")}: measured ${formatTimes(p.speedup)} (median of ${p.runs} runs, range ${formatTimes(p.speedupMin)}–${formatTimes(p.speedupMax)})`;
 }
 
 /** What a simulated point's tooltip and accessible text say. */
 export function simPointText(p: SimThreadPoint): string {
-  return `${threadsText(p.threads)}: simulated ${formatTimes(p.speedup)}`;
+  return `${plural(p.threads, "thread")}: simulated ${formatTimes(p.speedup)}`;
 }
 
 export interface ThreadChartData {

@@ -4,7 +4,7 @@
  * with the hovered and selected transactions' edges always drawn in full on top; nodes one by one while
  * they are big enough to see, else the density of each level (transactions per cell, by state).
  */
-import { formatInt } from "../../format";
+import { formatInt, plural } from "../../format";
 import type { Box, GraphLayout } from "./graph-layout";
 import type { GraphModel } from "./graph-model";
 
@@ -121,8 +121,7 @@ export function edgeNote(
 ): string {
   const parts: string[] = [];
   if (plan.total === 0) parts.push("no dependencies");
-  else if (plan.mode === "each")
-    parts.push(`${formatInt(plan.visible)} edge${plan.visible === 1 ? "" : "s"} drawn`);
+  else if (plan.mode === "each") parts.push(`${plural(plan.visible, "edge")} drawn`);
   else
     parts.push(
       `edges bundled by level: ${formatInt(plan.total)} edges in ${formatInt(plan.bands.length)} band${plan.bands.length === 1 ? "" : "s"}, labelled with their edge counts; ${focusWords(focus.selected, focus.hovered)}`,

@@ -8,7 +8,7 @@
  */
 import { TX_STATUS_NAMES, type TxStates } from "../../../engine/analysis/tx-state";
 import type { RunResult } from "../../../engine/run-result";
-import { formatInt } from "../../format";
+import { formatInt, plural } from "../../format";
 import { txName, txTarget } from "../tx-label";
 import { shownStatus } from "./draw-graph";
 import { type Band, bandPoint } from "./edge-plan";
@@ -75,7 +75,7 @@ function focusText(result: RunResult, states: TxStates, tx: number, f: OverlayFr
 }
 
 export function hiddenText(n: number): string {
-  return `+${formatInt(n)} label${n === 1 ? "" : "s"} hidden`;
+  return `+${plural(n, "label")} hidden`;
 }
 
 /** Spots around a point: above, below, right, left, then the four corners. */

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from "react";
 import type { ShownRun } from "../../../app/store";
 import { txStatesOf } from "../../../engine/analysis/tx-state";
-import { formatInt } from "../../format";
+import { formatInt, plural } from "../../format";
 import { useMoment } from "../use-moment";
 import { useRenderer } from "../use-renderer";
 import { buildShardModel, holdersAt, type ShardModel, shardAt, votesAt } from "./shard-model";
@@ -24,8 +24,7 @@ function LockStatus({ model }: { model: ShardModel }) {
   return (
     <p className="panel-note live-figures lock-status" data-testid="shards-locks">
       <span>
-        at the playhead: {formatInt(keys)} key{keys === 1 ? "" : "s"} locked by {formatInt(txs)} tx
-        {txs === 1 ? "" : "s"}
+        at the playhead: {plural(keys, "key")} locked by {plural(txs, "tx")}
       </span>{" "}
       <span>
         votes so far: {formatInt(votes.yes)} yes, {formatInt(votes.no)} no

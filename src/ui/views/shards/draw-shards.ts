@@ -6,7 +6,7 @@
  */
 import { LaneTask, type TxStates, TxStatus } from "../../../engine/analysis/tx-state";
 import { MSG_NAMES } from "../../../engine/trace/kinds";
-import { formatInt } from "../../format";
+import { formatInt, plural } from "../../format";
 import { GLYPHS, strokeWidth } from "../graph/glyphs";
 import type { Palette } from "../palette";
 import { inFlight, type ShardAt, type ShardModel, shardAt } from "./shard-model";
@@ -156,11 +156,8 @@ function drawLocks(
       ctx.stroke(p);
     }
   }
-  const keys = `${formatInt(at.lockedKeys)} key${at.lockedKeys === 1 ? "" : "s"} locked`;
-  const texts = [
-    `${keys} by ${formatInt(at.lockingTxs)} cross-shard tx${at.lockingTxs === 1 ? "" : "s"}`,
-    keys,
-  ];
+  const keys = `${plural(at.lockedKeys, "key")} locked`;
+  const texts = [`${keys} by ${plural(at.lockingTxs, "cross-shard tx")}`, keys];
   ctx.fillStyle = palette.text;
   ctx.textAlign = "left";
   const text = texts.find((t) => ctx.measureText(t).width <= right - x - 3 * r) ?? keys;
