@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { costArb, scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { Arena } from "../../engine/arena";
 import { ACC_DELTA, ACC_WRITE } from "../../engine/block";
+import { ARGS } from "../../engine/contracts/contract";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
 import { BOUND } from "../../engine/schedulers/blockstm/mvmemory";
@@ -31,7 +32,7 @@ function runBlockStm(s: Scenario) {
   runVirtual(ex, s.workers, 0);
   const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);
   oracle.run(units);
-  return { block, ex, log: log.freeze(), trace: oracle.trace() };
+  return { block, ex, log: log.freeze(), trace: oracle.trace(), sequential: oracle.state };
 }
 
 describe("Block-STM invariants", () => {
@@ -98,6 +99,32 @@ describe("Block-STM invariants", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("a suspended execution", () => {
+  it("runs its call out on NaN past the blocked read, and a throw there (a swap's BigInt) is the same suspension", () => {
+    // Swaps on one pool: each reads the reserves the one below writes. A swap suspended at the reserves
+    // computes its output from NaN, which takes mulDivFloor's BigInt path, and BigInt(NaN) throws.
+    const s: Scenario = {
+      ...DEFAULT_SCENARIO,
+      txs: 60,
+      accounts: 40,
+      pools: 1,
+      workers: 6,
+      mix: { transfer: 0, swap: 1, mint: 0, vote: 0, ship: 0 },
+    };
+    const { block, ex, log, sequential } = runBlockStm(s);
+    const atReserves = [];
+    for (let i = 0; i < log.length; i++) {
+      if (log.kind[i] !== Ev.Suspend) continue;
+      const o = log.tx[i] * ARGS;
+      if (log.key[i] === block.args[o + 2] || log.key[i] === block.args[o + 3]) atReserves.push(log.tx[i]);
+    }
+    expect(atReserves.length).toBeGreaterThan(0);
+    const state = Float64Array.from(block.keys.initial);
+    ex.writeBack(state);
+    expect(state).toEqual(sequential);
   });
 });
 

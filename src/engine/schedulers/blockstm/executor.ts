@@ -22,15 +22,6 @@ import {
 } from "./scheduler";
 
 /**
- * Thrown by a read that meets an ESTIMATE: the execution stops and the unit waits for the blocker. Each
- * worker throws its own, refilled each time (no allocation per conflict).
- */
-class Dependency {
-  blocker = 0;
-  key = 0;
-}
-
-/**
  * A step of finish_execution that the virtual clock runs when the finishing worker (`worker`) gets to it:
  * make a dependent ready again, or, last, lower the indices for the execution of `unit`.
  */
@@ -65,11 +56,17 @@ class WorkerSlot implements StateView {
   /** Reads the current unit may record: its declared keys, the room its read set has in memory. */
   readCap = 0;
   output = 0;
-  /** Set when the current execution stopped at a dependency (then `dep` says which). */
+  /**
+   * Set when the current execution met an ESTIMATE: it stops, to wait for `blocker`, which wrote
+   * `blockedKey`. The rest of the call runs out on NaN and is thrown away (reads give NaN, writes and
+   * tryAdds do nothing): unwinding it with a throw cost about a microsecond in a live worker, a third of a
+   * default transfer's work.
+   */
   suspended = false;
+  blocker = 0;
+  blockedKey = 0;
   /** The current execution began after every lower unit had committed: its reads are final. */
   final = false;
-  readonly dep = new Dependency();
 
   constructor(
     private readonly mv: MVMemory,
@@ -93,13 +90,17 @@ class WorkerSlot implements StateView {
     return -1;
   }
 
-  /** Reads `key` from memory into entry r (a new one when r < 0), marked `inc` or with the version read. */
+  /**
+   * Reads `key` from memory into entry r (a new one when r < 0), marked `inc` or with the version read; -1
+   * when it meets an ESTIMATE (the execution is then suspended).
+   */
   private fetch(key: number, r: number, bound: boolean): number {
     const v = this.mv.read(key, this.task.unit);
     if (this.mv.verInc === BLOCKED) {
-      this.dep.blocker = this.mv.verUnit;
-      this.dep.key = key;
-      throw this.dep;
+      this.suspended = true;
+      this.blocker = this.mv.verUnit;
+      this.blockedKey = key;
+      return -1;
     }
     let i = r;
     if (i < 0) {
@@ -120,16 +121,18 @@ class WorkerSlot implements StateView {
   }
 
   read(key: number): number {
+    if (this.suspended) return Number.NaN;
     const w = this.writes.find(key);
     if (w >= 0 && !this.writes.delta[w]) return this.writes.vals[w];
     let r = this.entry(key);
     // A tryAdd's range gives way to the value itself: a stricter check of the same read.
     if (r < 0 || this.reads.inc[r] === BOUND) r = this.fetch(key, r, false);
+    if (r < 0) return Number.NaN;
     return w >= 0 ? this.rVal[r] + this.writes.vals[w] : this.rVal[r];
   }
 
   write(key: number, value: number): void {
-    this.writes.put(key, value);
+    if (!this.suspended) this.writes.put(key, value);
   }
 
   /**
@@ -138,11 +141,13 @@ class WorkerSlot implements StateView {
    * published below it since invalidate it only if the limit was at stake.
    */
   tryAdd(key: number, delta: number, limit: number): boolean {
+    if (this.suspended) return false;
     const w = this.writes.find(key);
     if (w >= 0 && !this.writes.delta[w]) return readThenAdd(this, key, delta, limit);
     const own = w >= 0 ? this.writes.vals[w] : 0;
     let r = this.entry(key);
     if (r < 0) r = this.fetch(key, r, true);
+    if (r < 0) return false;
     const edge = limit - own - delta;
     const ok = this.rVal[r] <= edge;
     const rs = this.reads;
@@ -275,17 +280,20 @@ export class BlockStmExecutor implements Executor {
     s.final = this.committedBelow >= u;
     try {
       s.output = runUnit(this.block, this.units, u, s);
-      if (s.output < 0) s.writes.n = 0;
-      // Its gas, its reads through multi-version memory, and publishing its writes there.
-      return this.cost[u] + ticks(c.mvReadUs * s.rn + c.mvWriteUs * s.writes.n);
     } catch (e) {
-      if (!(e instanceof Dependency)) throw e;
-      s.suspended = true;
+      // Past a blocked read the call computes on NaN, which some arithmetic refuses (BigInt): still the
+      // same suspension.
+      if (!s.suspended) throw e;
+    }
+    if (s.suspended) {
       // Work up to the blocked read is spent: a share of the gas by how far through its keys it got, and
       // its reads, the blocked one included.
       const declared = this.access.start[u + 1] - this.access.start[u];
       return ticks((this.cost[u] * (s.rn + 1)) / (declared + 1)) + ticks(c.mvReadUs * (s.rn + 1));
     }
+    if (s.output < 0) s.writes.n = 0;
+    // Its gas, its reads through multi-version memory, and publishing its writes there.
+    return this.cost[u] + ticks(c.mvReadUs * s.rn + c.mvWriteUs * s.writes.n);
   }
 
   workUs(w: number): number {
@@ -302,10 +310,9 @@ export class BlockStmExecutor implements Executor {
     const u = t.unit;
     if (t.kind === EXECUTE) {
       if (s.suspended) {
-        const dep = s.dep;
-        this.emit(Ev.Suspend, u, t.inc, dep.key, this.units.tx[dep.blocker]);
+        this.emit(Ev.Suspend, u, t.inc, s.blockedKey, this.units.tx[s.blocker]);
         // The blocker may have finished meanwhile: then execute the same incarnation again at once.
-        if (!this.sched.addDependency(u, dep.blocker)) this.copyTask(s.next, t);
+        if (!this.sched.addDependency(u, s.blocker)) this.copyTask(s.next, t);
       } else {
         const wroteNew = this.mv.record(u, t.inc, s.writes, s.writes.n, s.reads, s.rn, s.final);
         this.output[u] = s.output;
