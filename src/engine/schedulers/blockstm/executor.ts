@@ -58,9 +58,9 @@ class WorkerSlot implements StateView {
   output = 0;
   /**
    * Set when the current execution met an ESTIMATE: it stops, to wait for `blocker`, which wrote
-   * `blockedKey`. The rest of the call runs out on NaN and is thrown away (reads give NaN, writes and
-   * tryAdds do nothing): unwinding it with a throw cost about a microsecond in a live worker, a third of a
-   * default transfer's work.
+   * `blockedKey`. The rest of the call runs out and is thrown away, with NaN for every key it had not read
+   * yet (memory is not read again): unwinding it with a throw cost about a microsecond in a live worker, a
+   * third of a default transfer's work.
    */
   suspended = false;
   blocker = 0;
@@ -92,9 +92,10 @@ class WorkerSlot implements StateView {
 
   /**
    * Reads `key` from memory into entry r (a new one when r < 0), marked `inc` or with the version read; -1
-   * when it meets an ESTIMATE (the execution is then suspended).
+   * when it meets an ESTIMATE (the execution is then suspended) or the execution already has.
    */
   private fetch(key: number, r: number, bound: boolean): number {
+    if (this.suspended) return -1;
     const v = this.mv.read(key, this.task.unit);
     if (this.mv.verInc === BLOCKED) {
       this.suspended = true;
@@ -121,7 +122,6 @@ class WorkerSlot implements StateView {
   }
 
   read(key: number): number {
-    if (this.suspended) return Number.NaN;
     const w = this.writes.find(key);
     if (w >= 0 && !this.writes.delta[w]) return this.writes.vals[w];
     let r = this.entry(key);
@@ -132,7 +132,7 @@ class WorkerSlot implements StateView {
   }
 
   write(key: number, value: number): void {
-    if (!this.suspended) this.writes.put(key, value);
+    this.writes.put(key, value);
   }
 
   /**
@@ -141,7 +141,6 @@ class WorkerSlot implements StateView {
    * published below it since invalidate it only if the limit was at stake.
    */
   tryAdd(key: number, delta: number, limit: number): boolean {
-    if (this.suspended) return false;
     const w = this.writes.find(key);
     if (w >= 0 && !this.writes.delta[w]) return readThenAdd(this, key, delta, limit);
     const own = w >= 0 ? this.writes.vals[w] : 0;
