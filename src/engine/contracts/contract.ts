@@ -10,6 +10,10 @@
  * legs run in successive rounds on their own shards and a failed apply is undone by a refunding settle.
  */
 export interface StateView {
+  /**
+   * NaN when the executor has abandoned the call (Block-STM: an earlier read met an ESTIMATE). The call must
+   * still end, whatever it computes from NaN: everything it does from then on is thrown away.
+   */
   read(key: number): number;
   write(key: number, value: number): void;
   /**

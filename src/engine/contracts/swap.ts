@@ -3,8 +3,9 @@ import { type Contract, credit, Revert, take } from "./contract";
 /** floor(a * b / c) exactly, for non-negative safe integers (BigInt only when the product leaves 2^53). */
 function mulDivFloor(a: number, b: number, c: number): number {
   const p = a * b;
-  // A float product below 2^53 is exact (rounding is monotone), so the fast path loses nothing.
-  if (p <= Number.MAX_SAFE_INTEGER) return Math.floor(p / c);
+  // A float product below 2^53 is exact (rounding is monotone), so the fast path loses nothing. NaN (a call
+  // the executor has abandoned, see StateView) takes it too: BigInt would throw on it.
+  if (!(p > Number.MAX_SAFE_INTEGER)) return Math.floor(p / c);
   return Number((BigInt(a) * BigInt(b)) / BigInt(c));
 }
 

@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { costArb, scenarioArb } from "../../../test/runtime/scenario-arbitrary";
 import { Arena } from "../../engine/arena";
 import { ACC_DELTA, ACC_WRITE } from "../../engine/block";
 import { ARGS } from "../../engine/contracts/contract";
+import { transfer } from "../../engine/contracts/transfer";
 import { DEFAULT_SCENARIO, type Scenario } from "../../engine/scenario/scenario";
 import { BlockStmExecutor } from "../../engine/schedulers/blockstm/executor";
 import { BOUND } from "../../engine/schedulers/blockstm/mvmemory";
@@ -16,7 +17,8 @@ import { generateBlock } from "../../engine/workload/generate";
 import { simulate } from "../simulate";
 import { runVirtual } from "./driver";
 
-function runBlockStm(s: Scenario) {
+/** Block-STM alone on the virtual clock. */
+function blockStmOnly(s: Scenario) {
   const block = generateBlock(s);
   const units = wholeTransactions(block.n);
   const log = new EventLog();
@@ -30,9 +32,15 @@ function runBlockStm(s: Scenario) {
     Arena.local(),
   );
   runVirtual(ex, s.workers, 0);
-  const oracle = new SequentialOracle(block, Float64Array.from(block.keys.initial), s.cost);
-  oracle.run(units);
-  return { block, ex, log: log.freeze(), trace: oracle.trace(), sequential: oracle.state };
+  return { block, units, ex, log: log.freeze() };
+}
+
+/** Block-STM, and the sequential run of the same block. */
+function runBlockStm(s: Scenario) {
+  const run = blockStmOnly(s);
+  const oracle = new SequentialOracle(run.block, Float64Array.from(run.block.keys.initial), s.cost);
+  oracle.run(run.units);
+  return { ...run, trace: oracle.trace(), sequential: oracle.state };
 }
 
 describe("Block-STM invariants", () => {
@@ -102,10 +110,25 @@ describe("Block-STM invariants", () => {
   });
 });
 
+/** Reverts as a run logged them: per transaction its Revert code, 0 if it did not revert. */
+function loggedReverts(n: number, log: ReturnType<typeof runBlockStm>["log"]): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (let i = 0; i < log.length; i++) if (log.kind[i] === Ev.Revert) out[log.tx[i]] = log.other[i];
+  return out;
+}
+
 describe("a suspended execution", () => {
-  it("runs its call out on NaN past the blocked read, and a throw there (a swap's BigInt) is the same suspension", () => {
-    // Swaps on one pool: each reads the reserves the one below writes. A swap suspended at the reserves
-    // computes its output from NaN, which takes mulDivFloor's BigInt path, and BigInt(NaN) throws.
+  const transfers = (txs: number): Scenario => ({
+    ...DEFAULT_SCENARIO,
+    txs,
+    accounts: 2,
+    workers: 6,
+    mix: { transfer: 1, swap: 0, mint: 0, vote: 0, ship: 0 },
+  });
+
+  it("runs its call out on NaN: swaps suspended at their reserves end as the sequential run does", () => {
+    // Swaps on one pool: each reads the reserves the one below writes, and one suspended there computes
+    // its output from NaN.
     const s: Scenario = {
       ...DEFAULT_SCENARIO,
       txs: 60,
@@ -114,17 +137,53 @@ describe("a suspended execution", () => {
       workers: 6,
       mix: { transfer: 0, swap: 1, mint: 0, vote: 0, ship: 0 },
     };
-    const { block, ex, log, sequential } = runBlockStm(s);
-    const atReserves = [];
+    const { block, ex, log, trace, sequential } = runBlockStm(s);
+    let atReserves = 0;
     for (let i = 0; i < log.length; i++) {
       if (log.kind[i] !== Ev.Suspend) continue;
       const o = log.tx[i] * ARGS;
-      if (log.key[i] === block.args[o + 2] || log.key[i] === block.args[o + 3]) atReserves.push(log.tx[i]);
+      if (log.key[i] === block.args[o + 2] || log.key[i] === block.args[o + 3]) atReserves++;
     }
-    expect(atReserves.length).toBeGreaterThan(0);
+    expect(atReserves).toBeGreaterThan(0);
     const state = Float64Array.from(block.keys.initial);
     ex.writeBack(state);
     expect(state).toEqual(sequential);
+    expect(loggedReverts(block.n, log)).toEqual(Array.from(trace.revert));
+  });
+
+  it("is only suspended when its contract throws on the NaN it reads past the blocked read", () => {
+    const apply = transfer.apply;
+    let refused = 0;
+    const spy = vi.spyOn(transfer, "apply").mockImplementation((v, a, o, payload) => {
+      if (Number.isNaN(v.read(a[o + 1]))) {
+        refused++;
+        throw new RangeError("not a number");
+      }
+      return apply(v, a, o, payload);
+    });
+    try {
+      const { block, ex, log, trace, sequential } = runBlockStm(transfers(40));
+      expect(refused).toBeGreaterThan(0);
+      const state = Float64Array.from(block.keys.initial);
+      ex.writeBack(state);
+      expect(state).toEqual(sequential);
+      expect(loggedReverts(block.n, log)).toEqual(Array.from(trace.revert));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("a contract's own fault, with no blocked read, still ends the run", () => {
+    const apply = transfer.apply;
+    const spy = vi.spyOn(transfer, "apply").mockImplementation((v, a, o, payload) => {
+      if (o === 7 * ARGS) throw new Error("fault in transaction 7");
+      return apply(v, a, o, payload);
+    });
+    try {
+      expect(() => blockStmOnly(transfers(20))).toThrow("fault in transaction 7");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -57,10 +57,10 @@ class WorkerSlot implements StateView {
   readCap = 0;
   output = 0;
   /**
-   * Set when the current execution met an ESTIMATE: it stops, to wait for `blocker`, which wrote
-   * `blockedKey`. The rest of the call runs out and is thrown away, with NaN for every key it had not read
-   * yet (memory is not read again): unwinding it with a throw cost about a microsecond in a live worker, a
-   * third of a default transfer's work.
+   * Set when the current execution met an ESTIMATE, at `blockedKey`, written by `blocker`: its result is
+   * void from that read on. The call still runs to its end (cheaper than unwinding it with a throw, about a
+   * microsecond in a live worker), with NaN for each key that needs memory (a tryAdd on one fails), and
+   * its buffers are discarded.
    */
   suspended = false;
   blocker = 0;
@@ -280,8 +280,8 @@ export class BlockStmExecutor implements Executor {
     try {
       s.output = runUnit(this.block, this.units, u, s);
     } catch (e) {
-      // Past a blocked read the call computes on NaN, which some arithmetic refuses (BigInt): still the
-      // same suspension.
+      // Past a blocked read the call computes on NaN, and a contract may refuse it: still the same
+      // suspension (a real fault there throws again in the execution that is not suspended).
       if (!s.suspended) throw e;
     }
     if (s.suspended) {
