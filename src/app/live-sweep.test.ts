@@ -14,6 +14,7 @@ function controlled(maxThreads: number) {
   const calls: {
     threads: number;
     block?: LoadedBlock;
+    progress?: (done: number, total: number) => void;
     finish: () => void;
     fail: (e: unknown) => void;
   }[] = [];
@@ -38,7 +39,7 @@ function controlled(maxThreads: number) {
             },
           });
         };
-        calls.push({ threads, block, finish, fail: reject });
+        calls.push({ threads, block, finish, fail: reject, progress: onProgress });
         onProgress?.(1, 4);
       });
     },
@@ -62,10 +63,15 @@ describe("the live thread sweep", () => {
     await flush();
     expect(calls.map((c) => c.threads)).toEqual([1, 2]);
     expect(sweep.store.getState().points.map((p) => p.threads)).toEqual([1]);
+    // Progress comes on a port of its own: the first point's, arriving late, does not move the second's bar.
+    calls[0].progress?.(4, 4);
+    expect(sweep.store.getState().progress).toBe(0.25);
     calls[1].finish();
     await done;
-    const { points, running } = sweep.store.getState();
+    calls[1].progress?.(4, 4);
+    const { points, running, progress } = sweep.store.getState();
     expect(running).toBe(false);
+    expect(progress).toBe(0);
     const twoRun = simulate({ ...SCENARIO, workers: 2 });
     const two = twoRun.sequentialUs / twoRun.elapsedUs;
     expect(points[1]).toEqual({

@@ -86,14 +86,18 @@ export class LiveSweep {
       this.store.setState({ plan });
       const loaded = block?.();
       for (const threads of plan) {
+        // Progress comes on a port of its own and may arrive after its point's result: only the point in
+        // flight moves the bar.
+        let inFlight = true;
         const run = await client.measure(
           scenario,
           threads,
           (done, total) => {
-            if (mine()) this.store.setState({ progress: total > 0 ? done / total : 0 });
+            if (mine() && inFlight) this.store.setState({ progress: total > 0 ? done / total : 0 });
           },
           loaded,
         );
+        inFlight = false;
         if (!mine()) return;
         this.store.setState((s) => ({ points: [...s.points, threadSweepPoint(run)], progress: 0 }));
       }

@@ -149,6 +149,9 @@ describe("measure store", () => {
     calls[0].settle(MEASURED);
     await vi.advanceTimersByTimeAsync(0);
     expect(measure.getState()).toMatchObject({ status: "done", progress: 1, calibration: MEASURED });
+    // Progress comes on a port of its own: one that arrives after the result moves nothing.
+    calls[0].progress?.(5, 6);
+    expect(measure.getState().progress).toBe(1);
 
     measure.getState().use();
     await vi.advanceTimersByTimeAsync(0);

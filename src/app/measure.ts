@@ -125,8 +125,9 @@ export function createMeasureStore(
       Promise.resolve()
         .then(() => {
           calibrator ??= makeCalibrator();
+          // Progress comes on a port of its own: it may arrive after the result.
           return calibrator.calibrate(PAGE_CALIBRATION_RUNS, (done, total) => {
-            if (mine === id) set({ progress: done / total });
+            if (mine === id && get().status === "measuring") set({ progress: done / total });
           });
         })
         .then(

@@ -13,12 +13,17 @@ const idle: Runner = { run: () => new Promise<RunResult>(() => {}), cancel: () =
 
 /** A live runner whose runs start (calling onStart with a real log) and end when the test says so. */
 function controlledLive() {
-  const runs: { view: LiveView; finish: () => void; fail: (e: unknown) => void }[] = [];
+  const runs: {
+    view: LiveView;
+    progress?: (done: number, total: number) => void;
+    finish: () => void;
+    fail: (e: unknown) => void;
+  }[] = [];
   const runner: LiveRunner = {
     options: {},
     maxThreads: 2,
     cancel: () => {},
-    run(scenario) {
+    run(scenario, progress) {
       const { onStart } = runner.options;
       const result = simulate(scenario);
       return new Promise<RunResult>((resolve, reject) => {
@@ -37,7 +42,7 @@ function controlledLive() {
             };
           },
         };
-        runs.push({ view, finish: () => resolve(result), fail: reject });
+        runs.push({ view, progress, finish: () => resolve(result), fail: reject });
         onStart?.(view);
       });
     },
@@ -62,6 +67,19 @@ describe("run store: the live view slot", () => {
     await flush();
     expect(store.getState().live).toBeNull();
     expect(store.getState().shown?.result.log).toBe(runs[0].view.snapshot());
+  });
+
+  it("ignores a start or progress that arrives after its own run ended (the worker sends them on another port)", async () => {
+    const { runner, runs } = controlledLive();
+    const store = createRunStore(idle, { initial: INITIAL, createLive: () => runner });
+    store.getState().setMode("live");
+    const late = runner.options.onStart;
+    runs[0].finish();
+    await flush();
+    expect(store.getState()).toMatchObject({ running: false, live: null, progress: 1 });
+    late?.(runs[0].view);
+    runs[0].progress?.(1, 3);
+    expect(store.getState()).toMatchObject({ running: false, live: null, progress: 1 });
   });
 
   it("ignores a superseded run's start and clears the slot on failure and in virtual mode", async () => {

@@ -151,18 +151,21 @@ export function createRunStore(runner: Runner, options: RunStoreOptions = {}): S
       const launch = (): Promise<RunResult> => {
         try {
           const chosen = runnerFor(mode);
-          // Only this run may fill the live slot: a cancelled run's late start is ignored.
+          // Only this run, while in flight, may fill the live slot or move the progress: the live worker sends
+          // both on ports of their own, so a start or progress may arrive after the run's result, or after a
+          // newer run began.
+          const current = (): boolean => id === runId && get().running;
           if (mode === "live" && live)
             live.options = {
               ...live.options,
               onStart: (view) => {
-                if (id === runId) set({ live: { view, shards: scenario.shards } });
+                if (current()) set({ live: { view, shards: scenario.shards } });
               },
             };
           return chosen.run(
             scenario,
             (done, total) => {
-              if (id === runId) set({ progress: total > 0 ? done / total : 0 });
+              if (current()) set({ progress: total > 0 ? done / total : 0 });
             },
             upload ? importUpload(upload, scenario.feeMode) : undefined,
           );
