@@ -287,8 +287,7 @@ export class BlockStmExecutor implements Executor {
     if (s.suspended) {
       // Work up to the blocked read is spent: a share of the gas by how far through its keys it got, and
       // its reads, the blocked one included.
-      const declared = this.access.start[u + 1] - this.access.start[u];
-      return ticks((this.cost[u] * (s.rn + 1)) / (declared + 1)) + ticks(c.mvReadUs * (s.rn + 1));
+      return ticks((this.cost[u] * (s.rn + 1)) / (s.readCap + 1)) + ticks(c.mvReadUs * (s.rn + 1));
     }
     if (s.output < 0) s.writes.n = 0;
     // Its gas, its reads through multi-version memory, and publishing its writes there.

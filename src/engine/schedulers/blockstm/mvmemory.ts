@@ -152,12 +152,11 @@ export class MVMemory {
     this.occupied = arena.int32((s + 31) >>> 5);
     this.readCount = arena.int32(n);
     this.readsFinal = arena.uint8(n);
-    const cap = access.start[n];
-    this.readKey = arena.int32(cap);
-    this.readUnit = arena.int32(cap);
-    this.readInc = arena.int32(cap);
-    this.readLo = arena.float64(cap);
-    this.readHi = arena.float64(cap);
+    this.readKey = arena.int32(declared);
+    this.readUnit = arena.int32(declared);
+    this.readInc = arena.int32(declared);
+    this.readLo = arena.float64(declared);
+    this.readHi = arena.float64(declared);
   }
 
   /**
