@@ -13,31 +13,43 @@ export function burn(iterations: number, seed: number): number {
 
 /** Modelled cost the calibration loop burns per call: about one default transfer (21,000 gas at 7,000/us). */
 const SAMPLE_US = 3;
-const SAMPLE_MS = 15;
+/** Calls between two clock reads: the clock costs little against them. */
+const BATCH = 16;
+/**
+ * One timed sample (ms): shorter than the time slices a busy machine shares a core out in (a few ms), so
+ * some samples run with the core to themselves. A longer one averages the other threads' share in: on a
+ * page still loading on two cores, 15 ms samples measured half the rate, and every run burned half the
+ * work it claimed.
+ */
+const SAMPLE_MS = 1;
+const SAMPLES = 80;
+
+/** Milliseconds, as performance.now() gives them: a parameter so a test can take time away from samples. */
+export type Clock = () => number;
 
 /**
  * Iterations of `burn` per microsecond on this thread, measured the way runs call it (short calls of about
- * one transaction each, call overhead included). The best of several samples: interference only slows.
+ * one transaction each, call overhead included). The best of many short samples: interference only slows.
  */
-export function calibrateBurn(): number {
+export function calibrateBurn(now: Clock = () => performance.now()): number {
   let h = 0;
-  // Warm up (JIT) and take a rough rate with long calls.
+  // Warm up (JIT) and take a rough rate with long calls: it only sizes the calls below.
   let rate = 0;
   for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
+    const t0 = now();
     h ^= burn(200_000, h);
-    rate = Math.max(rate, 200_000 / Math.max(1e-3, (performance.now() - t0) * 1000));
+    rate = Math.max(rate, 200_000 / Math.max(1e-3, (now() - t0) * 1000));
   }
+  const per = Math.max(1, Math.round(rate * SAMPLE_US));
   let best = 0;
-  for (let k = 0; k < 5; k++) {
-    const per = Math.max(1, Math.round(rate * SAMPLE_US));
+  for (let k = 0; k < SAMPLES; k++) {
     let calls = 0;
-    const t0 = performance.now();
+    const t0 = now();
     let dt = 0;
     while (dt < SAMPLE_MS) {
-      for (let i = 0; i < 64; i++) h ^= burn(per, h);
-      calls += 64;
-      dt = performance.now() - t0;
+      for (let i = 0; i < BATCH; i++) h ^= burn(per, h);
+      calls += BATCH;
+      dt = now() - t0;
     }
     best = Math.max(best, (calls * per) / (dt * 1000));
   }
