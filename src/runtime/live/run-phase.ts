@@ -34,6 +34,8 @@ class PhaseRunner {
   /** perf.now() * 1000 + base = microseconds since the run's origin. */
   private base = 0;
   private started = false;
+  /** When this thread's part of the last step was done (see endStep). */
+  private doneUs = 0;
 
   constructor(private readonly job: PhaseJob) {
     this.c = RunControl.attach(job.control, job.dims);
@@ -88,7 +90,7 @@ class PhaseRunner {
         else this.allShards(built[i]);
       });
       this.sink.publish();
-      return { thread: job.thread, error: null, tx: -1, endUs: this.now() };
+      return { thread: job.thread, error: null, tx: -1, endUs: this.doneUs };
     } catch (e) {
       this.sink.publish();
       const endUs = this.started ? this.now() : 0;
@@ -107,7 +109,7 @@ class PhaseRunner {
       this.sink.emit(this.now(), step.laneBase, Ev.RoundStart, -1, 0, -1, step.round);
     }
     this.drive(ex, job.rank);
-    this.check(this.sync.group(job.group, job.groupSize, () => this.finish(ex)));
+    this.endStep(ex);
   }
 
   /**
@@ -117,12 +119,24 @@ class PhaseRunner {
   private allShards(ex: Executor): void {
     const { job } = this;
     this.drive(ex, job.thread, 0);
-    this.check(this.sync.group(job.group, job.groupSize, () => this.finish(ex)));
+    this.endStep(ex);
   }
 
-  private finish(ex: Executor): void {
-    ex.finish(this.now());
-    ex.writeBack(this.state);
+  /**
+   * The group barrier that ends a step; the last thread to arrive finishes the executor. A thread's part is
+   * done when it arrives, the last one's once it has finished: the others waking up after that is not the
+   * run's time (a sleeping thread takes up to milliseconds to wake on a busy virtual machine).
+   */
+  private endStep(ex: Executor): void {
+    const { job } = this;
+    this.doneUs = this.now();
+    this.check(
+      this.sync.group(job.group, job.groupSize, () => {
+        ex.finish(this.now());
+        ex.writeBack(this.state);
+        this.doneUs = this.now();
+      }),
+    );
   }
 
   /**
