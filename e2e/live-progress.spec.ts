@@ -17,11 +17,13 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
   await liveRunOf300(page);
   // A slowed run starts; the drawer closes so the stage has the width of the page.
   const framesBefore = await counter(page, "live-frames");
+  const viewsBefore = await counter(page, "live-views");
   await page.getByLabel(/^Slowdown/).fill("6000");
   await page.getByRole("button", { name: "Scenario settings" }).click();
 
   const panel = page.getByTestId("live-lanes");
   await expect(panel).toBeVisible({ timeout: 30_000 });
+  expect(await counter(page, "live-views")).toBe(viewsBefore + 1);
   await expect(panel).toContainText("live: measured, in progress");
   await expect(panel).toContainText("/ 300 committed");
   // The side column is the run in flight's, not the last finished run's: no old caption or metrics.
@@ -55,6 +57,23 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
   await expect(page.getByTestId("lanes-view")).toBeVisible();
   await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
   await expect(page.getByTestId("run-summary")).toHaveText(/300 transactions · Block-STM · 2 workers/);
+});
+
+test("a full-speed live run of a small block draws no lanes in flight: its repetitions last milliseconds", async ({
+  page,
+}) => {
+  await liveRunOf300(page);
+  const started = await counter(page, "runs-started");
+  const views = await counter(page, "live-views");
+  await knob(page, "Seed").fill("43");
+  await expect(page.getByTestId("run-summary")).toHaveText(/300 transactions .* seed 43/, {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveCount(0);
+  await expect(page.getByTestId("hash-check")).toContainText("matches sequential");
+  expect(await counter(page, "runs-started")).toBe(started + 1);
+  // None of its parallel runs was handed to the page to draw while it was being timed.
+  expect(await counter(page, "live-views")).toBe(views);
 });
 
 test("Stop cancels a slowed live run; the next run works on the same workers", async ({ page }) => {

@@ -67,7 +67,7 @@ export async function animationFrames(page: Page, n: number): Promise<void> {
 /** One of the app's counters (runs started, links opened, address syncs, live frames), mirrored on <html data-…>. */
 export async function counter(
   page: Page,
-  name: "runs-started" | "links-opened" | "address-syncs" | "live-frames",
+  name: "runs-started" | "links-opened" | "address-syncs" | "live-frames" | "live-views",
 ): Promise<number> {
   return Number((await page.locator("html").getAttribute(`data-${name}`)) ?? 0);
 }

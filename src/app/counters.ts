@@ -14,6 +14,8 @@ export interface Counters {
   readonly addressSyncs: number;
   /** Live-lane frames drawn at a new committed count while a live run is in flight (0 < count < total). */
   readonly liveFrames: number;
+  /** Live runs that lasted long enough for the page to show them in flight (their lanes took the stage). */
+  readonly liveViews: number;
   /** Service worker registrations that completed: the page now hears of new releases (0 or 1). */
   readonly workerRegistrations: number;
 }
@@ -23,6 +25,7 @@ export const counters = createStore<Counters>()(() => ({
   linksOpened: 0,
   addressSyncs: 0,
   liveFrames: 0,
+  liveViews: 0,
   workerRegistrations: 0,
 }));
 

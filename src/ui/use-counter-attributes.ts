@@ -6,6 +6,7 @@ const ATTRIBUTES: Readonly<Record<keyof Counters, string>> = {
   linksOpened: "data-links-opened",
   addressSyncs: "data-address-syncs",
   liveFrames: "data-live-frames",
+  liveViews: "data-live-views",
   workerRegistrations: "data-worker-registrations",
 };
 

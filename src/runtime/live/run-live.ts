@@ -34,7 +34,10 @@ export interface LiveOptions {
   slowdown?: number;
   signal?: CancelToken;
   onProgress?: (done: number, total: number) => void;
-  /** Called when the parallel run starts, with the shared memory its event logs grow in (attachLiveView). */
+  /**
+   * Called when a parallel run that can be watched starts (slowed, or long: see WATCHED_SEQUENTIAL_US), with
+   * the shared memory its event logs grow in (attachLiveView).
+   */
   onStart?: (memory: LiveMemory) => void;
   /** Run this block instead of generating one from the scenario (required for Ethereum sources). */
   block?: Block;
@@ -256,20 +259,24 @@ class LiveRun {
     return { us, state: ctx.state };
   }
 
-  /** The parallel run: one phase, or one phase per round of receipts with the host between rounds. */
-  async parallel(): Promise<Measured & { log: EventLog; rounds: number; dropped: number }> {
+  /**
+   * The parallel run: one phase, or one phase per round of receipts with the host between rounds. `watched`:
+   * onStart hands out a view of its logs as they grow.
+   */
+  async parallel(watched: boolean): Promise<Measured & { log: EventLog; rounds: number; dropped: number }> {
     const { block, scenario, layout, placement: p } = this;
     const locks = p !== null && scenario.crossShard === "locks";
     const stage = this.stage(layout.threads, layout.shards, true);
     const { control, ctx } = stage;
-    this.opts.onStart?.({
-      lanes: layout.threads,
-      total: block.n,
-      control: stage.controlSab,
-      dims: control.dims,
-      logs: this.logsSab,
-      capacity: this.logs.capacity,
-    });
+    if (watched)
+      this.opts.onStart?.({
+        lanes: layout.threads,
+        total: block.n,
+        control: stage.controlSab,
+        dims: control.dims,
+        logs: this.logsSab,
+        capacity: this.logs.capacity,
+      });
     const w = layout.perShard;
     // Events only the host sees (receipts between rounds); the workers' logs are merged in at the end.
     const log = new EventLog();
@@ -329,6 +336,18 @@ function oracleOf(block: Block, scenario: Scenario, placement: Placement | null)
   return oracle;
 }
 
+/**
+ * Untimed repetitions before the timed ones: at least one, and enough for the threads to have executed this
+ * many transactions of the block, so that the JavaScript engine has compiled its hot code for it. With a
+ * single one, the first timed repetitions of a 1,000-transaction block on a fresh pool ran 2-3 times slower
+ * than later ones (0.5x instead of 1.6x on 2 workers); Node needed about 20,000 transactions, Chromium
+ * about 60,000.
+ */
+const WARM_UP_BLOCK_TXS = 60_000;
+const UNTIMED_MAX = 60;
+export const untimedRuns = (txs: number): number =>
+  Math.min(UNTIMED_MAX, Math.max(1, Math.ceil(WARM_UP_BLOCK_TXS / Math.max(1, txs))));
+
 async function warmUp(pool: LivePool, scenario: Scenario, workers: number, signal?: CancelToken) {
   const kind = `${scenario.scheduler}/${scenario.shards > 1 ? scenario.crossShard : "unsharded"}/${workers}`;
   if (!pool.firstTime(kind)) return;
@@ -347,10 +366,17 @@ interface Timed {
   readonly parallelHash: string;
 }
 
+/**
+ * A parallel run is watched (onStart) when slowed, or when its sequential run took this long (us): a
+ * shorter one is over before a view of it could be drawn, and handing the page a new view for each of
+ * many short repetitions costs the page more than the run.
+ */
+const WATCHED_SEQUENTIAL_US = 250_000;
+
 /** One repetition: the sequential run then the parallel run; the sequential state must be the oracle's. */
 async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
   const seq = await run.sequential();
-  const par = await run.parallel();
+  const par = await run.parallel(run.slowdown > 1 || seq.us >= WATCHED_SEQUENTIAL_US);
   const { feeSweep, n } = run.block;
   // Fees of a real block are swept into the recipient after the block, as simulate() does (not into a
   // block that does not match its access list: it is invalid and nothing of it is applied).
@@ -397,9 +423,9 @@ export async function runOnPool(
   const oracle = listed?.oracle ?? oracleOf(block, scenario, run.placement);
   if (block.feeSweep) applyLazyFees(oracle.state, { ...block.feeSweep, txs: block.n });
   const oracleHash = stateHash(oracle.state);
-  // Measured like a benchmark (runs > 1): an untimed repetition of this very block first, its memory
-  // touched and its code paths warm. Not when slowed to be watched: sleeping dominates then.
-  const untimed = opts.warmUp && runs > 1 && slowdown === 1 ? 1 : 0;
+  // Measured like a benchmark (runs > 1): untimed repetitions of this very block first, its memory touched
+  // and its code paths warm. Not when slowed to be watched: sleeping dominates then.
+  const untimed = opts.warmUp && runs > 1 && slowdown === 1 ? untimedRuns(block.n) : 0;
   run.progressTotal = 2 * block.n * (runs + untimed);
   const timed: Timed[] = [];
   for (let i = 0; i < runs + untimed; i++) {

@@ -29,6 +29,8 @@ export function LiveLanes({ live }: { live: LiveRun }) {
   const [committed, setCommitted] = useState(0);
   const { view, shards } = live;
 
+  useEffect(() => bump("liveViews"), []);
+
   useEffect(() => {
     let raf = 0;
     let timer = 0;
