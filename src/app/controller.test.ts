@@ -429,7 +429,7 @@ describe("controller", () => {
     open({ ...LEFT, workers: 16, shards: 2 });
     expect(runs.at(-1)).toMatchObject({ workers: 2, shards: 2 });
     expect(notices()).toEqual([
-      "w: live mode runs at most 4 threads here: 2 workers per shard instead of the link's 16",
+      "w: live mode runs at most 4 threads here: 2 workers per shard instead of 16",
     ]);
 
     open({ ...LEFT, workers: 1, shards: 8 });

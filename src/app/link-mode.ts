@@ -69,7 +69,7 @@ function liveMode(
     issues: [
       {
         part: "w",
-        message: `w: ${threadLimitText(limit)}: ${plural(fitted, "worker")}${perShard} instead of the link's ${workers}`,
+        message: `w: ${threadLimitText(limit)}: ${plural(fitted, "worker")}${perShard} instead of ${workers}`,
       },
     ],
   };
