@@ -23,7 +23,7 @@ test("a slowed live run grows its lanes live, then replays with the sequential s
 
   const panel = page.getByTestId("live-lanes");
   await expect(panel).toBeVisible({ timeout: 30_000 });
-  expect(await counter(page, "live-views")).toBe(viewsBefore + 1);
+  await expect.poll(() => counter(page, "live-views")).toBe(viewsBefore + 1);
   await expect(panel).toContainText("live: measured, in progress");
   await expect(panel).toContainText("/ 300 committed");
   // The side column is the run in flight's, not the last finished run's: no old caption or metrics.

@@ -48,7 +48,7 @@ export class RunControl {
   readonly global: Int32Array;
   readonly group: Int32Array;
   readonly thread: Int32Array;
-  /** [0] = the run's time origin (epoch microseconds), set by whoever releases the start barrier. */
+  /** [0] = the run's time origin (epoch microseconds), set by whoever releases the second start barrier. */
   readonly origin: Float64Array;
 
   constructor(

@@ -69,6 +69,11 @@ export interface PhaseReport {
   readonly error: string | null;
   /** Transaction the thread was on when it failed (-1 if none). */
   readonly tx: number;
-  /** Time (us since the run's origin) it finished the phase. */
+  /**
+   * Time (us since the run's origin) its part of the phase ended: when it found the block done, or, if it
+   * had been waiting for work since, when it began to wait (its wake-up is not the run's time).
+   */
   readonly endUs: number;
+  /** Time the last thread at the end barrier then spent finishing the executor (us; 0 for the others). */
+  readonly finishUs: number;
 }

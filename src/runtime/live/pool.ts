@@ -164,7 +164,7 @@ export class LivePool {
         fail(
           `worker ${t} ${why} on transaction ${tx}: it was terminated and will be replaced for the next run`,
         );
-        settle(i, { thread: t, error: null, tx, endUs: 0 });
+        settle(i, { thread: t, error: null, tx, endUs: 0, finishUs: 0 });
       };
       timer = setInterval(() => {
         const now = performance.now();

@@ -46,8 +46,9 @@ export interface LiveOptions {
   /** Tests: make a worker throw or hang when it starts executing a transaction. */
   fault?: Fault;
   /**
-   * First warm up the threads' JIT on this kind of run (once per pool): a cold first run measures the
-   * compiler, not the scheduler. The warm-up runs are small synthetic blocks; their results are dropped.
+   * First warm up the threads' JIT: on this kind of run (small synthetic blocks, once per pool), then, when
+   * timed repetitions follow (runs > 1, full speed), on the block itself (untimedRuns). A cold first run
+   * measures the compiler, not the scheduler. Their times are dropped; their states are checked.
    */
   warmUp?: boolean;
   /**
@@ -127,7 +128,9 @@ function checkFault(fault: Fault | undefined, n: number): void {
   }
 }
 
-const lastEnd = (reports: readonly PhaseReport[]): number => Math.max(0, ...reports.map((r) => r.endUs));
+/** When a phase (or a shard's part of it) ended: its last thread's part, then the finishing. */
+const lastEnd = (reports: readonly PhaseReport[]): number =>
+  Math.max(0, ...reports.map((r) => r.endUs)) + Math.max(0, ...reports.map((r) => r.finishUs));
 
 /** Outputs of lists run as one concatenated list, split back per list. */
 function splitOutputs(output: Float64Array, lists: readonly Units[]): Float64Array[] {
@@ -163,6 +166,11 @@ class LiveRun {
   /** Progress over every run of this block: block.n per sequential or parallel run. */
   private progressDone = 0;
   progressTotal: number;
+  /**
+   * Whether its parallel runs are watched (onStart), decided on its first sequential run: every parallel run
+   * of one call is drawn, or none is (they share the log memory a view reads).
+   */
+  watched: boolean | null = null;
 
   constructor(
     private readonly pool: LivePool,
@@ -186,6 +194,11 @@ class LiveRun {
     const longestMs = ((maxGas / scenario.cost.gasPerUs) * Math.max(1, scenario.cost.work) * slowdown) / 1000;
     this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
     this.progressTotal = 2 * block.n;
+  }
+
+  /** Progress from here on counts this many more repetitions (a sequential and a parallel run each). */
+  plan(repetitions: number): void {
+    this.progressTotal = this.progressDone + 2 * this.block.n * repetitions;
   }
 
   private stage(threads: number, groups: number, parallel: boolean): Stage {
@@ -338,13 +351,15 @@ function oracleOf(block: Block, scenario: Scenario, placement: Placement | null)
 
 /**
  * Untimed repetitions before the timed ones: at least one, and enough for the threads to have executed this
- * many transactions of the block, so that the JavaScript engine has compiled its hot code for it. With a
- * single one, the first timed repetitions of a 1,000-transaction block on a fresh pool ran 2-3 times slower
- * than later ones (0.5x instead of 1.6x on 2 workers); Node needed about 20,000 transactions, Chromium
- * about 60,000.
+ * many transactions of the block, so that the JavaScript engine has compiled its hot code for it (at most
+ * UNTIMED_MAX, and no more once UNTIMED_BUDGET_MS have passed: heavy work warms nothing more). With a single
+ * one, the first timed repetitions of a 1,000-transaction block on a fresh pool ran 2-3 times slower than
+ * later ones (0.5x instead of 1.6x on 2 workers); Node needed about 20,000 transactions, Chromium about
+ * 60,000.
  */
 const WARM_UP_BLOCK_TXS = 60_000;
 const UNTIMED_MAX = 60;
+const UNTIMED_BUDGET_MS = 1000;
 export const untimedRuns = (txs: number): number =>
   Math.min(UNTIMED_MAX, Math.max(1, Math.ceil(WARM_UP_BLOCK_TXS / Math.max(1, txs))));
 
@@ -376,7 +391,8 @@ const WATCHED_SEQUENTIAL_US = 250_000;
 /** One repetition: the sequential run then the parallel run; the sequential state must be the oracle's. */
 async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
   const seq = await run.sequential();
-  const par = await run.parallel(run.slowdown > 1 || seq.us >= WATCHED_SEQUENTIAL_US);
+  run.watched ??= run.slowdown > 1 || seq.us >= WATCHED_SEQUENTIAL_US;
+  const par = await run.parallel(run.watched);
   const { feeSweep, n } = run.block;
   // Fees of a real block are swept into the recipient after the block, as simulate() does (not into a
   // block that does not match its access list: it is invalid and nothing of it is applied).
@@ -426,16 +442,22 @@ export async function runOnPool(
   // Measured like a benchmark (runs > 1): untimed repetitions of this very block first, its memory touched
   // and its code paths warm. Not when slowed to be watched: sleeping dominates then.
   const untimed = opts.warmUp && runs > 1 && slowdown === 1 ? untimedRuns(block.n) : 0;
-  run.progressTotal = 2 * block.n * (runs + untimed);
-  const timed: Timed[] = [];
-  for (let i = 0; i < runs + untimed; i++) {
+  run.plan(runs + untimed);
+  // Every repetition's state is checked, the untimed ones' too: a mismatch is what gets reported, never
+  // hidden by a median.
+  let wrong: Timed | undefined;
+  const warmFrom = performance.now();
+  for (let i = 0; i < untimed && performance.now() - warmFrom < UNTIMED_BUDGET_MS; i++) {
     const t = await repetition(run, oracleHash);
-    if (i >= untimed) timed.push(t);
+    if (t.parallelHash !== oracleHash) wrong ??= t;
   }
+  run.plan(runs);
+  const timed: Timed[] = [];
+  for (let i = 0; i < runs; i++) timed.push(await repetition(run, oracleHash));
   const reps = timed.map((t) => ({ sequentialUs: t.seq.us, parallelUs: t.par.us }));
   const spread = spreadOf(reps);
-  // Every repetition's state is checked: a mismatch is what gets reported, never hidden by a median.
-  const { seq, par, parallelHash } = timed.find((t) => t.parallelHash !== oracleHash) ?? timed[spread.median];
+  wrong ??= timed.find((t) => t.parallelHash !== oracleHash);
+  const { seq, par, parallelHash } = wrong ?? timed[spread.median];
   opts.onProgress?.(run.progressTotal, run.progressTotal);
   return {
     scenario: { ...scenario, workers: layout.perShard },

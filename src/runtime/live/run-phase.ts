@@ -34,8 +34,9 @@ class PhaseRunner {
   /** perf.now() * 1000 + base = microseconds since the run's origin. */
   private base = 0;
   private started = false;
-  /** When this thread's part of the last step was done (see endStep). */
-  private doneUs = 0;
+  /** When this thread's part of the last step ended, and the time it spent finishing it (see endStep). */
+  private endUs = 0;
+  private finishUs = 0;
 
   constructor(private readonly job: PhaseJob) {
     this.c = RunControl.attach(job.control, job.dims);
@@ -90,15 +91,15 @@ class PhaseRunner {
         else this.allShards(built[i]);
       });
       this.sink.publish();
-      return { thread: job.thread, error: null, tx: -1, endUs: this.doneUs };
+      return { thread: job.thread, error: null, tx: -1, endUs: this.endUs, finishUs: this.finishUs };
     } catch (e) {
       this.sink.publish();
       const endUs = this.started ? this.now() : 0;
-      if (e instanceof Stopped) return { thread: job.thread, error: null, tx: -1, endUs };
+      if (e instanceof Stopped) return { thread: job.thread, error: null, tx: -1, endUs, finishUs: 0 };
       c.stop(FAILED);
       const tx = Atomics.load(c.thread, c.threadWord(job.thread, T_TX));
       const error = e instanceof Error ? e.message : String(e);
-      return { thread: job.thread, error, tx, endUs };
+      return { thread: job.thread, error, tx, endUs, finishUs: 0 };
     }
   }
 
@@ -108,8 +109,7 @@ class PhaseRunner {
     if (step.round >= 0 && job.rank === 0) {
       this.sink.emit(this.now(), step.laneBase, Ev.RoundStart, -1, 0, -1, step.round);
     }
-    this.drive(ex, job.rank);
-    this.endStep(ex);
+    this.endStep(ex, this.drive(ex, job.rank));
   }
 
   /**
@@ -118,40 +118,45 @@ class PhaseRunner {
    */
   private allShards(ex: Executor): void {
     const { job } = this;
-    this.drive(ex, job.thread, 0);
-    this.endStep(ex);
+    this.endStep(ex, this.drive(ex, job.thread, 0));
   }
 
   /**
-   * The group barrier that ends a step; the last thread to arrive finishes the executor. A thread's part is
-   * done when it arrives, the last one's once it has finished: the others waking up after that is not the
-   * run's time (a sleeping thread takes up to milliseconds to wake on a busy virtual machine).
+   * The group barrier that ends a step, where this thread's part ended at `endUs`; the last thread to arrive
+   * finishes the executor, and says how long that took. The phase ended when the last part did, plus the
+   * finishing (lastEnd on the host): a thread that slept at the end wakes up late, and that is not timed.
    */
-  private endStep(ex: Executor): void {
+  private endStep(ex: Executor, endUs: number): void {
     const { job } = this;
-    this.doneUs = this.now();
+    this.endUs = endUs;
+    this.finishUs = 0;
     this.check(
       this.sync.group(job.group, job.groupSize, () => {
-        ex.finish(this.now());
+        const from = this.now();
+        ex.finish(from);
         ex.writeBack(this.state);
-        this.doneUs = this.now();
+        this.finishUs = this.now() - from;
       }),
     );
   }
 
   /**
-   * The worker loop: take a task, do its real work, complete it, until the executor says DONE. An idle
-   * worker waits on group g's progress word.
+   * The worker loop: take a task, do its real work, complete it, until the executor says DONE; returns when
+   * this thread's part ended. An idle worker waits on group g's progress word.
    */
-  private drive(ex: Executor, w: number, g = this.job.group): void {
+  private drive(ex: Executor, w: number, g = this.job.group): number {
     const { sync, job, c } = this;
     // One clock read per task: a task's end is the next one's start (the clock is slow on some machines).
     let t = this.now();
+    // When this thread ran out of work, while it has found none since: if the block is done meanwhile, its
+    // part ended then (the time it takes to wake from a sleep is not the run's).
+    let idleFrom = -1;
     for (;;) {
       this.check(!c.stopped());
       sync.beat();
       let claimed = ex.claim(w, t);
       if (claimed === IDLE) {
+        if (idleFrom < 0) idleFrom = this.now();
         this.sink.publish();
         // Announce, then ask again: a completion from now on bumps the progress word we wait on.
         const seen = sync.announce(g);
@@ -164,7 +169,8 @@ class PhaseRunner {
           continue;
         }
       }
-      if (claimed === DONE) return;
+      if (claimed === DONE) return idleFrom >= 0 ? idleFrom : this.now();
+      idleFrom = -1;
       // Claiming and completing cost here what the real code takes; their modelled costs are the virtual clock's.
       const d = ex.begin(w, t);
       // A task long enough to see (real work or slowed down) shows its start while it runs.

@@ -81,11 +81,28 @@ export class ThreadSync {
     return !this.c.stopped();
   }
 
+  /** Polls words[i] until it differs from `value`, never sleeping; beats and checks the stop word between. */
+  private pollChange(words: Int32Array, i: number, value: number): boolean {
+    while (!spin(words, i, value)) {
+      if (this.c.stopped()) return false;
+      this.beat();
+    }
+    return !this.c.stopped();
+  }
+
   /**
    * Barrier over `size` threads on (count, gen) words; the last to arrive runs `last` before releasing the
-   * others (if it throws, nobody is released and the caller stops the run).
+   * others (if it throws, nobody is released and the caller stops the run). `awake`: the others poll until
+   * released, without ever sleeping.
    */
-  private barrier(words: Int32Array, count: number, gen: number, size: number, last: () => void): boolean {
+  private barrier(
+    words: Int32Array,
+    count: number,
+    gen: number,
+    size: number,
+    last: () => void,
+    awake = false,
+  ): boolean {
     const g = Atomics.load(words, gen);
     if (Atomics.add(words, count, 1) + 1 === size) {
       Atomics.store(words, count, 0);
@@ -94,21 +111,28 @@ export class ThreadSync {
       Atomics.notify(words, gen);
       return !this.c.stopped();
     }
-    return this.waitChange(words, gen, g);
+    return awake ? this.pollChange(words, gen, g) : this.waitChange(words, gen, g);
   }
 
   /**
    * The start barrier of a phase over all its threads, twice: a thread may sleep in the first while the
-   * others are still on their way, and waking takes it a while; in the second every thread is awake, and
-   * the last to arrive sets the time origin if unset. No thread's wake-up is timed.
+   * others are still on their way, and waking takes it a while; in the second every thread is awake and
+   * polls, and the last to arrive sets the time origin if unset. No thread's wake-up is timed.
    */
   start(threads: number, epochUs: () => number): boolean {
     const g = this.c.global;
     return (
       this.barrier(g, GO_COUNT, GO_GEN, threads, () => {}) &&
-      this.barrier(g, GO_COUNT, GO_GEN, threads, () => {
-        if (this.c.origin[0] === 0) this.c.origin[0] = epochUs();
-      })
+      this.barrier(
+        g,
+        GO_COUNT,
+        GO_GEN,
+        threads,
+        () => {
+          if (this.c.origin[0] === 0) this.c.origin[0] = epochUs();
+        },
+        true,
+      )
     );
   }
 
