@@ -4,7 +4,7 @@ import { EventLog, type EventLogData } from "../../engine/trace/eventlog";
 import { Cancelled } from "../cancel";
 import { attachLiveView } from "./live-view";
 import { createNodePool } from "./node-pool";
-import { runOnPool, untimedRuns } from "./run-live";
+import { runOnPool, untimedRuns, WATCHED_SEQUENTIAL_US } from "./run-live";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
@@ -113,6 +113,22 @@ describe("a live run that goes wrong ends with a message and leaves the pool usa
     expect(total / (2 * 400)).toBeLessThanOrEqual(3 + untimedRuns(400));
     for (let i = 1; i < progress.length; i++)
       expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
+    expect(r.stateHash).toBe(r.sequentialStateHash);
+  });
+
+  it("hands out a view of every parallel run of a full-speed call long enough to watch", async () => {
+    const views: number[] = [];
+    // 1,500 transactions of 300 us of real work each: a sequential run of about 450 ms.
+    const heavy: Scenario = { ...small, txs: 1500, cost: { ...small.cost, work: 100 } };
+    const r = await runOnPool(pool, heavy, {
+      workers: 2,
+      runs: 2,
+      onStart: (memory) => views.push(memory.total),
+    });
+    expect(Math.min(...r.live.repetitions.map((x) => x.sequentialUs))).toBeGreaterThanOrEqual(
+      WATCHED_SEQUENTIAL_US,
+    );
+    expect(views).toEqual([1500, 1500]);
     expect(r.stateHash).toBe(r.sequentialStateHash);
   });
 

@@ -386,7 +386,7 @@ interface Timed {
  * shorter one is over before a view of it could be drawn, and handing the page a new view for each of
  * many short repetitions costs the page more than the run.
  */
-const WATCHED_SEQUENTIAL_US = 250_000;
+export const WATCHED_SEQUENTIAL_US = 250_000;
 
 /** One repetition: the sequential run then the parallel run; the sequential state must be the oracle's. */
 async function repetition(run: LiveRun, oracleHash: string): Promise<Timed> {
