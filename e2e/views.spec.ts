@@ -42,7 +42,7 @@ async function expectViews(page: Page, opts: { shards: number; txs: number }): P
   expect(opts.txs).toBeGreaterThan(0);
 }
 
-const RUNS: readonly { name: string; knobs: Record<string, string>; caption: RegExp }[] = [
+const RUNS: readonly { name: string; knobs: Record<string, string>; caption: RegExp; columns?: RegExp }[] = [
   {
     name: "Block-STM",
     knobs: { scheduler: "blockstm", txs: "300" },
@@ -52,6 +52,7 @@ const RUNS: readonly { name: string; knobs: Record<string, string>; caption: Reg
     name: "level batches",
     knobs: { scheduler: "batched", txs: "300" },
     caption: /^Level batches with a barrier/,
+    columns: /^300 transactions in [\d,]+ batch(es)? on /,
   },
   {
     name: "account locks",
@@ -80,6 +81,11 @@ for (const run of RUNS) {
     await page.goto("/");
     await runScenario(page, run.knobs, run.caption);
     await expectViews(page, { shards: Number(run.knobs.shards ?? 1), txs: 300 });
+    if (run.columns)
+      await expect(page.getByTestId("graph-view").locator(".graph-box")).toHaveAttribute(
+        "aria-label",
+        run.columns,
+      );
   });
 }
 

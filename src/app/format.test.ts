@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatInt, formatPercent, formatTimes } from "./format";
+import { formatCount, formatDuration, formatInt, formatPercent, formatTimes, plural } from "./format";
 
 describe("format", () => {
   it("groups integers with commas whatever the machine's locale", () => {
     expect(formatInt(1234567)).toBe("1,234,567");
     expect(formatInt(0)).toBe("0");
+  });
+
+  it("counts with the noun's plural, an irregular one where given", () => {
+    expect(plural(1, "worker")).toBe("1 worker");
+    expect(plural(2000, "transaction")).toBe("2,000 transactions");
+    expect(plural(1, "batch", "batches")).toBe("1 batch");
+    expect(plural(3, "batch", "batches")).toBe("3 batches");
   });
 
   it("shortens only large counts", () => {

@@ -10,9 +10,9 @@ export function formatInt(n: number): string {
   return integer.format(n);
 }
 
-/** A count and its noun: "1 worker", "2,000 transactions". */
-export function plural(n: number, one: string): string {
-  return `${integer.format(n)} ${one}${n === 1 ? "" : "s"}`;
+/** A count and its noun: "1 worker", "2,000 transactions"; `many` where adding an s is wrong ("batches"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${integer.format(n)} ${n === 1 ? one : many}`;
 }
 
 /** Large counts shortened: 12,345,678 -> "12.3M"; below 100,000 in full. */

@@ -3,7 +3,7 @@ import { playback, useViewport, viewport } from "../../../app/page";
 import type { ShownRun } from "../../../app/store";
 import { panGraph, zoomGraph } from "../../../app/viewport";
 import { txStatesOf } from "../../../engine/analysis/tx-state";
-import { formatInt } from "../../format";
+import { formatInt, plural } from "../../format";
 import { useRenderer } from "../use-renderer";
 import { graphZoom, moveGraph } from "../viewport-moves";
 import { buildGraphModel } from "./graph-model";
@@ -116,7 +116,8 @@ export function DependencyGraph({ run }: { run: ShownRun }) {
 
   const edges = model.edgeFrom.length;
   const axis = model.columnKind === "batch" ? "batch" : "dependency level";
-  const columnsText = `${formatInt(model.columns)} ${model.columnKind === "batch" ? "batch" : "level"}${model.columns === 1 ? "" : "s"}`;
+  const columnsText =
+    model.columnKind === "batch" ? plural(model.columns, "batch", "batches") : plural(model.columns, "level");
   return (
     <section className="panel graph-panel" data-testid="graph-view" aria-labelledby="graph-title">
       <header className="panel-head">

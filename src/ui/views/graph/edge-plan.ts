@@ -124,7 +124,7 @@ export function edgeNote(
   else if (plan.mode === "each") parts.push(`${plural(plan.visible, "edge")} drawn`);
   else
     parts.push(
-      `edges bundled by level: ${formatInt(plan.total)} edges in ${formatInt(plan.bands.length)} band${plan.bands.length === 1 ? "" : "s"}, labelled with their edge counts; ${focusWords(focus.selected, focus.hovered)}`,
+      `edges bundled by level: ${formatInt(plan.total)} edges in ${plural(plan.bands.length, "band")}, labelled with their edge counts; ${focusWords(focus.selected, focus.hovered)}`,
     );
   if (plan.density) parts.push(`${formatInt(model.txs)} nodes as density per level`);
   return parts.join(" · ");
