@@ -1,3 +1,5 @@
+import { perf } from "./clock";
+
 /**
  * The real work a live worker does for a transaction's gas: an integer hash loop. Its result is folded into
  * shared memory by the caller, so the engine cannot drop the loop as dead code.
@@ -23,9 +25,6 @@ const BATCH = 32;
  */
 const SAMPLE_MS = 1;
 const SAMPLES = 80;
-
-// Looking up the global `performance` is slow in browser workers (hundreds of ns): keep it.
-const perf = performance;
 
 /** Milliseconds, as performance.now() gives them: a parameter so a test can take time away from samples. */
 export type Clock = () => number;

@@ -165,7 +165,7 @@ class LiveRun {
   private readonly hangMs: number;
   /** Progress over every run of this block: block.n per sequential or parallel run. */
   private progressDone = 0;
-  progressTotal: number;
+  progressTotal = 0;
   /**
    * Whether its parallel runs are watched (onStart), decided on its first sequential run: every parallel run
    * of one call is drawn, or none is (they share the log memory a view reads).
@@ -193,7 +193,6 @@ class LiveRun {
     for (let t = 0; t < block.n; t++) maxGas = Math.max(maxGas, block.gas[t]);
     const longestMs = ((maxGas / scenario.cost.gasPerUs) * Math.max(1, scenario.cost.work) * slowdown) / 1000;
     this.hangMs = Math.max(MIN_HANG_MS, 50 * longestMs);
-    this.progressTotal = 2 * block.n;
   }
 
   /** Progress from here on counts this many more repetitions (a sequential and a parallel run each). */
@@ -446,17 +445,18 @@ export async function runOnPool(
   // Every repetition's state is checked, the untimed ones' too: a mismatch is what gets reported, never
   // hidden by a median.
   let wrong: Timed | undefined;
-  const warmFrom = performance.now();
-  for (let i = 0; i < untimed && performance.now() - warmFrom < UNTIMED_BUDGET_MS; i++) {
+  const checked = async (): Promise<Timed> => {
     const t = await repetition(run, oracleHash);
     if (t.parallelHash !== oracleHash) wrong ??= t;
-  }
+    return t;
+  };
+  const warmFrom = performance.now();
+  for (let i = 0; i < untimed && performance.now() - warmFrom < UNTIMED_BUDGET_MS; i++) await checked();
   run.plan(runs);
   const timed: Timed[] = [];
-  for (let i = 0; i < runs; i++) timed.push(await repetition(run, oracleHash));
+  for (let i = 0; i < runs; i++) timed.push(await checked());
   const reps = timed.map((t) => ({ sequentialUs: t.seq.us, parallelUs: t.par.us }));
   const spread = spreadOf(reps);
-  wrong ??= timed.find((t) => t.parallelHash !== oracleHash);
   const { seq, par, parallelHash } = wrong ?? timed[spread.median];
   opts.onProgress?.(run.progressTotal, run.progressTotal);
   return {

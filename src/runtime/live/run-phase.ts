@@ -4,6 +4,7 @@ import { TwoPhaseExecutor } from "../../engine/sharding/two-phase";
 import { Ev } from "../../engine/trace/kinds";
 import { makeExecutor } from "../executors";
 import { burn } from "./burn";
+import { perf } from "./clock";
 import { FAILED, RunControl, T_FOLD, T_TX } from "./control";
 import type { PhaseJob, PhaseReport, PieceStep, TwoPhaseStep } from "./job";
 import { PUBLISH_US, SharedLogs, ThreadSink } from "./shared-log";
@@ -12,8 +13,6 @@ import { ThreadSync } from "./sync";
 /** Longest burn between two checks of the stop word (us): keeps cancel well under 100 ms. */
 const BURN_SLICE_US = 2000;
 
-// Looking up the global `performance` is slow in browser workers (hundreds of ns): keep it.
-const perf = performance;
 /** Microseconds since the epoch: worker time origins differ, the epoch does not. */
 const epochUs = (): number => (perf.timeOrigin + perf.now()) * 1000;
 

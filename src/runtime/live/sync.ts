@@ -1,3 +1,4 @@
+import { perf } from "./clock";
 import {
   G_COUNT,
   G_GEN,
@@ -26,9 +27,6 @@ const SPIN_MS = 1;
 const IDLE_SPINS = 4000;
 /** Polls between two clock reads while spinning. */
 const POLLS_PER_LOOK = 256;
-
-// Looking up the global `performance` is slow in browser workers (hundreds of ns): keep it.
-const perf = performance;
 
 /** Polls words[i] while it holds `value`, for up to SPIN_MS; true once it changed. */
 function spin(words: Int32Array, i: number, value: number): boolean {
@@ -164,7 +162,9 @@ export class ThreadSync {
   idle(g: number, seen: number): boolean {
     const c = this.c;
     const p = c.groupWord(g, G_PROGRESS);
-    for (let i = 0; i < IDLE_SPINS; i++) if (Atomics.load(c.group, p) !== seen) return !c.stopped();
+    for (let i = 0; i < IDLE_SPINS; i++) {
+      if (Atomics.load(c.group, p) !== seen) return !c.stopped();
+    }
     if (c.stopped()) return false;
     this.beat();
     Atomics.wait(c.group, p, seen, WAIT_SLICE_MS);
